@@ -1,0 +1,31 @@
+// swift-tools-version: 6.0
+// SwarmSim: a deterministic discrete-event simulator of a Docker Swarm mode cluster.
+// No package dependencies, by design: everything here builds from the toolchain alone.
+import PackageDescription
+
+let package = Package(
+    name: "swarmsim",
+    products: [
+        .executable(name: "swarmsim", targets: ["swarmsim"]),
+        .library(name: "SwarmSimKit", targets: ["SimCore", "SimNetwork", "Raft", "Orchestration", "Cluster", "Scenario"]),
+    ],
+    targets: [
+        // The standard library rounds and takes square roots through libm.
+        .target(name: "SimCore", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(name: "SimNetwork", dependencies: ["SimCore"]),
+        .target(name: "Raft", dependencies: ["SimCore"]),
+        .target(name: "Orchestration", dependencies: ["SimCore"]),
+        .target(name: "Cluster", dependencies: ["SimCore", "SimNetwork", "Raft", "Orchestration"]),
+        .target(name: "Scenario", dependencies: ["Cluster"]),
+        .executableTarget(name: "swarmsim", dependencies: ["Scenario"]),
+
+        .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
+        .testTarget(name: "SimNetworkTests", dependencies: ["SimNetwork"]),
+        .testTarget(name: "RaftTests", dependencies: ["Raft", "SimNetwork"]),
+        .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration"]),
+        .testTarget(name: "ClusterTests", dependencies: ["Cluster"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
+        .testTarget(name: "CLITests", dependencies: ["swarmsim"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

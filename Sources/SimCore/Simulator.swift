@@ -1,0 +1,87 @@
+/// What a simulator delivers its events to. Generic dispatch: the compiler specializes the loop
+/// for each handler type, so no existential or closure call is made per event.
+public protocol EventHandler {
+    associatedtype Event
+    /// Handles one event. `simulator.now` is the event's time; new events may be scheduled.
+    mutating func handle(_ event: Event, simulator: Simulator<Event>)
+}
+
+/// The discrete-event loop: a clock that jumps from event to event.
+///
+/// A reference type so that a handler can schedule while it handles; the loop itself is the only
+/// thing that moves `now`.
+public final class Simulator<Event> {
+    /// The current virtual time: the time of the event being handled, or of the last one.
+    public var now: SimTime { _now }
+    /// Events handled so far.
+    public var eventsHandled: UInt64 { _eventsHandled }
+    @usableFromInline var _now: SimTime = .zero
+    @usableFromInline var _eventsHandled: UInt64 = 0
+    @usableFromInline var queue = EventQueue<Event>()
+
+    public init() {}
+
+    /// Events waiting to run.
+    public var pendingCount: Int { queue.count }
+
+    /// The time of the next event, if any.
+    public func nextEventTime() -> SimTime? { queue.peekTime() }
+
+    /// Schedules `event` at `time` (not before now).
+    @inlinable @discardableResult
+    public func schedule(_ event: Event, at time: SimTime) -> EventID {
+        precondition(time >= now, "Simulator.schedule: \(time) is in the past (now \(now))")
+        return queue.push(event, at: time)
+    }
+
+    /// Schedules `event` after `delay` (≥ 0).
+    @inlinable @discardableResult
+    public func schedule(_ event: Event, after delay: SimDuration) -> EventID {
+        schedule(event, at: now + (delay < .zero ? .zero : delay))
+    }
+
+    /// Cancels a scheduled event; a no-op if it already ran.
+    public func cancel(_ id: EventID) { queue.cancel(id) }
+
+    /// Runs the next event, if any. Returns false when the queue is empty.
+    @inlinable @discardableResult
+    public func step<H: EventHandler>(_ handler: inout H) -> Bool where H.Event == Event {
+        guard let (time, _, event) = queue.pop() else { return false }
+        _now = time
+        _eventsHandled &+= 1
+        handler.handle(event, simulator: self)
+        return true
+    }
+
+    /// Runs every event due at or before `deadline`, then sets the clock to `deadline`.
+    @inlinable
+    public func run<H: EventHandler>(until deadline: SimTime, _ handler: inout H) where H.Event == Event {
+        while let t = queue.peekTime(), t <= deadline { step(&handler) }
+        if deadline > now && deadline != .distantFuture { _now = deadline }
+    }
+
+    /// Runs until `condition` holds (checked before each event and after the last), the queue
+    /// empties, or the next event would pass `deadline`. Returns whether the condition held;
+    /// on success the clock stays at the instant it became true.
+    @discardableResult
+    public func run<H: EventHandler>(until condition: (Simulator<Event>) -> Bool, deadline: SimTime, _ handler: inout H) -> Bool where H.Event == Event {
+        while true {
+            if condition(self) { return true }
+            guard let t = queue.peekTime(), t <= deadline else { break }
+            step(&handler)
+        }
+        if deadline > now && deadline != .distantFuture { _now = deadline }
+        return condition(self)
+    }
+
+    /// Runs until no event is left.
+    public func runToCompletion<H: EventHandler>(_ handler: inout H) where H.Event == Event {
+        while step(&handler) {}
+    }
+
+    /// Moves the clock forward with no event (for a scenario's `wait` when nothing is pending).
+    public func advance(to time: SimTime) {
+        precondition(queue.peekTime().map { $0 >= time } ?? true, "Simulator.advance skips events")
+        if time > now { _now = time }
+    }
+}

@@ -1,0 +1,2 @@
+import Scenario
+print("swarmsim")
