@@ -1,0 +1,114 @@
+/// A member's log in memory: the entries after a base point, which is the start of the log or
+/// the point it was compacted to (the last entry a snapshot or compaction dropped).
+///
+/// Indices start at 1; index 0 with term 0 stands before the first entry. Terms never decrease
+/// along the log. The log knows nothing of commitment; `RaftNode` keeps that.
+struct RaftLog<Command> {
+    /// The index and term of the entry just before `entries`.
+    private(set) var baseIndex: UInt64
+    private(set) var baseTerm: UInt64
+    /// `entries[k].index == baseIndex + 1 + k`.
+    private(set) var entries: [Raft.Entry<Command>]
+
+    init(baseIndex: UInt64 = 0, baseTerm: UInt64 = 0, entries: [Raft.Entry<Command>] = []) {
+        precondition(entries.first.map { $0.index == baseIndex + 1 } ?? true, "RaftLog: entries do not start after the base")
+        self.baseIndex = baseIndex
+        self.baseTerm = baseTerm
+        self.entries = entries
+    }
+
+    // MARK: Positions
+
+    var firstIndex: UInt64 { baseIndex + 1 }
+    var lastIndex: UInt64 { baseIndex + UInt64(entries.count) }
+    var lastTerm: UInt64 { entries.last?.term ?? baseTerm }
+
+    /// The term of the entry at `index`, or nil when the log does not hold it (compacted away,
+    /// or beyond the end). The base point's term is known.
+    /// - Complexity: O(1)
+    func term(at index: UInt64) -> UInt64? {
+        if index == baseIndex { return baseTerm }
+        guard index > baseIndex, index <= lastIndex else { return nil }
+        return entries[offset(index)].term
+    }
+
+    func matches(index: UInt64, term: UInt64) -> Bool { self.term(at: index) == term }
+
+    /// The entry at `index`, which must be held.
+    func entry(at index: UInt64) -> Raft.Entry<Command> { entries[offset(index)] }
+
+    /// Entries from `first` through `last` inclusive, both held (`first > baseIndex`).
+    func entries(from first: UInt64, through last: UInt64) -> ArraySlice<Raft.Entry<Command>> {
+        guard first <= last else { return [] }
+        return entries[offset(first)...offset(last)]
+    }
+
+    /// Up to `limit` entries from `first` on (none when `first` is past the end).
+    func entries(from first: UInt64, limit: Int) -> ArraySlice<Raft.Entry<Command>> {
+        guard first <= lastIndex else { return [] }
+        let start = offset(first)
+        return entries[start..<min(entries.count, start + limit)]
+    }
+
+    @inline(__always) private func offset(_ index: UInt64) -> Int {
+        precondition(index > baseIndex && index <= lastIndex, "RaftLog: index \(index) not held (\(baseIndex) < i ≤ \(lastIndex))")
+        return Int(index - baseIndex - 1)
+    }
+
+    // MARK: Election restriction
+
+    /// Whether a log ending at (lastIndex, lastTerm) is at least as up-to-date as this one:
+    /// a later last term wins, and with equal last terms the longer log (§5.4.1).
+    func isUpToDate(lastIndex: UInt64, lastTerm: UInt64) -> Bool {
+        lastTerm > self.lastTerm || (lastTerm == self.lastTerm && lastIndex >= self.lastIndex)
+    }
+
+    // MARK: Conflicts
+
+    /// The index of the first of `new` (consecutive entries) that this log lacks or holds with
+    /// another term, or nil when this log already holds them all (etcd `findConflict`).
+    func firstConflict(in new: ArraySlice<Raft.Entry<Command>>) -> UInt64? {
+        for e in new where !matches(index: e.index, term: e.term) { return e.index }
+        return nil
+    }
+
+    /// The largest index ≤ `index` whose term is ≤ `term`, and that term; the term is 0 where
+    /// the log cannot tell (compacted) — etcd `findConflictByTerm`. A follower answers a
+    /// rejected append with it so the leader can skip a whole term of mismatches per round trip.
+    func lastIndex(atOrBefore index: UInt64, withTermAtMost term: UInt64) -> (index: UInt64, term: UInt64) {
+        var i = min(index, lastIndex)
+        while i > 0 {
+            guard let t = self.term(at: i) else { return (i, 0) }
+            if t <= term { return (i, t) }
+            i -= 1
+        }
+        return (0, 0)
+    }
+
+    // MARK: Changes
+
+    /// Appends consecutive entries starting at most one past the end, first dropping every held
+    /// entry from `new[0].index` on. Never drops the base.
+    mutating func append<S: Collection>(_ new: S) where S.Element == Raft.Entry<Command> {
+        guard let first = new.first else { return }
+        precondition(first.index > baseIndex && first.index <= lastIndex + 1,
+                     "RaftLog.append: entry \(first.index) leaves a gap or overwrites the base (log \(baseIndex)...\(lastIndex))")
+        if first.index <= lastIndex { entries.removeSubrange(offset(first.index)...) }
+        entries.append(contentsOf: new)
+    }
+
+    /// Appends one entry at the end.
+    mutating func append(_ entry: Raft.Entry<Command>) {
+        precondition(entry.index == lastIndex + 1, "RaftLog.append: entry \(entry.index) is not next after \(lastIndex)")
+        entries.append(entry)
+    }
+
+    /// Drops every entry through `index` (held, or the base), which becomes the new base.
+    mutating func compact(through index: UInt64) {
+        guard index > baseIndex else { return }
+        guard let t = term(at: index) else { preconditionFailure("RaftLog.compact: index \(index) beyond the end \(lastIndex)") }
+        entries.removeSubrange(...offset(index))
+        baseIndex = index
+        baseTerm = t
+    }
+}

@@ -1,0 +1,190 @@
+// Log replication and commitment (§5.3, §5.4.2; etcd raft.go `appendEntry`, `bcastAppend`,
+// `maybeSendAppend`, `handleAppendEntries`, `stepLeader` MsgAppResp/MsgHeartbeatResp).
+
+extension RaftNode {
+    // MARK: Proposals
+
+    /// Appends `command` to the leader's log and sends it to the followers.
+    /// - Returns: the new entry's index. It is committed when `commitIndex` reaches it and the
+    ///   entry at that index still has this term (a later leader may have replaced it).
+    /// - Throws: `.notLeader` on a follower or candidate.
+    public mutating func propose(_ command: Command) throws(Raft.ProposalError) -> UInt64 {
+        guard role == .leader else { throw .notLeader(leader: leader) }
+        let index = appendEntry(.command(command))
+        broadcastAppend()
+        return index
+    }
+
+    /// Leader: appends one entry of this term, counting it as held by the leader itself.
+    @discardableResult
+    mutating func appendEntry(_ payload: Raft.Payload<Command>) -> UInt64 {
+        let index = log.lastIndex + 1
+        log.append(Raft.Entry(term: term, index: index, payload: payload))
+        if let k = progressIndex(of: id) { _ = progress[k].update(matched: index) }
+        maybeCommit()   // a lone voter commits at once
+        return index
+    }
+
+    // MARK: Leader → followers
+
+    /// Sends every follower what it is missing, or an empty append that carries the commit index.
+    mutating func broadcastAppend() {
+        for k in progress.indices where progress[k].id != id { sendAppend(k) }
+    }
+
+    /// Sends the next append to the follower `progress[k]` unless its flow is paused; sends the
+    /// snapshot instead when the entries it needs have been compacted (§7).
+    /// - Returns: whether a message went out.
+    @discardableResult
+    mutating func sendAppend(_ k: Int, sendIfEmpty: Bool = true) -> Bool {
+        let next = progress[k].next
+        guard !progress[k].isPaused(maxInflight: config.maxInflightAppends) else { return false }
+        guard let prevTerm = log.term(at: next - 1) else {
+            sendSnapshot(k)
+            return true
+        }
+        let entries = log.entries(from: next, limit: config.maxEntriesPerAppend)
+        if entries.isEmpty && !sendIfEmpty { return false }
+        send(to: progress[k].id, .append(prevIndex: next - 1, prevTerm: prevTerm, entries: Array(entries), commit: commitIndex))
+        if let last = entries.last { progress[k].sent(through: last.index) }
+        return true
+    }
+
+    private mutating func sendSnapshot(_ k: Int) {
+        guard let snapshot else {
+            preconditionFailure("Raft: \(progress[k].id) needs compacted entries before \(log.firstIndex), but there is no snapshot")
+        }
+        progress[k].becomeSnapshot(snapshot.index)
+        send(to: progress[k].id, .installSnapshot(snapshot))
+    }
+
+    /// Heartbeats carry the commit index, but never beyond what the follower is known to hold.
+    mutating func broadcastHeartbeat() {
+        for p in progress where p.id != id {
+            send(to: p.id, .heartbeat(commit: min(p.match, commitIndex)))
+        }
+    }
+
+    // MARK: Follower
+
+    /// AppendEntries receiver (Figure 2): reject unless the log holds (prevIndex, prevTerm);
+    /// otherwise drop any conflicting suffix, append what is new, and adopt the leader's commit
+    /// index up to the last new entry. A rejection carries the fast-backtracking hint.
+    mutating func handleAppend(from leader: Raft.NodeID, prevIndex: UInt64, prevTerm: UInt64,
+                               entries: [Raft.Entry<Command>], commit: UInt64) {
+        if prevIndex < commitIndex {
+            send(to: leader, .appendResponse(index: commitIndex, reject: false, hintIndex: 0, hintTerm: 0))
+            return
+        }
+        guard log.matches(index: prevIndex, term: prevTerm) else {
+            let hint = log.lastIndex(atOrBefore: prevIndex, withTermAtMost: prevTerm)
+            send(to: leader, .appendResponse(index: prevIndex, reject: true, hintIndex: hint.index, hintTerm: hint.term))
+            return
+        }
+        let lastNew = prevIndex + UInt64(entries.count)
+        if let conflict = log.firstConflict(in: entries[...]) {
+            precondition(conflict > commitIndex, "Raft: entry \(conflict) conflicts with a committed entry (commit \(commitIndex))")
+            log.append(entries[Int(conflict - prevIndex - 1)...])
+            unstableFrom = min(unstableFrom, conflict)
+        }
+        commitTo(min(commit, lastNew))
+        send(to: leader, .appendResponse(index: lastNew, reject: false, hintIndex: 0, hintTerm: 0))
+    }
+
+    mutating func handleHeartbeat(from leader: Raft.NodeID, commit: UInt64) {
+        commitTo(commit)
+        send(to: leader, .heartbeatResponse)
+    }
+
+    // MARK: Leader ← followers
+
+    mutating func handleAppendResponse(_ k: Int, index: UInt64, reject: Bool, hintIndex: UInt64, hintTerm: UInt64) {
+        markHeard(k)
+        if reject {
+            // The follower's log has term `hintTerm` at `hintIndex`: no entry of ours after the
+            // last one with a term ≤ that can match, so probe there next.
+            let matchHint = hintTerm > 0 ? log.lastIndex(atOrBefore: hintIndex, withTermAtMost: hintTerm).index : hintIndex
+            if progress[k].decrease(rejected: index, matchHint: matchHint) {
+                if progress[k].state == .replicate { progress[k].becomeProbe() }
+                sendAppend(k)
+            }
+            return
+        }
+        let wasPaused = progress[k].isPaused(maxInflight: config.maxInflightAppends)
+        guard progress[k].update(matched: index) else { return }
+        switch progress[k].state {
+        case .probe:
+            progress[k].becomeReplicate()
+        case .snapshot:
+            if progress[k].match >= progress[k].pendingSnapshot {
+                progress[k].becomeProbe()
+                progress[k].becomeReplicate()
+            }
+        case .replicate:
+            progress[k].acknowledge(through: index)
+        }
+        let follower = progress[k].id
+        if maybeCommit() {
+            broadcastAppend()
+        } else if wasPaused {
+            sendAppend(k)
+        }
+        // A committed membership change may have reshaped `progress`, or removed this leader.
+        guard role == .leader, let k = progressIndex(of: follower) else { return }
+        while sendAppend(k, sendIfEmpty: false) {}
+    }
+
+    mutating func handleHeartbeatResponse(_ k: Int) {
+        markHeard(k)
+        progress[k].probeSent = false
+        switch progress[k].state {
+        case .replicate where progress[k].inflight.count >= config.maxInflightAppends:
+            progress[k].inflight.removeFirst()   // a lost append must not stall the stream
+        case .snapshot where progress[k].ticksSinceSnapshot >= config.electionTicks:
+            progress[k].becomeProbe()            // the snapshot was lost, or the answer was
+        default:
+            break
+        }
+        if progress[k].match < log.lastIndex { sendAppend(k) }
+    }
+
+    private mutating func markHeard(_ k: Int) {
+        progress[k].recentActive = true
+        progress[k].lastHeard = ticks
+    }
+
+    // MARK: Commitment
+
+    /// Leader: commits up to the highest index a quorum of voters holds, if that entry is of
+    /// this term (§5.4.2: entries of earlier terms commit only along with one of this term).
+    /// - Returns: whether the commit index moved.
+    @discardableResult
+    mutating func maybeCommit() -> Bool {
+        var moved = false
+        while role == .leader {
+            // The largest match that at least a quorum of voters has reached (n ≤ 7: no sort).
+            var quorumMatch: UInt64 = 0
+            for p in progress where p.match > quorumMatch {
+                var holders = 0
+                for q in progress where q.match >= p.match { holders += 1 }
+                if holders >= quorum { quorumMatch = p.match }
+            }
+            guard quorumMatch > commitIndex, log.term(at: quorumMatch) == term else { break }
+            commitTo(quorumMatch)   // may change the voters, and so the quorum: look again
+            moved = true
+        }
+        return moved
+    }
+
+    /// Raises the commit index to `index` (never lowers it), applying membership changes as
+    /// they commit.
+    mutating func commitTo(_ index: UInt64) {
+        guard index > commitIndex else { return }
+        precondition(index <= log.lastIndex, "Raft: commit index \(index) is beyond the last index \(log.lastIndex)")
+        let first = commitIndex + 1
+        commitIndex = index
+        for i in first...index {
+            if case .membership(let change) = log.entry(at: i).payload { applyMembership(change) }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+// Message dispatch: the term rules every message obeys, then the handler for the role
+// (§5.1 "If RPC request or response contains term T > currentTerm: set currentTerm = T, convert
+// to follower"; etcd raft.go `Step`, `stepLeader`, `stepCandidate`, `stepFollower`).
+
+extension RaftNode {
+    /// Handles one message from a peer.
+    ///
+    /// - A message from a higher term makes this member a follower in that term (following the
+    ///   sender if it is a leader), except: a vote request while this member's leader lease holds
+    ///   (CheckQuorum: it heard from a leader within `electionTicks`) is ignored outright; a
+    ///   pre-vote request and a granted pre-vote answer change no term.
+    /// - A message from a lower term is stale: ignored, except that an append or heartbeat from
+    ///   a deposed leader is answered with this member's term (with CheckQuorum or PreVote, so
+    ///   the old leader steps down), and a pre-vote is refused.
+    /// - Messages addressed to another member are ignored.
+    public mutating func step(_ m: Raft.Message<Command, State>) {
+        guard m.to == id, m.from != id else { return }
+        if m.term > term {
+            switch m.kind {
+            case .vote, .preVote:
+                if config.checkQuorum && leader != nil && electionElapsed < config.electionTicks { return }
+            default:
+                break
+            }
+            switch m.kind {
+            case .preVote:
+                break
+            case .preVoteResponse(reject: false):
+                break
+            case .append, .heartbeat, .installSnapshot:
+                becomeFollower(term: m.term, leader: m.from)
+            default:
+                becomeFollower(term: m.term, leader: nil)
+            }
+        } else if m.term < term {
+            switch m.kind {
+            case .append, .heartbeat:
+                if config.checkQuorum || config.preVote {
+                    send(to: m.from, .appendResponse(index: 0, reject: false, hintIndex: 0, hintTerm: 0))
+                }
+            case .preVote:
+                send(to: m.from, .preVoteResponse(reject: true))
+            default:
+                break
+            }
+            return
+        }
+
+        switch m.kind {
+        case .vote(let lastIndex, let lastTerm):
+            handleVoteRequest(m, lastIndex: lastIndex, lastTerm: lastTerm, preVote: false)
+        case .preVote(let lastIndex, let lastTerm):
+            handleVoteRequest(m, lastIndex: lastIndex, lastTerm: lastTerm, preVote: true)
+        case .voteResponse(let reject):
+            if role == .candidate { handleVoteResponse(from: m.from, reject: reject) }
+        case .preVoteResponse(let reject):
+            if role == .preCandidate { handleVoteResponse(from: m.from, reject: reject) }
+        case .append(let prevIndex, let prevTerm, let entries, let commit):
+            guard acceptLeader(m.from) else { return }
+            handleAppend(from: m.from, prevIndex: prevIndex, prevTerm: prevTerm, entries: entries, commit: commit)
+        case .heartbeat(let commit):
+            guard acceptLeader(m.from) else { return }
+            handleHeartbeat(from: m.from, commit: commit)
+        case .installSnapshot(let snapshot):
+            guard acceptLeader(m.from) else { return }
+            handleSnapshot(from: m.from, snapshot)
+        case .appendResponse(let index, let reject, let hintIndex, let hintTerm):
+            guard role == .leader, let k = progressIndex(of: m.from) else { return }
+            handleAppendResponse(k, index: index, reject: reject, hintIndex: hintIndex, hintTerm: hintTerm)
+        case .heartbeatResponse:
+            guard role == .leader, let k = progressIndex(of: m.from) else { return }
+            handleHeartbeatResponse(k)
+        }
+    }
+
+    /// A message from the leader of this term: a (pre-)candidate concedes (§5.2), a follower
+    /// resets its election timer. A leader never hears from another leader of its own term.
+    private mutating func acceptLeader(_ from: Raft.NodeID) -> Bool {
+        switch role {
+        case .leader:
+            return false
+        case .preCandidate, .candidate:
+            becomeFollower(term: term, leader: from)
+        case .follower:
+            leader = from
+        }
+        electionElapsed = 0
+        return true
+    }
+
+    /// Queues a message stamped with this member's term (or `term`, for vote answers).
+    mutating func send(to: Raft.NodeID, term messageTerm: UInt64? = nil, _ kind: Raft.Message<Command, State>.Kind) {
+        outbox.append(Raft.Message(from: id, to: to, term: messageTerm ?? term, kind: kind))
+    }
+
+    func progressIndex(of node: Raft.NodeID) -> Int? {
+        progress.firstIndex { $0.id == node }
+    }
+}
