@@ -1,0 +1,120 @@
+import SimCore
+import Raft
+import Orchestration
+
+/// One machine: its fixed description, what its engine keeps on disk, and what it holds in
+/// memory (lost at a crash).
+struct Host {
+    let id: HostID
+    let name: String
+    let address: String
+    let nanoCPUs: Int64
+    let memoryBytes: Int64
+    let engineLabels: Labels
+
+    // MARK: On disk: survives a crash
+    /// The swarm this engine belongs to, if any.
+    var membership: Membership?
+    /// A manager's Raft log, term and vote.
+    var raftStorage: Raft.Storage<StoreCommand, ClusterStore>?
+    /// Managers this node knows of, for its agent to connect to.
+    var knownManagers: [HostID] = []
+
+    // MARK: In memory: lost at a crash
+    var manager: ManagerRuntime?
+    var agent: AgentRuntime?
+
+    init(id: HostID, name: String, address: String, nanoCPUs: Int64, memoryBytes: Int64, engineLabels: Labels) {
+        self.id = id; self.name = name; self.address = address
+        self.nanoCPUs = nanoCPUs; self.memoryBytes = memoryBytes; self.engineLabels = engineLabels
+    }
+}
+
+/// A node's identity in its swarm (its certificate, in real Swarm).
+struct Membership {
+    var nodeID: String
+    var clusterID: String
+    /// The Raft ID while this node is a manager, else 0.
+    var raftID: UInt64
+}
+
+/// A manager's running state: its Raft node, the store it has applied, and on the leader the
+/// leader-only work.
+struct ManagerRuntime {
+    var raft: StoreRaft
+    var store: ClusterStore
+    var appliedIndex: UInt64 = 0
+    /// Raft ticks since this manager last knew a leader (swarmkit ticksWithNoLeader).
+    var ticksWithoutLeader = 0
+    /// When each Raft peer was last heard from (looked up by ID, never iterated).
+    var lastHeard: [UInt64: SimTime] = [:]
+    /// Writes proposed on this leader, waiting to be applied.
+    var proposals: [PendingProposal] = []
+    /// Present while this manager leads.
+    var dispatcher: Dispatcher?
+    /// Set when a committed membership change removed this manager from Raft.
+    var removedFromRaft = false
+
+    init(raft: StoreRaft, store: ClusterStore) { self.raft = raft; self.store = store }
+}
+
+/// Where the answer to a request goes.
+enum ReplyTarget {
+    case operation(OperationID)
+    case remote(CallID, to: HostID)
+}
+
+/// A write waiting for its entry to be applied.
+struct PendingProposal {
+    var index: UInt64
+    var term: UInt64
+    var target: ReplyTarget
+    var reply: Reply
+}
+
+/// The leader's view of node heartbeats (swarmkit manager/dispatcher).
+struct Dispatcher {
+    let term: UInt64
+    /// The newest expiry timer per node; older timers are void.
+    var generation: [String: UInt64] = [:]
+    var nextGeneration: UInt64 = 1
+}
+
+/// A node's agent: heartbeats to a manager, moves to another when its manager is gone.
+struct AgentRuntime {
+    var manager: HostID?
+    var failures = 0
+    var inFlight: CallID?
+    var joiningRaft = false
+    /// A `swarm join` as manager, answered once Raft has taken this node in.
+    var pendingJoin: (OperationID, EngineResponse)?
+}
+
+/// A docker call in progress on one host.
+public struct OperationID: Hashable, Sendable {
+    public let value: Int
+}
+
+struct Operation {
+    let host: HostID
+    let hostIncarnation: UInt32
+    let request: EngineRequest
+    var result: EngineResult?
+}
+
+/// A call sent and not yet answered.
+struct PendingCall {
+    let caller: HostID
+    let callerIncarnation: UInt32
+    let purpose: Purpose
+
+    enum Purpose {
+        case operation(OperationID)
+        /// This manager proxies a call from `origin` to the leader.
+        case proxy(CallID, origin: HostID)
+        case heartbeat
+        case raftJoin
+        /// Nobody waits for the answer.
+        case none
+    }
+}

@@ -1,0 +1,43 @@
+import SimCore
+
+/// IDs and tokens in Swarm's formats, drawn from the run's seed.
+struct Identity {
+    private var random: SeededRandom
+
+    init(random: SeededRandom) { self.random = random }
+
+    static let base36 = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+
+    /// A 128-bit random number in base 36, zero-padded to 25 characters (swarmkit identity.NewID).
+    mutating func newID() -> String { Self.base36(high: random.next(), low: random.next(), width: 25) }
+
+    /// A Raft member ID: a random non-zero 64-bit number.
+    mutating func newRaftID() -> UInt64 {
+        while true { let v = random.next(); if v != 0 { return v } }
+    }
+
+    /// The digest part of a join token: 50 base-36 characters (the root CA's digest).
+    mutating func newCADigest() -> String {
+        Self.base36(high: random.next(), low: random.next(), width: 25)
+            + Self.base36(high: random.next(), low: random.next(), width: 25)
+    }
+
+    /// `SWMTKN-1-<digest>-<25 base-36 secret>`.
+    mutating func newJoinToken(caDigest: String) -> String {
+        "SWMTKN-1-\(caDigest)-\(newID())"
+    }
+
+    static func base36(high: UInt64, low: UInt64, width: Int) -> String {
+        // Divide the 128-bit number (high, low) by 36 repeatedly.
+        var h = high, l = low
+        var digits: [UInt8] = []
+        while h != 0 || l != 0 {
+            let (qh, rh) = h.quotientAndRemainder(dividingBy: 36)
+            let (ql, rl) = UInt64(36).dividingFullWidth((rh, l))
+            h = qh; l = ql
+            digits.append(base36[Int(rl)])
+        }
+        while digits.count < width { digits.append(base36[0]) }
+        return String(decoding: digits.prefix(width).reversed(), as: UTF8.self)
+    }
+}

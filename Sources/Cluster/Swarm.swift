@@ -1,0 +1,287 @@
+import SimCore
+import SimNetwork
+import Raft
+import Orchestration
+
+/// A simulated swarm: hosts on a network, their engines, and the clock that drives them.
+///
+/// Single-threaded and deterministic: the same options, hosts and calls give the same events in
+/// the same order, and the same trace bytes.
+public final class Swarm {
+    public let options: SwarmOptions
+    public let trace: TraceWriter
+    /// Whether each message delivery is traced (off by default: traces stay small).
+    public var traceMessages = false
+
+    let simulator = Simulator<SwarmEvent>()
+    public internal(set) var network: Network
+    var hosts: [Host] = []
+    var identity: Identity
+    let rootRandom: SeededRandom
+    var jitter: SeededRandom
+    /// Raft member ID → host (an address book; looked up, never iterated).
+    var raftDirectory: [UInt64: HostID] = [:]
+    var operations: [Operation] = []
+    var pendingCalls: [CallID: PendingCall] = [:]
+    var nextCallID: CallID = 1
+    public internal(set) var safety = SafetyMonitor()
+
+    public init(options: SwarmOptions, trace: TraceWriter = .disabled()) {
+        self.options = options
+        self.trace = trace
+        rootRandom = SeededRandom(seed: options.seed)
+        network = Network(defaultLink: options.link, random: rootRandom.child("network"))
+        identity = Identity(random: rootRandom.child("identity"))
+        jitter = rootRandom.child("jitter")
+    }
+
+    public var now: SimTime { simulator.now }
+
+    // MARK: Hosts
+
+    /// Adds a machine with a Docker engine that is not yet in a swarm.
+    @discardableResult
+    public func addHost(name: String, address: String, nanoCPUs: Int64 = 1_000_000_000,
+                        memoryBytes: Int64 = 1 << 31, labels: Labels = Labels()) -> HostID {
+        let id = network.addHost()
+        precondition(id.index == hosts.count, "Swarm.addHost: network and host table out of step")
+        hosts.append(Host(id: id, name: name, address: address, nanoCPUs: nanoCPUs, memoryBytes: memoryBytes, engineLabels: labels))
+        return id
+    }
+
+    public var hostCount: Int { hosts.count }
+    public func name(of host: HostID) -> String { hosts[host.index].name }
+    public func address(of host: HostID) -> String { hosts[host.index].address }
+    public func isUp(_ host: HostID) -> Bool { network.isUp(host) }
+
+    /// The host with this name or address (with or without a port).
+    public func host(named reference: String) -> HostID? {
+        let bare = reference.split(separator: ":", maxSplits: 1).first.map(String.init) ?? reference
+        return hosts.first(where: { $0.name == bare || $0.address == bare })?.id
+    }
+
+    // MARK: Running
+
+    /// Runs every event due up to `time`.
+    public func run(until time: SimTime) {
+        var driver = Driver(swarm: self)
+        simulator.run(until: time, &driver)
+    }
+
+    /// Runs until `condition` holds or `deadline` passes; returns whether it held.
+    @discardableResult
+    public func run(until condition: (Swarm) -> Bool, deadline: SimTime) -> Bool {
+        var driver = Driver(swarm: self)
+        return simulator.run(until: { _ in condition(self) }, deadline: deadline, &driver)
+    }
+
+    struct Driver: EventHandler {
+        unowned let swarm: Swarm
+        mutating func handle(_ event: SwarmEvent, simulator: Simulator<SwarmEvent>) {
+            swarm.handle(event)
+        }
+    }
+
+    func handle(_ event: SwarmEvent) {
+        switch event {
+        case .deliver(let envelope):
+            deliver(envelope)
+        case .raftTick(let host, let incarnation):
+            guard current(host, incarnation) else { return }
+            raftTick(host)
+        case .heartbeatDue(let host, let incarnation):
+            guard current(host, incarnation) else { return }
+            sendHeartbeat(host)
+        case .callTimeout(let id):
+            if let call = pendingCalls.removeValue(forKey: id) { callFailed(call, .deadline, id: id) }
+        case .nodeExpiry(let host, let incarnation, let nodeID, let generation):
+            guard current(host, incarnation) else { return }
+            nodeExpired(host, nodeID: nodeID, generation: generation)
+        case .retryOperation(let op):
+            retry(op)
+        }
+        safety.observe(self)
+    }
+
+    /// Whether `host` is up and still in the incarnation an event was scheduled for.
+    func current(_ host: HostID, _ incarnation: UInt32) -> Bool {
+        network.isUp(host) && network.incarnation(host) == incarnation
+    }
+
+    func schedule(_ event: SwarmEvent, after delay: SimDuration) {
+        simulator.schedule(event, after: delay)
+    }
+
+    // MARK: Messages
+
+    func send(_ message: WireMessage, from: HostID, to: HostID) {
+        let envelope = Envelope(from: from, to: to, incarnation: network.incarnation(to), message: message)
+        switch network.transmit(from: from, to: to) {
+        case .dropped(let reason):
+            if traceMessages { traceMessage("drop", envelope, reason: reason.rawValue) }
+        case .delivered(let delay):
+            simulator.schedule(.deliver(envelope), after: delay)
+        case .duplicated(let first, let second):
+            simulator.schedule(.deliver(envelope), after: first)
+            simulator.schedule(.deliver(envelope), after: second)
+        }
+    }
+
+    func deliver(_ envelope: Envelope) {
+        guard network.accepts(from: envelope.from, to: envelope.to, sentToIncarnation: envelope.incarnation) else {
+            if traceMessages { traceMessage("drop", envelope, reason: "receiver") }
+            return
+        }
+        if traceMessages { traceMessage("deliver", envelope, reason: nil) }
+        switch envelope.message {
+        case .raft(let message): raftReceive(message, at: envelope.to)
+        case .call(let id, let call): receiveCall(id, call, from: envelope.from, at: envelope.to)
+        case .reply(let id, let reply): receiveReply(id, reply, at: envelope.to)
+        }
+    }
+
+    /// Sends `call` from `caller` to `to`, and arranges for a timeout.
+    func call(_ call: Call, from caller: HostID, to: HostID, purpose: PendingCall.Purpose, timeout: SimDuration) -> CallID {
+        let id = nextCallID
+        nextCallID += 1
+        pendingCalls[id] = PendingCall(caller: caller, callerIncarnation: network.incarnation(caller), purpose: purpose)
+        send(.call(id, call), from: caller, to: to)
+        simulator.schedule(.callTimeout(id), after: timeout)
+        return id
+    }
+
+    func receiveReply(_ id: CallID, _ reply: Reply, at host: HostID) {
+        guard let call = pendingCalls[id], call.caller == host, call.callerIncarnation == network.incarnation(host) else { return }
+        pendingCalls[id] = nil
+        switch call.purpose {
+        case .operation(let op):
+            complete(op, reply)
+        case .proxy(let originCall, let origin):
+            send(.reply(originCall, reply), from: host, to: origin)
+        case .heartbeat:
+            heartbeatAnswered(host, reply)
+        case .raftJoin:
+            raftJoinAnswered(host, reply)
+        case .none:
+            break
+        }
+    }
+
+    /// Completes a docker call with the answer that reached its host.
+    func complete(_ op: OperationID, _ reply: Reply) {
+        switch reply {
+        case .api(let result): finish(op, result)
+        case .failed(let error): finish(op, .failure(error))
+        case .joined(let nodeID, let role, let managers):
+            if operations[op.value].request.isInit {
+                let host = operations[op.value].host
+                finish(op, .success(.joined(nodeID: nodeID, asManager: true, managerAddress: address(of: host) + ":2377")))
+            } else {
+                joinSucceeded(op, nodeID: nodeID, role: role, managers: managers)
+            }
+        case .raftJoined, .heartbeat: preconditionFailure("Swarm.complete: \(reply) answers no docker call")
+        }
+    }
+
+    func callFailed(_ call: PendingCall, _ error: EngineError, id: CallID) {
+        guard current(call.caller, call.callerIncarnation) else { return }
+        switch call.purpose {
+        case .operation(let op): finish(op, .failure(error))
+        case .proxy(let originCall, let origin): send(.reply(originCall, .failed(error)), from: call.caller, to: origin)
+        case .heartbeat: heartbeatAnswered(call.caller, .failed(error))
+        case .raftJoin: raftJoinAnswered(call.caller, .failed(error))
+        case .none: break
+        }
+    }
+
+    func reply(_ target: ReplyTarget, _ reply: Reply, from host: HostID) {
+        switch target {
+        case .operation(let op):
+            complete(op, reply)
+        case .remote(let id, let to):
+            send(.reply(id, reply), from: host, to: to)
+        }
+    }
+
+    // MARK: Faults
+
+    /// Stops a host: it neither sends nor receives, its timers stop, and everything it held in
+    /// memory is gone. What its engine wrote to disk (membership, Raft log) survives.
+    public func crash(_ host: HostID) {
+        guard network.isUp(host) else { return }
+        network.crash(host)
+        hosts[host.index].manager = nil
+        hosts[host.index].agent = nil
+        for i in operations.indices where operations[i].host == host && operations[i].result == nil {
+            operations[i].result = .failure(EngineError("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"))
+        }
+        traceHost("crash", host)
+    }
+
+    /// Starts a crashed host again: its engine rejoins the swarm it belonged to, a manager
+    /// restoring Raft from its log.
+    public func restart(_ host: HostID) {
+        guard !network.isUp(host) else { return }
+        network.restart(host)
+        traceHost("restart", host)
+        guard hosts[host.index].membership != nil else { return }
+        if let storage = hosts[host.index].raftStorage {
+            startManager(host, raft: StoreRaft(id: hosts[host.index].membership?.raftID ?? 0, restoring: storage,
+                                               config: options.raft, random: raftRandom(host)))
+        }
+        startAgent(host)
+    }
+
+    public func partition(_ groups: [[HostID]]) { network.partition(groups); traceFault("partition", groups.map { $0.map(name(of:)).joined(separator: " ") }) }
+    public func isolate(_ host: HostID) { network.isolate(host); traceHost("isolate", host) }
+    public func heal() { network.heal(); traceFault("heal", []) }
+    public func cut(from: HostID, to: HostID) { network.cut(from: from, to: to); traceFault("cut", [name(of: from), name(of: to)]) }
+    public func setLink(from: HostID, to: HostID, _ profile: LinkProfile?) { network.setLink(from: from, to: to, profile) }
+    public func setDefaultLink(_ profile: LinkProfile) { network.defaultLink = profile }
+
+    func raftRandom(_ host: HostID) -> SeededRandom {
+        rootRandom.child("raft").child(UInt64(host.index) << 32 | UInt64(network.incarnation(host)))
+    }
+
+    // MARK: Trace
+
+    func traceHost(_ event: String, _ host: HostID) {
+        guard trace.isEnabled else { return }
+        var line = TraceLine(time: now, event: event)
+        line.field("host", name(of: host))
+        trace.write(line)
+    }
+
+    func traceFault(_ event: String, _ args: [String]) {
+        guard trace.isEnabled else { return }
+        var line = TraceLine(time: now, event: event)
+        if !args.isEmpty { line.field("args", args) }
+        trace.write(line)
+    }
+
+    func traceMessage(_ event: String, _ e: Envelope, reason: String?) {
+        guard trace.isEnabled else { return }
+        var line = TraceLine(time: now, event: event)
+        line.field("from", name(of: e.from))
+        line.field("to", name(of: e.to))
+        line.field("msg", e.message.traceKind)
+        if let reason { line.field("reason", reason) }
+        trace.write(line)
+    }
+}
+
+extension WireMessage {
+    var traceKind: String {
+        switch self {
+        case .raft(let m): "raft.\(m.kind.traceName)"
+        case .call(_, let c):
+            switch c {
+            case .api: "call.api"
+            case .join: "call.join"
+            case .raftJoin: "call.raftJoin"
+            case .heartbeat: "call.heartbeat"
+            }
+        case .reply: "reply"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import SimCore
+import SimNetwork
+import Raft
+
+/// Everything a run can be configured with, as plain values. Defaults are swarmkit's.
+public struct SwarmOptions: Sendable, Equatable {
+    public var seed: UInt64 = 0
+    /// Raft's logical clock period (swarmkit: 1 s).
+    public var raftTick: SimDuration = .seconds(1)
+    public var raft = Raft.Config()
+    /// The heartbeat period a new swarm gets (`swarm init --dispatcher-heartbeat`).
+    public var dispatcherHeartbeat: SimDuration = .seconds(5)
+    /// Extra random delay added to each heartbeat period (swarmkit HeartbeatEpsilon).
+    public var heartbeatEpsilon: SimDuration = .milliseconds(500)
+    /// A node missing this many periods is Down (swarmkit GracePeriodMultiplier).
+    public var gracePeriodMultiplier: Int64 = 3
+    /// The default link between any two hosts.
+    public var link = LinkProfile()
+    /// How long a docker command waits for an answer before it gives up.
+    public var requestTimeout: SimDuration = .seconds(20)
+    /// Where a manager answers reads: `.leader` (swarmkit proxies every control API call to the
+    /// leader, so reads fail without one) or `.local` (from its own, possibly stale, store).
+    public var reads: ReadPath = .leader
+    /// The engine version `docker node ls` shows.
+    public var engineVersion = "28.2.2"
+    /// Ticks with no leader after which a manager refuses requests at once (swarmkit
+    /// raft.lostQuorumTimeout).
+    public var lostQuorumTicks = 10
+
+    public enum ReadPath: String, Sendable { case leader, local }
+
+    public init() {}
+}

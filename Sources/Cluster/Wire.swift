@@ -1,0 +1,79 @@
+import SimCore
+import Raft
+import Orchestration
+
+typealias StoreRaft = RaftNode<StoreCommand, ClusterStore>
+typealias RaftMessage = Raft.Message<StoreCommand, ClusterStore>
+
+/// Identifies one remote call, so its reply finds the caller.
+typealias CallID = UInt64
+
+/// What hosts say to each other over the simulated network.
+enum WireMessage {
+    /// Raft traffic between managers.
+    case raft(RaftMessage)
+    /// A request to a manager; managers that are not the leader proxy it to the leader, as
+    /// swarmkit's raft proxy does for the control and dispatcher APIs.
+    case call(CallID, Call)
+    case reply(CallID, Reply)
+}
+
+/// Requests between engines.
+enum Call {
+    /// A docker API call forwarded from the manager the CLI talked to.
+    case api(EngineRequest)
+    /// `swarm join`: a host asks to become a node.
+    case join(token: String, hostname: String, address: String, nanoCPUs: Int64, memoryBytes: Int64, engineVersion: String)
+    /// A new manager asks the leader to add it to Raft.
+    case raftJoin(nodeID: String, raftID: UInt64)
+    /// An agent's heartbeat to the dispatcher (the session is implied by the first one).
+    case heartbeat(nodeID: String)
+}
+
+enum Reply {
+    case api(EngineResult)
+    case joined(nodeID: String, role: NodeRole, managers: [HostID])
+    /// The new manager is a Raft voter now (it learns the configuration from the log).
+    case raftJoined(voters: [UInt64])
+    /// The next heartbeat is due after `period`; the node should have `role`; managers to try.
+    case heartbeat(period: SimDuration, role: NodeRole, isRaftMember: Bool, managers: [HostID])
+    case failed(EngineError)
+}
+
+/// A message in flight.
+struct Envelope {
+    var from: HostID
+    var to: HostID
+    /// The receiver's incarnation when the message was sent; a restart voids it.
+    var incarnation: UInt32
+    var message: WireMessage
+}
+
+/// Everything that can happen in a swarm, as simulator events.
+enum SwarmEvent {
+    case deliver(Envelope)
+    case raftTick(HostID, incarnation: UInt32)
+    case heartbeatDue(HostID, incarnation: UInt32)
+    case callTimeout(CallID)
+    /// The leader's dispatcher checks whether `nodeID` heartbeated in time.
+    case nodeExpiry(HostID, incarnation: UInt32, nodeID: String, generation: UInt64)
+    /// A docker call waiting for a leader looks again (swarmkit polls once a second).
+    case retryOperation(OperationID)
+}
+
+extension Raft.Message.Kind {
+    /// A short name for traces.
+    var traceName: String {
+        switch self {
+        case .vote: "vote"
+        case .voteResponse: "voteResponse"
+        case .preVote: "preVote"
+        case .preVoteResponse: "preVoteResponse"
+        case .append: "append"
+        case .appendResponse: "appendResponse"
+        case .heartbeat: "heartbeat"
+        case .heartbeatResponse: "heartbeatResponse"
+        case .installSnapshot: "installSnapshot"
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import SimCore
+
+/// A change to the cluster store: the command Raft replicates. Applying the same commands in the
+/// same order gives the same store on every manager.
+public enum StoreCommand: Equatable, Sendable {
+    case createCluster(ClusterRecord)
+    case addNode(NodeRecord)
+    case removeNode(id: String)
+    case updateNode(id: String, NodeUpdate, at: SimTime)
+    case setNodeState(id: String, NodeState, message: String, at: SimTime)
+    case setNodeRole(id: String, NodeRole, raftID: UInt64, at: SimTime)
+    case rotateToken(NodeRole, token: String, at: SimTime)
+    case updateCluster(heartbeat: SimDuration?, taskHistoryLimit: Int?, at: SimTime)
+}
+
+/// The parts of a node that `docker node update` changes.
+public struct NodeUpdate: Equatable, Sendable {
+    public var availability: NodeAvailability?
+    public var role: NodeRole?
+    public var labelsToAdd: [(String, String)] = []
+    public var labelsToRemove: [String] = []
+    public init(availability: NodeAvailability? = nil, role: NodeRole? = nil,
+                labelsToAdd: [(String, String)] = [], labelsToRemove: [String] = []) {
+        self.availability = availability; self.role = role
+        self.labelsToAdd = labelsToAdd; self.labelsToRemove = labelsToRemove
+    }
+    public static func == (a: NodeUpdate, b: NodeUpdate) -> Bool {
+        a.availability == b.availability && a.role == b.role && a.labelsToRemove == b.labelsToRemove
+            && a.labelsToAdd.map { "\($0)=\($1)" } == b.labelsToAdd.map { "\($0)=\($1)" }
+    }
+}
+
+/// The replicated state of one swarm, as applied on one manager.
+///
+/// Nodes are kept sorted by ID, so iteration order is the same on every manager and in every
+/// process (DESIGN.md §2).
+public struct ClusterStore: Equatable, Sendable {
+    public private(set) var cluster: ClusterRecord?
+    public private(set) var nodes: [NodeRecord] = []
+    /// The Raft index of the last command applied (0: none).
+    public private(set) var appliedIndex: UInt64 = 0
+
+    public init() {}
+
+    // MARK: Reads
+
+    public func node(id: String) -> NodeRecord? {
+        index(ofNode: id).map { nodes[$0] }
+    }
+
+    /// Resolves what a docker command names a node by: a full ID, a hostname, or a unique ID
+    /// prefix (docker's order).
+    public func resolveNode(_ reference: String) -> NodeRecord? {
+        if let n = node(id: reference) { return n }
+        if let n = nodes.first(where: { $0.hostname == reference }) { return n }
+        let matches = nodes.filter { $0.id.hasPrefix(reference) }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    public func node(raftID: UInt64) -> NodeRecord? {
+        raftID == 0 ? nil : nodes.first(where: { $0.raftID == raftID })
+    }
+
+    func index(ofNode id: String) -> Int? {
+        var lo = 0, hi = nodes.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if nodes[mid].id < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < nodes.count && nodes[lo].id == id ? lo : nil
+    }
+
+    // MARK: Apply
+
+    /// Applies one committed command at Raft index `index`. Commands that no longer make sense
+    /// (a node already removed, say) change nothing: every manager reaches the same decision.
+    public mutating func apply(_ command: StoreCommand, at raftIndex: UInt64) {
+        appliedIndex = Swift.max(appliedIndex, raftIndex)
+        switch command {
+        case .createCluster(let record):
+            if cluster == nil { cluster = record }
+        case .addNode(let record):
+            guard index(ofNode: record.id) == nil else { return }
+            let at = nodes.firstIndex(where: { $0.id > record.id }) ?? nodes.count
+            nodes.insert(record, at: at)
+        case .removeNode(let id):
+            if let i = index(ofNode: id) { nodes.remove(at: i) }
+        case .updateNode(let id, let update, let time):
+            guard let i = index(ofNode: id) else { return }
+            if let a = update.availability { nodes[i].availability = a }
+            if let r = update.role { nodes[i].role = r }
+            for key in update.labelsToRemove { nodes[i].labels[key] = nil }
+            for (k, v) in update.labelsToAdd { nodes[i].labels[k] = v }
+            nodes[i].updatedAt = time
+        case .setNodeState(let id, let state, let message, let time):
+            guard let i = index(ofNode: id) else { return }
+            nodes[i].state = state
+            nodes[i].stateMessage = message
+            nodes[i].updatedAt = time
+        case .setNodeRole(let id, let role, let raftID, let time):
+            guard let i = index(ofNode: id) else { return }
+            nodes[i].role = role
+            nodes[i].raftID = raftID
+            nodes[i].updatedAt = time
+        case .rotateToken(let role, let token, let time):
+            guard cluster != nil else { return }
+            if role == .manager { cluster?.managerToken = token } else { cluster?.workerToken = token }
+            cluster?.updatedAt = time
+        case .updateCluster(let heartbeat, let limit, let time):
+            guard cluster != nil else { return }
+            if let heartbeat { cluster?.dispatcherHeartbeat = heartbeat }
+            if let limit { cluster?.taskHistoryLimit = limit }
+            cluster?.updatedAt = time
+        }
+    }
+}

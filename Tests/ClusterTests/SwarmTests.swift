@@ -1,0 +1,124 @@
+import Testing
+import SimCore
+import Orchestration
+@testable import Cluster
+
+/// Drives a swarm through its engine API, as the scenario runner does.
+struct Harness {
+    let swarm: Swarm
+    var hosts: [String: HostID] = [:]
+
+    init(seed: UInt64 = 1, managers: Int, workers: Int, options: SwarmOptions = SwarmOptions()) {
+        var o = options
+        o.seed = seed
+        swarm = Swarm(options: o)
+        for i in 1...max(managers, 1) { hosts["m\(i)"] = swarm.addHost(name: "m\(i)", address: "10.0.0.\(i)") }
+        for i in stride(from: 1, through: workers, by: 1) { hosts["w\(i)"] = swarm.addHost(name: "w\(i)", address: "10.0.1.\(i)") }
+    }
+
+    func h(_ name: String) -> HostID { hosts[name]! }
+
+    /// Runs a call to completion (or 60 virtual seconds) and returns its result.
+    @discardableResult
+    func call(_ request: EngineRequest, on host: String) -> EngineResult {
+        let op = swarm.submit(request, on: h(host))
+        swarm.run(until: { $0.result(of: op) != nil }, deadline: swarm.now + .seconds(60))
+        return swarm.result(of: op) ?? .failure(EngineError("no answer"))
+    }
+
+    func wait(_ d: SimDuration) { swarm.run(until: swarm.now + d) }
+
+    /// init on m1, every other manager and worker joined with the right token.
+    func form(managers: Int, workers: Int) {
+        guard case .success = call(.swarmInit(advertiseAddress: nil, dispatcherHeartbeat: nil, taskHistoryLimit: nil), on: "m1") else {
+            Issue.record("init failed"); return
+        }
+        for i in stride(from: 2, through: managers, by: 1) {
+            let r = call(.swarmJoin(token: swarm.joinToken(.manager) ?? "", remoteAddress: "m1:2377", advertiseAddress: nil), on: "m\(i)")
+            if case .failure(let e) = r { Issue.record("m\(i) join: \(e.text)") }
+        }
+        for i in stride(from: 1, through: workers, by: 1) {
+            let r = call(.swarmJoin(token: swarm.joinToken(.worker) ?? "", remoteAddress: "10.0.0.1", advertiseAddress: nil), on: "w\(i)")
+            if case .failure(let e) = r { Issue.record("w\(i) join: \(e.text)") }
+        }
+        wait(.seconds(10))
+    }
+
+    func states() -> [String: String] {
+        var out: [String: String] = [:]
+        for n in swarm.bestStore?.nodes ?? [] { out[n.hostname] = n.state.rawValue }
+        return out
+    }
+}
+
+@Suite struct SwarmTests {
+    @Test func initMakesOneManagerThatLeads() {
+        let h = Harness(managers: 1, workers: 0)
+        let r = h.call(.swarmInit(advertiseAddress: nil, dispatcherHeartbeat: nil, taskHistoryLimit: nil), on: "m1")
+        guard case .success(.joined(let id, let asManager, let address)) = r else { Issue.record("\(r)"); return }
+        #expect(id.count == 25)
+        #expect(asManager)
+        #expect(address == "10.0.0.1:2377")
+        #expect(h.swarm.leader == h.h("m1"))
+        #expect(h.swarm.joinToken(.worker)?.hasPrefix("SWMTKN-1-") == true)
+    }
+
+    @Test func threeManagersAndTwoWorkersFormAndAreReady() {
+        let h = Harness(managers: 3, workers: 2)
+        h.form(managers: 3, workers: 2)
+        #expect(h.states() == ["m1": "ready", "m2": "ready", "m3": "ready", "w1": "ready", "w2": "ready"])
+        #expect(h.swarm.managers.count == 3)
+        #expect(h.swarm.raftView(h.h("m3"))?.voters == 3)
+    }
+
+    @Test func theLeaderCrashesAndAnotherIsElected() {
+        let h = Harness(managers: 3, workers: 1)
+        h.form(managers: 3, workers: 1)
+        #expect(h.swarm.leader == h.h("m1"))
+        h.swarm.crash(h.h("m1"))
+        let crashed = h.swarm.now
+        let elected = h.swarm.run(until: { s in s.leader != nil }, deadline: crashed + .seconds(60))
+        #expect(elected)
+        let took = h.swarm.now - crashed
+        // swarmkit timing: an election timeout is 10–20 ticks of 1 s, then one round of votes.
+        #expect(took >= .seconds(9) && took <= .seconds(21), "took \(took)")
+        #expect(h.swarm.leader != h.h("m1"))
+    }
+
+    @Test func aWrongTokenIsRefused() {
+        let h = Harness(managers: 1, workers: 1)
+        h.call(.swarmInit(advertiseAddress: nil, dispatcherHeartbeat: nil, taskHistoryLimit: nil), on: "m1")
+        let r = h.call(.swarmJoin(token: "SWMTKN-1-bogus-bogus", remoteAddress: "m1", advertiseAddress: nil), on: "w1")
+        #expect(r == .failure(EngineError("rpc error: code = InvalidArgument desc = A valid join token is necessary to join this cluster")))
+    }
+
+    @Test func aWorkerCutOffIsDownAfterAboutFifteenSecondsAndReadyAfterHeal() {
+        let h = Harness(managers: 1, workers: 1)
+        h.form(managers: 1, workers: 1)
+        h.swarm.isolate(h.h("w1"))
+        let cut = h.swarm.now
+        let down = h.swarm.run(until: { s in s.bestStore?.nodes.first(where: { $0.hostname == "w1" })?.state == .down }, deadline: cut + .seconds(60))
+        #expect(down)
+        let took = h.swarm.now - cut
+        #expect(took >= .seconds(10) && took <= .seconds(17), "took \(took)")
+        h.swarm.heal()
+        let ready = h.swarm.run(until: { s in s.bestStore?.nodes.first(where: { $0.hostname == "w1" })?.state == .ready }, deadline: h.swarm.now + .seconds(30))
+        #expect(ready)
+    }
+
+    @Test func aWorkerCannotReadClusterState() {
+        let h = Harness(managers: 1, workers: 1)
+        h.form(managers: 1, workers: 1)
+        #expect(h.call(.nodeList, on: "w1") == .failure(EngineError("This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.")))
+    }
+
+    @Test func aFollowerForwardsReadsAndWritesToTheLeader() {
+        let h = Harness(managers: 3, workers: 1)
+        h.form(managers: 3, workers: 1)
+        guard case .success(.nodes(let nodes)) = h.call(.nodeList, on: "m2") else { Issue.record("node ls failed"); return }
+        #expect(nodes.count == 4)
+        #expect(nodes.filter { $0.managerStatus?.leader == true }.map(\.record.hostname) == ["m1"])
+        #expect(h.call(.nodeUpdate("w1", NodeUpdate(availability: .drain)), on: "m3") == .success(.done))
+        #expect(h.swarm.bestStore?.nodes.first(where: { $0.hostname == "w1" })?.availability == .drain)
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+import SimCore
+@testable import Orchestration
+
+@Suite struct StoreTests {
+    func node(_ id: String, _ host: String, role: NodeRole = .worker) -> NodeRecord {
+        NodeRecord(id: id, hostname: host, role: role, address: "10.0.0.1", engineVersion: "28.2.2",
+                   nanoCPUs: 1_000_000_000, memoryBytes: 1 << 30, createdAt: .zero)
+    }
+
+    @Test func nodesStaySortedByIDWhateverTheOrderOfAdds() {
+        var store = ClusterStore()
+        for (i, id) in ["m", "c", "x", "a"].enumerated() { store.apply(.addNode(node(id, "h\(id)")), at: UInt64(i + 1)) }
+        #expect(store.nodes.map(\.id) == ["a", "c", "m", "x"])
+        #expect(store.appliedIndex == 4)
+    }
+
+    @Test func applyingTheSameCommandsGivesTheSameStore() {
+        let commands: [StoreCommand] = [
+            .addNode(node("b", "w1")), .addNode(node("a", "m1", role: .manager)),
+            .updateNode(id: "b", NodeUpdate(availability: .drain, labelsToAdd: [("zone", "a")]), at: .zero),
+            .setNodeState(id: "a", .ready, message: "", at: .zero), .removeNode(id: "zz"),
+        ]
+        var one = ClusterStore(), two = ClusterStore()
+        for (i, c) in commands.enumerated() { one.apply(c, at: UInt64(i + 1)); two.apply(c, at: UInt64(i + 1)) }
+        #expect(one == two)
+        #expect(one.node(id: "b")?.availability == .drain)
+        #expect(one.node(id: "b")?.labels["zone"] == "a")
+    }
+
+    @Test func aCommandOnAMissingNodeChangesNothing() {
+        var store = ClusterStore()
+        store.apply(.addNode(node("a", "w1")), at: 1)
+        let before = store.nodes
+        store.apply(.setNodeState(id: "gone", .down, message: "x", at: .zero), at: 2)
+        store.apply(.removeNode(id: "gone"), at: 3)
+        #expect(store.nodes == before)
+    }
+
+    @Test func nodesResolveByIDHostnameOrUniquePrefix() {
+        var store = ClusterStore()
+        store.apply(.addNode(node("abc123", "w1")), at: 1)
+        store.apply(.addNode(node("abd456", "w2")), at: 2)
+        #expect(store.resolveNode("abc123")?.hostname == "w1")
+        #expect(store.resolveNode("w2")?.id == "abd456")
+        #expect(store.resolveNode("abc")?.hostname == "w1")
+        #expect(store.resolveNode("ab") == nil)   // ambiguous
+        #expect(store.resolveNode("nope") == nil)
+    }
+
+    @Test func labelsKeepKeyOrder() {
+        var labels = Labels()
+        labels["zone"] = "a"; labels["disk"] = "ssd"; labels["rack"] = "3"
+        #expect(labels.map(\.key) == ["disk", "rack", "zone"])
+        labels["rack"] = nil
+        #expect(labels.map(\.key) == ["disk", "zone"])
+    }
+
+    @Test func tokenRotationChangesOnlyThatRole() {
+        var store = ClusterStore()
+        store.apply(.createCluster(ClusterRecord(id: "c", workerToken: "W1", managerToken: "M1", createdAt: .zero)), at: 1)
+        store.apply(.rotateToken(.worker, token: "W2", at: .zero), at: 2)
+        #expect(store.cluster?.workerToken == "W2")
+        #expect(store.cluster?.managerToken == "M1")
+    }
+}
