@@ -1,0 +1,36 @@
+/// What `expect`, `wait until` and `measure … until` wait for.
+///
+/// Host and node names are checked against the hosts declared above the statement; service
+/// names are not (services are created while the scenario runs).
+public enum Condition: Equatable, Sendable {
+    /// `leader`: some manager is the Raft leader.
+    case leader
+    /// `leader in m2,m3` (or `leader in m2 m3`): the leader is one of these hosts.
+    case leaderIn([String])
+    /// `leader is m1`.
+    case leaderIs(String)
+    /// `no leader`: no manager is leader.
+    case noLeader
+    /// `node w1 ready|down|unknown`: the node's status as the leader sees it.
+    case nodeStatus(node: String, NodeStatus)
+    /// `node w1 active|pause|drain`: the node's availability.
+    case nodeAvailability(node: String, NodeAvailability)
+    /// `service web running 6`: exactly this many of the service's tasks are running.
+    case serviceRunning(service: String, tasks: Int)
+    /// `curl all-tasks-answered`: every task of the service behind the last `curl` answered.
+    case curlAllTasksAnswered
+    /// `curl no-failures`: no request of the last `curl` failed.
+    case curlNoFailures
+    /// `curl failures <= 2`: at most this many requests of the last `curl` failed.
+    case curlFailures(atMost: Int)
+
+    /// A node's status, as `docker node ls` shows it.
+    public enum NodeStatus: String, CaseIterable, Equatable, Sendable {
+        case ready, down, unknown
+    }
+
+    /// A node's availability, as `docker node update --availability` sets it.
+    public enum NodeAvailability: String, CaseIterable, Equatable, Sendable {
+        case active, pause, drain
+    }
+}

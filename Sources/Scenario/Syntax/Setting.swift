@@ -1,0 +1,99 @@
+import SimCore
+
+// MARK: - SettingKey
+
+/// Every `setting value` statement the language knows, spelled as written.
+///
+/// The table is the enum: to add a setting, add a case (its raw value is how it is written)
+/// and its `kind`. The parser reads the words, finds the key, and parses the value by kind.
+public enum SettingKey: String, CaseIterable, Equatable, Sendable {
+    case seed = "seed"
+    case networkLatency = "network latency"
+    case networkLoss = "network loss"
+    case networkDuplication = "network duplication"
+    case raftTick = "raft tick"
+    case raftElectionTicks = "raft election-ticks"
+    case raftHeartbeatTicks = "raft heartbeat-ticks"
+    case raftPreVote = "raft prevote"
+    case raftCheckQuorum = "raft check-quorum"
+    case raftSnapshotInterval = "raft snapshot-interval"
+    case dispatcherHeartbeat = "dispatcher heartbeat"
+    case meshBalance = "mesh balance"
+    case meshPropagation = "mesh propagation"
+    case taskPullTime = "task pull-time"
+    case taskStartTime = "task start-time"
+
+    /// What kind of value the setting takes.
+    public var kind: SettingKind {
+        switch self {
+        case .seed: .seed
+        case .networkLatency: .latency
+        case .networkLoss, .networkDuplication: .probability
+        case .raftTick, .dispatcherHeartbeat: .positiveDuration
+        case .meshPropagation, .taskPullTime, .taskStartTime: .duration
+        case .raftElectionTicks, .raftHeartbeatTicks, .raftSnapshotInterval: .count
+        case .raftPreVote, .raftCheckQuorum: .toggle
+        case .meshBalance: .choice(["round-robin", "local-first"])
+        }
+    }
+
+    /// The words of the key: `["raft", "election-ticks"]`.
+    public var words: [String] { rawValue.split(separator: " ").map(String.init) }
+}
+
+/// The kinds of setting values, each with its own syntax.
+public enum SettingKind: Equatable, Sendable {
+    /// A whole number from 0 to 2^64 − 1.
+    case seed
+    /// `2ms`, `1ms..5ms` or `exponential min=1ms mean=5ms`.
+    case latency
+    /// `1%`, `0.5%` or `0.01`, between 0 and 1.
+    case probability
+    /// A duration of zero or more (`500ms`).
+    case duration
+    /// A duration greater than zero.
+    case positiveDuration
+    /// A whole number of at least 1.
+    case count
+    /// `on` or `off`.
+    case toggle
+    /// One of the listed words.
+    case choice([String])
+}
+
+// MARK: - Values
+
+/// A parsed setting value; its case matches the key's `kind`.
+public enum SettingValue: Equatable, Sendable {
+    case seed(UInt64)
+    case latency(LatencySpec)
+    /// A probability in [0, 1].
+    case probability(Double)
+    case duration(SimDuration)
+    case count(Int)
+    case toggle(Bool)
+    case choice(String)
+}
+
+/// `seed 42`, `raft prevote on`, … : a key and its value.
+public struct Setting: Equatable, Sendable {
+    public var key: SettingKey
+    public var value: SettingValue
+
+    public init(key: SettingKey, value: SettingValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// A one-way message delay, as written in `network latency …` and `link … latency=…`.
+/// Mirrors SimNetwork's `Latency` case for case.
+public enum LatencySpec: Equatable, Sendable {
+    /// `2ms`: always this long.
+    case fixed(SimDuration)
+    /// `1ms..5ms`: uniform over the closed interval.
+    case uniform(SimDuration, SimDuration)
+    /// `exponential min=1ms mean=5ms`: the minimum plus an exponential tail, with this mean
+    /// overall.
+    case exponential(minimum: SimDuration, mean: SimDuration)
+}
