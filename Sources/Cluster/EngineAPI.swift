@@ -90,7 +90,7 @@ public struct EngineError: Error, Sendable, Equatable {
     static let deadline = rpc("DeadlineExceeded", "context deadline exceeded")
     static let lostLeadership = rpc("Unknown", "raft: failed to process the request: node lost leader status")
     static let lossOfQuorum = rpc("FailedPrecondition", "can't remove member from the raft: this would result in a loss of quorum")
-    static func noSuchNode(_ ref: String) -> EngineError { EngineError("node \(ref) not found") }
+    public static func noSuchNode(_ ref: String) -> EngineError { EngineError("node \(ref) not found") }
 }
 
 public typealias EngineResult = Result<EngineResponse, EngineError>

@@ -24,7 +24,7 @@ public final class Swarm {
     var operations: [Operation] = []
     var pendingCalls: [CallID: PendingCall] = [:]
     var nextCallID: CallID = 1
-    public internal(set) var safety = SafetyMonitor()
+    public var safety = SafetyMonitor()
 
     public init(options: SwarmOptions, trace: TraceWriter = .disabled()) {
         self.options = options

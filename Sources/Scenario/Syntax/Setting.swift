@@ -22,6 +22,7 @@ public enum SettingKey: String, CaseIterable, Equatable, Sendable {
     case meshPropagation = "mesh propagation"
     case taskPullTime = "task pull-time"
     case taskStartTime = "task start-time"
+    case swarmReads = "swarm reads"
 
     /// What kind of value the setting takes.
     public var kind: SettingKind {
@@ -34,6 +35,7 @@ public enum SettingKey: String, CaseIterable, Equatable, Sendable {
         case .raftElectionTicks, .raftHeartbeatTicks, .raftSnapshotInterval: .count
         case .raftPreVote, .raftCheckQuorum: .toggle
         case .meshBalance: .choice(["round-robin", "local-first"])
+        case .swarmReads: .choice(["leader", "local"])
         }
     }
 

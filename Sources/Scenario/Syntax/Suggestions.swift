@@ -1,7 +1,7 @@
 /// "Did you mean …?" suggestions: the closest candidate by Damerau–Levenshtein distance (the
 /// optimal-string-alignment variant: insertions, deletions, substitutions and transpositions of
 /// neighbours), or a candidate that the word begins.
-enum Suggestions {
+public enum Suggestions {
     /// The largest distance still worth suggesting: 1 for words of up to 3 scalars (so `m9`
     /// suggests `m1` but `x` does not suggest `m1`), else 2.
     static func maxDistance(for word: String) -> Int {
@@ -58,7 +58,7 @@ enum Suggestions {
     }
 
     /// `did you mean 'x'?` for the closest candidate, or nil.
-    static func hint(for word: String, among candidates: [String], format: (String) -> String = { "'\($0)'" }) -> String? {
+    public static func hint(for word: String, among candidates: [String], format: (String) -> String = { "'\($0)'" }) -> String? {
         closest(to: word, among: candidates).map { "did you mean \(format($0))?" }
     }
 }

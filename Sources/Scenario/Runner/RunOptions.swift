@@ -1,0 +1,61 @@
+import SimCore
+
+/// How a scenario is run: what the command line adds to the file.
+public struct RunOptions: Sendable {
+    /// Overrides the file's `seed` (the run's only source of randomness).
+    public var seed: UInt64?
+    /// Prefix each statement's output with the virtual time and the statement (`run` mode).
+    public var echoStatements = true
+    /// Write message deliveries and drops to the trace, not only state changes.
+    public var traceMessages = false
+    /// How long a docker command may take before the runner gives up on it.
+    public var commandTimeout: SimDuration = .seconds(60)
+    /// Check Raft's safety properties after every event.
+    public var checkSafety = true
+    /// The command that reruns this scenario, for failure reports (`swarmsim run FILE`).
+    public var rerunCommand: String?
+
+    public init() {}
+}
+
+/// What a run produced, statement by statement, and how it ended.
+public struct RunReport: Sendable {
+    public var seed: UInt64
+    /// Each executed statement's output, by statement index (statements with no output are
+    /// absent).
+    public var outputs: [Int: String] = [:]
+    /// The first failed expectation, if any: the run stops there.
+    public var failure: ExpectationFailure?
+    /// A statement that could not run (an unknown variable, an unsupported command): exit 2.
+    public var error: Diagnostic?
+    /// `measure` results, in order.
+    public var measures: [(name: String, value: SimDuration?)] = []
+    /// Virtual time at the end of the run.
+    public var endTime: SimTime = .zero
+    /// Safety violations seen (each is a bug in the simulator).
+    public var violations: [String] = []
+
+    public var exitCode: Int32 { error != nil ? 2 : (failure != nil || !violations.isEmpty) ? 1 : 0 }
+}
+
+/// A failed `expect`, with everything needed to understand and reproduce it.
+public struct ExpectationFailure: Sendable, Equatable {
+    public var location: SourceLocation
+    public var statement: String
+    public var seen: String
+    public var time: SimTime
+    public var seed: UInt64
+    public var rerun: String
+
+    /// The report printed for a failed expectation.
+    public var rendered: String {
+        """
+        \(location): error: expectation failed: \(statement)
+          seen:  \(seen)
+          at:    \(time) (virtual time)
+          seed:  \(seed)
+          rerun: \(rerun)
+
+        """
+    }
+}

@@ -1,0 +1,62 @@
+import SimCore
+import Scenario
+
+/// `swarmsim run FILE`: runs a scenario and prints each statement with its virtual time, then
+/// its output.
+enum RunCommand: Subcommand {
+    static let name = "run"
+    static let options = [
+        OptionSpec(name: "--seed", takesValue: true, valueName: "N", help: "Seed for every random choice (overrides the file's 'seed')"),
+        OptionSpec(name: "--trace", takesValue: true, valueName: "FILE", help: "Write every event as JSON Lines to FILE"),
+        OptionSpec(name: "--trace-messages", takesValue: false, help: "Also trace each message delivered or dropped"),
+        OptionSpec(name: "--quiet", short: "-q", takesValue: false, help: "Print outputs only, not the statements"),
+    ]
+    static var help: String {
+        """
+        USAGE: swarmsim run FILE [options]
+
+        Runs the scenario in FILE on virtual time and prints each statement, with the time it
+        ran at, and what it printed. Exits 1 at the first expectation that fails, 2 on bad input.
+
+        OPTIONS:
+        \(optionsHelp(options))
+        EXAMPLE:
+          swarmsim run Scenarios/quickstart.swarm --seed 7 --trace run.jsonl
+
+        """
+    }
+
+    static func run(_ args: ParsedArguments, io: IO) throws(UsageError) -> Int32 {
+        guard args.positionals.count == 1, let path = args.positionals.first else {
+            throw UsageError(message: args.positionals.isEmpty ? "missing scenario file" : "'swarmsim run' takes one scenario file",
+                             hint: "swarmsim run Scenarios/quickstart.swarm")
+        }
+        var options = RunOptions()
+        options.echoStatements = !args.has("--quiet")
+        options.traceMessages = args.has("--trace-messages")
+        if let seed = args.value("--seed") {
+            guard let v = UInt64(seed) else { throw UsageError(message: "invalid seed '\(seed)'", hint: "a whole number from 0 to 18446744073709551615") }
+            options.seed = v
+        }
+        let bytes = try CLI.read(path, io: io)
+        let parsed = ScenarioParser.parse(bytes: bytes, file: path)
+        if parsed.hasErrors {
+            io.err(parsed.renderedDiagnostics + "\n")
+            return 2
+        }
+        options.rerunCommand = "swarmsim run \(path)"
+        var traceBytes: [UInt8] = []
+        let trace = args.value("--trace") != nil ? TraceWriter(chunkSize: 1 << 20) { traceBytes += $0 } : .disabled()
+        let report = ScenarioRunner(script: parsed.script, options: options, trace: trace, emit: io.out).run()
+        trace.flush()
+        if let tracePath = args.value("--trace") {
+            do { try io.writeFile(tracePath, traceBytes) } catch {
+                io.err("error: cannot write the trace to \(tracePath)\n")
+                return 2
+            }
+        }
+        if let error = report.error { io.err(withSourceLine(error, source: bytes).rendered + "\n") }
+        for v in report.violations { io.err("error: safety violation: \(v)\n") }
+        return report.exitCode
+    }
+}
