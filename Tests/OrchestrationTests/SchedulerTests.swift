@@ -216,6 +216,22 @@ private func byID(_ nodes: [NodeInfo], _ id: String) -> NodeInfo? { nodes.first 
         #expect(schedule(replicas("web", 2), &nodes).map(\.explanation) == ["no suitable node", "no suitable node"])
     }
 
+    @Test func anExplanationIsRecountedAfterAPlacement() {
+        var drained = node("b")
+        drained.availability = .drain
+        var nodes = [node("a", available: .init(nanoCPUs: 2 * cpu, memoryBytes: gib)), drained]
+        nodes[0].usedHostPorts = [.init(port: 80)]
+        let blocked = TaskSpec(id: "x", reservations: .init(nanoCPUs: 2 * cpu), hostPorts: [.init(port: 80)])
+        var later = blocked
+        later.id = "z"
+        let tasks = [blocked, TaskSpec(id: "y", reservations: .init(nanoCPUs: cpu)), later, later]
+        let d = schedule(tasks, &nodes)
+        #expect(d.map(\.node) == [nil, "a", nil, nil])
+        #expect(d[0].explanation == "no suitable node (1 node not available for new tasks; host-mode port already in use on 1 node)")
+        #expect(d[2].explanation == "no suitable node (1 node not available for new tasks; insufficient resources on 1 node)")
+        #expect(d[3].explanation == d[2].explanation)
+    }
+
     @Test func anUnplacedTaskLeavesTheNodesAlone() {
         var nodes = [node("a", available: .zero)]
         let before = nodes[0]

@@ -29,7 +29,7 @@ extension Scheduler.Workspace {
             let tree = buildSpreadTree(spread)
             _ = place(count: group.count, on: tree, plan: plan, order: batch.order, cursor: &cursor, assignment: &assignment)
         }
-        let explanation = cursor < group.end ? explain(task) : nil
+        let explanation = cursor < group.end ? explanation(for: task) : nil
         endGroup(plan)
         return explanation
     }
@@ -174,9 +174,20 @@ extension Scheduler.Workspace {
         if !plan.hostPorts.isEmpty { ports[i].append(contentsOf: plan.hostPorts) }
         assignment[Int(order[cursor])] = Int32(i)
         cursor += 1
+        placements += 1
     }
 
     // MARK: - Explanation
+
+    /// The explanation for `task`, reusing the previous one when the task reads the same fields
+    /// and nothing was placed since (many unplaceable tasks of no service cost one count).
+    private mutating func explanation(for task: Scheduler.TaskSpec) -> String {
+        let key = Scheduler.ExplanationKey(task)
+        if let last = lastExplanation, last.placements == placements, last.key == key { return last.text }
+        let text = explain(task)
+        lastExplanation = (key, placements, text)
+        return text
+    }
 
     /// Why the group's remaining tasks fit nowhere: every node charged to the first filter that
     /// rejects it now (swarmkit `Pipeline.Explain`, reached through `noSuitableNode`).

@@ -23,6 +23,25 @@ extension Scheduler {
         var platforms: [Platform]
     }
 
+    /// Everything the pipeline reads from a task: two tasks that agree on it, facing the same
+    /// node load, get the same explanation.
+    struct ExplanationKey: Hashable, Sendable {
+        var shape: NodeFilterShape
+        var reservations: Resources
+        var hostPorts: [PortKey]
+        var maxReplicas: Int
+        /// The service, when `maxReplicas` makes its counts matter.
+        var service: String?
+
+        init(_ task: TaskSpec) {
+            shape = NodeFilterShape(constraints: task.constraints, plugins: task.plugins, platforms: task.platforms)
+            reservations = task.reservations
+            hostPorts = task.hostPorts
+            maxReplicas = task.maxReplicasPerNode
+            service = task.maxReplicasPerNode > 0 ? task.serviceID : nil
+        }
+    }
+
     /// The state of one scheduling pass.
     ///
     /// Nodes get dense indices in node-ID order, so index order is the final tie-break of the
@@ -69,6 +88,12 @@ extension Scheduler {
         var eligible: NodeBitset
         var eligibleCount = 0
         var heap = CandidateHeap()
+
+        // MARK: Explanations
+
+        /// Placements so far in this pass; an explanation stays valid while it does not move.
+        var placements = 0
+        var lastExplanation: (key: ExplanationKey, placements: Int, text: String)?
 
         // MARK: Building
 
