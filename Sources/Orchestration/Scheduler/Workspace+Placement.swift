@@ -39,18 +39,18 @@ extension Scheduler.Workspace {
         if plan.serviceSlot >= 0 {
             for (i, c) in serviceLoads[plan.serviceSlot] {
                 serviceTasks[i] = c
-                markTouched(i)
+                rankInHeap(i)
             }
         }
         for (i, c) in penalties {
             penalty[i] = c
-            markTouched(i)
+            rankInHeap(i)
         }
     }
 
-    @inline(__always) private mutating func markTouched(_ i: Int) {
-        if !special.contains(i) {
-            special.insert(i)
+    @inline(__always) private mutating func rankInHeap(_ i: Int) {
+        if !heapRanked.contains(i) {
+            heapRanked.insert(i)
             touched.append(i)
         }
     }
@@ -70,7 +70,7 @@ extension Scheduler.Workspace {
             serviceTasks[i] = 0
             penalty[i] = 0
             placedHere[i] = 0
-            special.remove(i)
+            heapRanked.remove(i)
         }
         if plan.serviceSlot >= 0 { serviceLoads[plan.serviceSlot] = loads }
         touched.removeAll(keepingCapacity: true)
@@ -94,7 +94,7 @@ extension Scheduler.Workspace {
         let mask = shapeMasks[plan.maskIndex]
         eligibleCount = 0
         for w in 0..<wordCount {
-            let x = mask.words[w] & (branch?.words[w] ?? ~0) & ~special.words[w]
+            let x = mask.words[w] & (branch?.words[w] ?? ~0) & ~heapRanked.words[w]
             eligible.words[w] = x
             eligibleCount += x.nonzeroBitCount
         }
@@ -110,7 +110,7 @@ extension Scheduler.Workspace {
                 eligible.remove(i)
                 eligibleCount -= 1
                 commit(i, plan, order: order, cursor: &cursor, assignment: &assignment)
-                markTouched(i)
+                rankInHeap(i)
                 if passesLoadFilters(i, plan) { heap.push(entry(i)) }
             } else if let top = heap.top {
                 let i = top.node

@@ -45,8 +45,10 @@ extension Scheduler {
     /// The state of one scheduling pass.
     ///
     /// Nodes get dense indices in node-ID order, so index order is the final tie-break of the
-    /// ranking. Per-group scratch arrays (`serviceTasks`, `penalty`, `placedHere`, `special`) are
-    /// zero outside a group; `touched` lists the nodes a group has set in them.
+    /// ranking. Per-group scratch (`serviceTasks`, `penalty`, `placedHere`, `heapRanked`) is zero
+    /// outside a group; `touched` lists the nodes a group has set in it. A node is `heapRanked`
+    /// once it holds a task of the group's service, carries its failure penalty, or was chosen
+    /// in this group; every other node ranks by (total, index) alone, through `levels`.
     struct Workspace {
         // MARK: Nodes
 
@@ -83,7 +85,7 @@ extension Scheduler {
         var serviceTasks: [Int]
         var penalty: [Int]
         var placedHere: [Int]
-        var special: NodeBitset
+        var heapRanked: NodeBitset
         var touched: [Int] = []
         var eligible: NodeBitset
         var eligibleCount = 0
@@ -119,7 +121,7 @@ extension Scheduler {
             serviceTasks = [Int](repeating: 0, count: n)
             penalty = [Int](repeating: 0, count: n)
             placedHere = [Int](repeating: 0, count: n)
-            special = NodeBitset(capacity: n)
+            heapRanked = NodeBitset(capacity: n)
             eligible = NodeBitset(capacity: n)
             loadServices(batch: batch)
             loadPenalties(batch: batch, now: now)
