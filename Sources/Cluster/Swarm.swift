@@ -16,7 +16,7 @@ public final class Swarm {
     let simulator = Simulator<SwarmEvent>()
     public internal(set) var network: Network
     var hosts: [Host] = []
-    var identity: Identity
+    var identity: IDGenerator
     let rootRandom: SeededRandom
     var jitter: SeededRandom
     /// Raft member ID → host (an address book; looked up, never iterated).
@@ -31,7 +31,7 @@ public final class Swarm {
         self.trace = trace
         rootRandom = SeededRandom(seed: options.seed)
         network = Network(defaultLink: options.link, random: rootRandom.child("network"))
-        identity = Identity(random: rootRandom.child("identity"))
+        identity = IDGenerator(random: rootRandom.child("identity"))
         jitter = rootRandom.child("jitter")
     }
 

@@ -1,29 +1,30 @@
 import SimCore
 
-/// IDs and tokens in Swarm's formats, drawn from the run's seed.
-struct Identity {
+/// IDs and tokens in Swarm's formats, drawn from a seeded stream: node, service, task and
+/// cluster IDs, Raft member IDs, join tokens.
+public struct IDGenerator: Sendable {
     private var random: SeededRandom
 
-    init(random: SeededRandom) { self.random = random }
+    public init(random: SeededRandom) { self.random = random }
 
     static let base36 = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
 
     /// A 128-bit random number in base 36, zero-padded to 25 characters (swarmkit identity.NewID).
-    mutating func newID() -> String { Self.base36(high: random.next(), low: random.next(), width: 25) }
+    public mutating func newID() -> String { Self.base36(high: random.next(), low: random.next(), width: 25) }
 
     /// A Raft member ID: a random non-zero 64-bit number.
-    mutating func newRaftID() -> UInt64 {
+    public mutating func newRaftID() -> UInt64 {
         while true { let v = random.next(); if v != 0 { return v } }
     }
 
     /// The digest part of a join token: 50 base-36 characters (the root CA's digest).
-    mutating func newCADigest() -> String {
+    public mutating func newCADigest() -> String {
         Self.base36(high: random.next(), low: random.next(), width: 25)
             + Self.base36(high: random.next(), low: random.next(), width: 25)
     }
 
     /// `SWMTKN-1-<digest>-<25 base-36 secret>`.
-    mutating func newJoinToken(caDigest: String) -> String {
+    public mutating func newJoinToken(caDigest: String) -> String {
         "SWMTKN-1-\(caDigest)-\(newID())"
     }
 
