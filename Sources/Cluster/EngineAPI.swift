@@ -81,7 +81,7 @@ public struct EngineError: Error, Sendable, Equatable {
         EngineError("rpc error: code = \(code) desc = \(message)")
     }
 
-    static let noLeader = rpc("Unknown", "The swarm does not have a leader. It's possible that too few managers are online. Make sure more than half of the managers are online.")
+    public static let noLeader = rpc("Unknown", "The swarm does not have a leader. It's possible that too few managers are online. Make sure more than half of the managers are online.")
     static let notInSwarm = EngineError("This node is not a swarm manager. Use \"docker swarm init\" or \"docker swarm join\" to connect this node to swarm and try again.")
     static let worker = EngineError("This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.")
     static let alreadyInSwarm = EngineError("This node is already part of a swarm. Use \"docker swarm leave\" to leave this swarm and join another one.")

@@ -16,7 +16,7 @@ extension Swarm {
     /// moving on to the next after each failure.
     func agentManager(_ host: HostID) -> HostID? {
         if hosts[host.index].manager != nil { return host }
-        let known = hosts[host.index].knownManagers
+        let known = hosts[host.index].knownManagers.filter { $0 != host }
         guard !known.isEmpty else { return nil }
         let failures = hosts[host.index].agent?.failures ?? 0
         return known[failures % known.count]

@@ -239,8 +239,10 @@ extension Swarm {
         reconcileRole(host, role: .manager, isRaftMember: false)
     }
 
+    /// Hosts of the managers agents can talk to: nodes that are Raft members now (a promoted
+    /// node is not one until it has joined Raft).
     func managerHosts(in store: ClusterStore) -> [HostID] {
-        store.nodes.filter { $0.role == .manager }.compactMap { node in hosts.first(where: { $0.address == node.address })?.id }
+        store.nodes.filter { $0.role == .manager && $0.raftID != 0 }.compactMap { node in hosts.first(where: { $0.address == node.address })?.id }
     }
 
     // MARK: swarm leave
@@ -251,8 +253,10 @@ extension Swarm {
         }
         if let m = hosts[host.index].manager, !force {
             var text = "You are attempting to leave the swarm on a node that is participating as a manager. "
+            // moby counts reachable managers from a node list, which the leader answers.
             let voters = m.raft.voters
-            let reachable = voters.filter { v in managerStatus(raftID: v, address: "", seenFrom: host)?.reachable ?? false }.count
+            let viewer = knownLeader(host) ?? host
+            let reachable = voters.filter { v in managerStatus(raftID: v, address: "", seenFrom: viewer)?.reachable ?? false }.count
             let unreachable = voters.count - reachable
             // moby: removingManagerCausesLossOfQuorum(r, u) is r-2 <= u; the counts come from a
             // node list, so they need a leader.

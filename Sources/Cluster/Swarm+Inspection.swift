@@ -55,10 +55,12 @@ extension Swarm {
     /// The store as `host`'s manager has applied it.
     public func store(on host: HostID) -> ClusterStore? { hosts[host.index].manager?.store }
 
-    /// The node record of `host`, from the best store.
+    /// The node record of `host`, from the best store: its current node, or after it left, the
+    /// newest node with its hostname (a node that left stays in the store until `node rm`).
     public func nodeRecord(of host: HostID) -> NodeRecord? {
-        guard let id = nodeID(of: host) else { return nil }
-        return bestStore?.node(id: id)
+        guard let store = bestStore else { return nil }
+        if let id = nodeID(of: host), let record = store.node(id: id) { return record }
+        return store.nodes.filter { $0.hostname == name(of: host) }.max { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 
     /// The current join token for `role`, from the best store (for `$WORKER_TOKEN`).

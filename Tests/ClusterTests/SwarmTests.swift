@@ -122,3 +122,90 @@ struct Harness {
         #expect(h.swarm.bestStore?.nodes.first(where: { $0.hostname == "w1" })?.availability == .drain)
     }
 }
+
+@Suite struct MembershipTests {
+    @Test func aRotatedTokenNoLongerJoinsAndTheOtherRoleKeepsItsToken() {
+        let h = Harness(managers: 2, workers: 2)
+        h.form(managers: 1, workers: 1)
+        let oldWorker = h.swarm.joinToken(.worker) ?? ""
+        let oldManager = h.swarm.joinToken(.manager) ?? ""
+        #expect(h.call(.swarmUpdate(dispatcherHeartbeat: nil, taskHistoryLimit: nil, rotateWorkerToken: true, rotateManagerToken: false), on: "m1") == .success(.done))
+        let newWorker = h.swarm.joinToken(.worker) ?? ""
+        #expect(newWorker != oldWorker)
+        #expect(newWorker.prefix(60) == oldWorker.prefix(60))   // same CA digest, new secret
+        #expect(h.swarm.joinToken(.manager) == oldManager)
+        #expect(h.call(.swarmJoin(token: oldWorker, remoteAddress: "m1", advertiseAddress: nil), on: "w2")
+                == .failure(EngineError("rpc error: code = InvalidArgument desc = A valid join token is necessary to join this cluster")))
+        guard case .success(.joined(_, false, _)) = h.call(.swarmJoin(token: newWorker, remoteAddress: "m1", advertiseAddress: nil), on: "w2") else {
+            Issue.record("the new token did not join"); return
+        }
+    }
+
+    @Test func tokensHaveSwarmsFormat() {
+        let h = Harness(managers: 1, workers: 0)
+        h.form(managers: 1, workers: 0)
+        let token = h.swarm.joinToken(.worker) ?? ""
+        let parts = token.split(separator: "-")
+        #expect(parts.count == 4)
+        #expect(parts[0] == "SWMTKN" && parts[1] == "1")
+        #expect(parts[2].count == 50 && parts[3].count == 25)
+        #expect(token.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" })
+    }
+
+    @Test func aPromotedWorkerJoinsRaftAndADemotedManagerLeavesIt() {
+        let h = Harness(managers: 1, workers: 2)
+        h.form(managers: 1, workers: 2)
+        #expect(h.call(.nodeUpdate("w1", NodeUpdate(role: .manager)), on: "m1") == .success(.done))
+        let joined = h.swarm.run(until: { $0.raftView(h.h("w1")) != nil && $0.raftView(h.h("m1"))?.voters == 2 }, deadline: h.swarm.now + .seconds(30))
+        #expect(joined)
+        #expect(h.swarm.role(of: h.h("w1")) == .manager)
+        #expect(h.call(.nodeUpdate("w1", NodeUpdate(role: .worker)), on: "m1") == .success(.done))
+        let left = h.swarm.run(until: { $0.raftView(h.h("w1")) == nil && $0.raftView(h.h("m1"))?.voters == 1 }, deadline: h.swarm.now + .seconds(30))
+        #expect(left)
+        #expect(h.swarm.role(of: h.h("w1")) == .worker)
+    }
+
+    @Test func demotingWhatWouldLoseQuorumIsRefused() {
+        let h = Harness(managers: 3, workers: 0)
+        h.form(managers: 3, workers: 0)
+        h.swarm.crash(h.h("m3"))
+        h.wait(.seconds(15))   // the leader notices m3 is unreachable
+        // Removing m2 would leave m1 and m3, of which only m1 is reachable: not a majority of 2.
+        #expect(h.call(.nodeUpdate("m2", NodeUpdate(role: .worker)), on: "m1")
+                == .failure(EngineError("rpc error: code = FailedPrecondition desc = can't remove member from the raft: this would result in a loss of quorum")))
+    }
+
+    @Test func withoutALeaderAManagerWaitsThenRefuses() {
+        let h = Harness(managers: 3, workers: 0)
+        h.form(managers: 3, workers: 0)
+        h.swarm.crash(h.h("m1")); h.swarm.crash(h.h("m2"))
+        // Until m3's election timeout it still believes in m1, and forwards to it in vain.
+        #expect(h.call(.nodeList, on: "m3") == .failure(EngineError("rpc error: code = DeadlineExceeded desc = context deadline exceeded")))
+        // Once it campaigns it knows there is no leader: it polls for one for lostQuorumTimeout
+        // (10) ticks since it lost it, then refuses.
+        h.swarm.run(until: { $0.raftView(h.h("m3"))?.leader == nil }, deadline: h.swarm.now + .seconds(30))
+        h.wait(.seconds(2))
+        let start = h.swarm.now
+        #expect(h.call(.nodeList, on: "m3") == .failure(.noLeader))
+        let waited = h.swarm.now - start
+        #expect(waited >= .seconds(1) && waited <= .seconds(11), "waited \(waited)")
+        // Now it has been leaderless for long enough: it refuses at once.
+        let again = h.swarm.now
+        #expect(h.call(.nodeList, on: "m3") == .failure(.noLeader))
+        #expect(h.swarm.now == again)
+    }
+
+    @Test func aCrashedManagerRestoresItsLogAndFollows() {
+        let h = Harness(managers: 3, workers: 1)
+        h.form(managers: 3, workers: 1)
+        let before = h.swarm.raftView(h.h("m3"))?.commitIndex ?? 0
+        h.swarm.crash(h.h("m3"))
+        h.wait(.seconds(5))
+        h.swarm.restart(h.h("m3"))
+        h.wait(.seconds(5))
+        let view = h.swarm.raftView(h.h("m3"))
+        #expect(view?.role == .follower)
+        #expect((view?.commitIndex ?? 0) >= before)
+        #expect(h.swarm.store(on: h.h("m3")) == h.swarm.store(on: h.h("m1")))
+    }
+}

@@ -123,7 +123,7 @@ public final class ScenarioRunner {
             let held = try waitFor(condition, within: timeout ?? .seconds(600), at: s)
             let took: SimDuration? = held ? swarm.now - start : nil
             report.measures.append((name, took))
-            out = "\(name): \(took.map { "\($0)" } ?? "timed out")\n"
+            out = "\(name): \(took.map { $0.decimalSeconds(digits: 3) + "s" } ?? "timed out")\n"
         }
         if !out.isEmpty {
             report.outputs[currentStatement] = out
