@@ -178,6 +178,7 @@ extension Swarm {
         var node = nodeRecord(for: host, id: nodeID, role: .manager)
         node.raftID = raftID
         hosts[host.index].membership = Membership(nodeID: nodeID, clusterID: clusterID, raftID: raftID)
+        notify(.joined(host, .manager))
         hosts[host.index].raftStorage = nil
         var raft = StoreRaft(id: raftID, voters: [raftID], config: options.raft, random: raftRandom(host))
         raft.campaign()
@@ -230,6 +231,7 @@ extension Swarm {
         let host = operations[op.value].host
         hosts[host.index].knownManagers = managers
         hosts[host.index].membership = Membership(nodeID: nodeID, clusterID: "", raftID: 0)
+        notify(.joined(host, role))
         startAgent(host)
         let answer = EngineResponse.joined(nodeID: nodeID, asManager: role == .manager,
                                            managerAddress: address(of: managers.first ?? host) + ":2377")
@@ -281,6 +283,7 @@ extension Swarm {
         hosts[host.index].raftStorage = nil
         hosts[host.index].knownManagers = []
         traceHost("leave", host)
+        notify(.left(host))
         finish(op, .success(.done))
     }
 

@@ -21,6 +21,8 @@ extension Swarm {
         let phase = SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(options.raftTick.nanoseconds, 1)))))
         schedule(.raftTick(host, incarnation: network.incarnation(host)), after: phase)
         traceHost("manager.start", host)
+        notify(.managerStarted(host))
+        notify(.role(host, raft.role, term: raft.term))
     }
 
     /// Stops the manager on `host` (demoted or removed): the agent carries on as a worker's.
@@ -31,6 +33,7 @@ extension Swarm {
         hosts[host.index].raftStorage = nil
         hosts[host.index].membership?.raftID = 0
         traceHost("manager.stop", host)
+        notify(.managerStopped(host))
     }
 
     // MARK: Raft I/O
@@ -68,7 +71,12 @@ extension Swarm {
             }
             for entry in ready.committed where entry.index > m.appliedIndex {
                 switch entry.payload {
-                case .command(let command): m.store.apply(command, at: entry.index)
+                case .command(let command):
+                    m.store.apply(command, at: entry.index)
+                    if m.raft.role == .leader, case .setNodeState(let id, let state, _, _) = command,
+                       let node = m.store.node(id: id) {
+                        notify(.nodeState(hostname: node.hostname, state))
+                    }
                 case .membership(let change):
                     if change.kind == .removeVoter && change.node == m.raft.id { m.removedFromRaft = true }
                 case .empty: break
@@ -81,6 +89,7 @@ extension Swarm {
             for message in ready.messages {
                 if let to = raftDirectory[message.to] { send(.raft(message), from: host, to: to) }
             }
+            if let role = ready.role { notify(.role(host, role, term: m.raft.term)) }
             if trace.isEnabled, let role = ready.role {
                 var line = TraceLine(time: now, event: "raft.role")
                 line.field("host", name(of: host))

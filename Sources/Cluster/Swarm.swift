@@ -12,6 +12,8 @@ public final class Swarm {
     public let trace: TraceWriter
     /// Whether each message delivery is traced (off by default: traces stay small).
     public var traceMessages = false
+    /// Called at each notable change (roles, faults, node status); see `SwarmNotification`.
+    public var observer: ((SimTime, SwarmNotification) -> Void)?
 
     let simulator = Simulator<SwarmEvent>()
     public internal(set) var network: Network
@@ -216,6 +218,7 @@ public final class Swarm {
             operations[i].result = .failure(EngineError("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"))
         }
         traceHost("crash", host)
+        notify(.crashed(host))
     }
 
     /// Starts a crashed host again: its engine rejoins the swarm it belonged to, a manager
@@ -224,6 +227,7 @@ public final class Swarm {
         guard !network.isUp(host) else { return }
         network.restart(host)
         traceHost("restart", host)
+        notify(.restarted(host))
         guard hosts[host.index].membership != nil else { return }
         if let storage = hosts[host.index].raftStorage {
             startManager(host, raft: StoreRaft(id: hosts[host.index].membership?.raftID ?? 0, restoring: storage,
@@ -232,10 +236,18 @@ public final class Swarm {
         startAgent(host)
     }
 
-    public func partition(_ groups: [[HostID]]) { network.partition(groups); traceFault("partition", groups.map { $0.map(name(of:)).joined(separator: " ") }) }
-    public func isolate(_ host: HostID) { network.isolate(host); traceHost("isolate", host) }
-    public func heal() { network.heal(); traceFault("heal", []) }
-    public func cut(from: HostID, to: HostID) { network.cut(from: from, to: to); traceFault("cut", [name(of: from), name(of: to)]) }
+    public func partition(_ groups: [[HostID]]) {
+        network.partition(groups)
+        traceFault("partition", groups.map { $0.map(name(of:)).joined(separator: " ") })
+        notify(.network)
+    }
+    public func isolate(_ host: HostID) { network.isolate(host); traceHost("isolate", host); notify(.network) }
+    public func heal() { network.heal(); traceFault("heal", []); notify(.network) }
+    public func cut(from: HostID, to: HostID) {
+        network.cut(from: from, to: to)
+        traceFault("cut", [name(of: from), name(of: to)])
+        notify(.network)
+    }
     public func setLink(from: HostID, to: HostID, _ profile: LinkProfile?) { network.setLink(from: from, to: to, profile) }
     public func setDefaultLink(_ profile: LinkProfile) { network.defaultLink = profile }
 
