@@ -68,12 +68,20 @@ extension Raft {
             if node.role == .leader { checkLeader(member: m) }
         }
 
-        /// A member restarted: it will apply its snapshot and committed entries again from the
-        /// start, and it is a follower.
-        public mutating func restarted(_ id: NodeID) {
-            let m = memberIndex(id)
+        /// `node` (re)started from its storage: its log is what it holds now, it will apply its
+        /// snapshot and committed entries again from the start, and it is a follower. Call this
+        /// before feeding the restarted member's first Ready (also for a member the checker has
+        /// not seen, built from a storage).
+        public mutating func restarted<Command, State>(_ node: RaftNode<Command, State>) {
+            let m = memberIndex(node.id)
+            members[m].log = TermLog(baseIndex: node.log.baseIndex, baseTerm: node.log.baseTerm)
+            members[m].snapshotIndex = node.snapshotIndex
+            members[m].commit = min(members[m].commit, node.log.baseIndex)
+            appendEntries(node.log.entries.lazy.map { (index: $0.index, term: $0.term) }, member: m)
+            members[m].role = node.role
+            members[m].term = node.term
+            advanceCommit(to: node.commitIndex, member: m)
             members[m].lastApplied = 0
-            members[m].role = .follower
         }
 
         // MARK: Log changes

@@ -59,6 +59,7 @@ struct TestCluster {
         blocked = Array(repeating: Array(repeating: false, count: n), count: n)
         self.config = config
         self.seed = seed
+        for node in nodes { checker.restarted(node) }
         processAll()
     }
 
@@ -145,7 +146,8 @@ struct TestCluster {
         process(m.to)
     }
 
-    /// Delivers the messages in flight that match, in order; keeps the others.
+    /// Delivers the messages in flight that match, in order; keeps the others. Messages sent
+    /// meanwhile wait for a later call.
     mutating func deliver(where match: (Msg) -> Bool) {
         let pending = queue
         queue = []
@@ -154,6 +156,11 @@ struct TestCluster {
             if match(m) { transmit(m) } else { rest.append(m) }
         }
         queue = rest + queue
+    }
+
+    /// Delivers matching messages, including those they cause, until none matches.
+    mutating func deliverAll(where match: (Msg) -> Bool) {
+        while queue.contains(where: match) { deliver(where: match) }
     }
 
     /// Drops the messages in flight that match.
@@ -198,7 +205,7 @@ struct TestCluster {
                         random: SeededRandom(seed: seed).child("restart").child(restarts))
         states[i] = []
         alive[i] = true
-        checker.restarted(id)
+        checker.restarted(nodes[i])
         process(id)
     }
 
