@@ -23,6 +23,7 @@ struct RandomCluster {
         /// Settings for `voters` members with a configuration drawn from `random`.
         static func draw(voters: Int, _ random: inout SeededRandom) -> Settings {
             var config = Raft.Config()
+            config.electionTicks = random.chance(0.5) ? 4 : 10
             config.checkQuorum = random.chance(0.7)
             config.preVote = random.chance(0.5)
             config.heartbeatTicks = random.chance(0.8) ? 1 : 3
@@ -34,7 +35,7 @@ struct RandomCluster {
         }
 
         var description: String {
-            "\(voters) voters, checkQuorum \(config.checkQuorum), preVote \(config.preVote), heartbeat \(config.heartbeatTicks), "
+            "\(voters) voters, election \(config.electionTicks), checkQuorum \(config.checkQuorum), preVote \(config.preVote), heartbeat \(config.heartbeatTicks), "
                 + "\(config.maxEntriesPerAppend) entries/append, \(config.maxInflightAppends) inflight, "
                 + "snapshot every \(config.snapshotInterval) keeping \(config.logEntriesForSlowFollowers)"
         }
@@ -173,7 +174,7 @@ struct RandomCluster {
         case .fault:
             guard faultsOn else { return }
             injectFault()
-            events.push(.fault, at: now + .milliseconds(Int64(random.int(in: 200..<1_000))))
+            events.push(.fault, at: now + .milliseconds(Int64(random.int(in: 100..<700))))
         case .propose:
             guard faultsOn else { return }
             proposeSomewhere()
@@ -242,24 +243,25 @@ struct RandomCluster {
 
     private mutating func injectFault() {
         let n = nodes.count
-        switch random.int(in: 0..<7) {
+        let leader = nodes.indices.first { alive[$0] && nodes[$0].role == .leader }
+        switch random.int(in: 0..<9) {
         case 0:
             side = (0..<n).map { _ in random.int(in: 0...1) }
             note("partition \(side)")
         case 1:
-            let i = random.int(in: 0..<n)
+            let i = leader ?? random.int(in: 0..<n)
             side = (0..<n).map { $0 == i ? 1 : 0 }
             note("isolate member \(i + 1)")
         case 2:
             side = side.map { _ in 0 }
             note("heal")
-        case 3:
+        case 3, 4:
             let up = nodes.indices.filter { alive[$0] }
-            if let i = random.element(of: up) {
+            if let i = random.chance(0.7) ? leader : random.element(of: up) {
                 alive[i] = false
                 note("crash member \(i + 1)")
             }
-        case 4, 5:
+        case 5, 6, 7:
             let down = nodes.indices.filter { !alive[$0] }
             if let i = random.element(of: down) { restart(i) }
         default:
