@@ -185,10 +185,10 @@ extension RaftNode {
             }
             if granted.contains(progress[k].id) { progress[k].lastHeard = ticks }
         }
-        // No membership change until every change before this term is known committed, which
-        // happens no earlier than this term's no-op commits.
-        pendingConfIndex = log.lastIndex
         appendEntry(.empty)
+        // No membership change until this term's no-op commits: the fix to single-server
+        // changes in Ongaro's raft-dev note of 2015 (etcd only waits for earlier entries).
+        pendingConfIndex = log.lastIndex
         broadcastAppend()
     }
 }

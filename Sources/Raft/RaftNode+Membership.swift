@@ -54,7 +54,7 @@ extension RaftNode {
 
     /// A membership entry committed: adopt the new configuration. A leader starts (or stops)
     /// replicating to the member; a leader that removed itself tells the others the commit
-    /// index, then steps down.
+    /// index, then steps down (thesis §4.2.2).
     mutating func applyMembership(_ change: Raft.MembershipChange) {
         voters = change.applied(to: voters)
         guard role == .leader else { return }
@@ -67,6 +67,9 @@ extension RaftNode {
             progress.insert(p, at: at)
             sendAppend(at)
         case .removeVoter:
+            // One last append tells a removed follower that its removal committed, so that it
+            // stops counting itself a voter (best effort: it may be lost, or the follower behind).
+            if change.node != id, let k = progressIndex(of: change.node) { sendAppend(k) }
             progress.removeAll { $0.id == change.node }
             if change.node == id {
                 broadcastAppend()

@@ -1,0 +1,277 @@
+import SimCore
+@testable import Raft
+
+/// One randomized run of a Raft cluster on a small simulated network of its own (until the
+/// SimNetwork module lands): members tick every 100 ms of virtual time, slightly out of step;
+/// messages take 1–10 ms, sometimes up to 250 ms (so they reorder), and may be lost or
+/// duplicated; partitions come and go; members crash and restart from their `Raft.Storage`;
+/// clients propose commands to whoever leads; members snapshot when `needsSnapshot`.
+///
+/// Every Ready goes through a `Raft.SafetyChecker` (safety all the time). Then faults stop:
+/// the network heals, every member restarts, and the cluster must converge and commit one last
+/// command everywhere within `settleTicks` (liveness at the end). Everything is drawn from the
+/// seed, so a run is a pure function of it.
+struct RandomCluster {
+    struct Settings: CustomStringConvertible {
+        var voters: Int
+        var config: Raft.Config
+        /// Ticks (of 100 ms) of faults and proposals.
+        var faultTicks = 60
+        /// Ticks allowed to converge once faults stop.
+        var settleTicks = 200
+
+        /// Settings for `voters` members with a configuration drawn from `random`.
+        static func draw(voters: Int, _ random: inout SeededRandom) -> Settings {
+            var config = Raft.Config()
+            config.electionTicks = random.chance(0.5) ? 4 : 10
+            config.checkQuorum = random.chance(0.7)
+            config.preVote = random.chance(0.5)
+            config.heartbeatTicks = random.chance(0.8) ? 1 : 3
+            config.maxEntriesPerAppend = [1, 4, 64][random.int(in: 0..<3)]
+            config.maxInflightAppends = [1, 4, 256][random.int(in: 0..<3)]
+            config.snapshotInterval = [8, 30, 10_000][random.int(in: 0..<3)]
+            config.logEntriesForSlowFollowers = [0, 3, 50][random.int(in: 0..<3)]
+            return Settings(voters: voters, config: config)
+        }
+
+        var description: String {
+            "\(voters) voters, election \(config.electionTicks), checkQuorum \(config.checkQuorum), preVote \(config.preVote), heartbeat \(config.heartbeatTicks), "
+                + "\(config.maxEntriesPerAppend) entries/append, \(config.maxInflightAppends) inflight, "
+                + "snapshot every \(config.snapshotInterval) keeping \(config.logEntriesForSlowFollowers)"
+        }
+    }
+
+    struct Outcome {
+        var violations: [Raft.Violation]
+        /// What had not converged when time ran out (empty: converged).
+        var pending: [String]
+        var settledAfterTicks: Int?
+        var committedCommands: Int
+        var events: Int
+    }
+
+    enum Event {
+        case tick(Int)
+        case deliver(Msg)
+        case fault
+        case propose
+    }
+
+    let seed: UInt64
+    let settings: Settings
+    private var random: SeededRandom
+    private let nodeStreams: SeededRandom
+    private var events = EventQueue<Event>()
+    private(set) var now = SimTime.zero
+    private(set) var nodes: [Node]
+    private var storages: [TestStorage]
+    private(set) var states: [[String]]
+    private var alive: [Bool]
+    /// Each member's side of the current partition: messages cross only within a side.
+    private var side: [Int]
+    private var loss = 0.0
+    private var duplication = 0.0
+    private var faultsOn = true
+    private var proposals = 0
+    private var restarts: UInt64 = 0
+    private var handled = 0
+    private(set) var checker = Raft.SafetyChecker()
+    /// Lines describing faults and role changes, when tracing.
+    private(set) var trace: [String]?
+
+    static let tickInterval = SimDuration.milliseconds(100)
+
+    init(seed: UInt64, voters: Int, tracing: Bool = false) {
+        self.seed = seed
+        let root = SeededRandom(seed: seed)
+        var settingsStream = root.child("settings")
+        settings = Settings.draw(voters: voters, &settingsStream)
+        random = root.child("network")
+        let streams = root.child("nodes")
+        nodeStreams = streams
+        let ids = (1...voters).map { Raft.NodeID($0) }
+        storages = Array(repeating: TestStorage(), count: voters)
+        states = Array(repeating: [], count: voters)
+        alive = Array(repeating: true, count: voters)
+        side = Array(repeating: 0, count: voters)
+        trace = tracing ? [] : nil
+        let config = settings.config
+        nodes = ids.map { Node(id: $0, voters: ids, config: config, random: streams.child($0)) }
+    }
+
+    // MARK: Running
+
+    mutating func run() -> Outcome {
+        for i in nodes.indices {
+            process(i)
+            events.push(.tick(i), at: now + .milliseconds(Int64(random.int(in: 0..<100))))
+        }
+        events.push(.fault, at: now + .milliseconds(Int64(random.int(in: 100..<1_000))))
+        events.push(.propose, at: now + .milliseconds(Int64(random.int(in: 50..<300))))
+        let faultsEnd = SimTime.zero + Self.tickInterval * Int64(settings.faultTicks)
+        runEvents(until: faultsEnd)
+
+        // Faults stop: heal everything, bring every member back, and wait for convergence.
+        faultsOn = false
+        note("faults stop: heal, restart all")
+        side = side.map { _ in 0 }
+        loss = 0
+        duplication = 0
+        for i in nodes.indices where !alive[i] { restart(i) }
+        var settledAfter: Int?
+        var pending: [String] = []
+        var finalIndex: UInt64?
+        for t in 1...settings.settleTicks {
+            runEvents(until: now + Self.tickInterval)
+            pending = Raft.Convergence.pending(nodes)
+            guard pending.isEmpty else { continue }
+            guard let index = finalIndex else {
+                // Converged: one more command must commit everywhere.
+                if let l = nodes.firstIndex(where: { $0.role == .leader }) {
+                    finalIndex = try? nodes[l].propose("final")
+                    process(l)
+                }
+                continue
+            }
+            if nodes.allSatisfy({ $0.appliedIndex >= index }) {
+                settledAfter = t
+                break
+            }
+        }
+        if settledAfter == nil && pending.isEmpty {
+            pending = ["the final command did not commit everywhere"]
+        }
+        for i in nodes.indices where states[i] != states[0] {
+            pending.append("member \(i + 1) applied \(states[i].count) commands, member 1 applied \(states[0].count)")
+        }
+        return Outcome(violations: checker.violations, pending: settledAfter == nil ? pending : [],
+                       settledAfterTicks: settledAfter, committedCommands: states[0].count, events: handled)
+    }
+
+    private mutating func runEvents(until deadline: SimTime) {
+        while let t = events.peekTime(), t <= deadline, let (time, _, event) = events.pop() {
+            now = time
+            handled += 1
+            handle(event)
+        }
+        now = deadline
+    }
+
+    private mutating func handle(_ event: Event) {
+        switch event {
+        case .tick(let i):
+            if alive[i] {
+                nodes[i].tick()
+                process(i)
+            }
+            // Clocks run slightly out of step: 95–105 ms per tick.
+            events.push(.tick(i), at: now + .milliseconds(Int64(random.int(in: 95...105))))
+        case .deliver(let m):
+            let (from, to) = (Int(m.from) - 1, Int(m.to) - 1)
+            guard alive[to], side[from] == side[to] else { return }
+            nodes[to].step(m)
+            process(to)
+        case .fault:
+            guard faultsOn else { return }
+            injectFault()
+            events.push(.fault, at: now + .milliseconds(Int64(random.int(in: 100..<700))))
+        case .propose:
+            guard faultsOn else { return }
+            proposeSomewhere()
+            events.push(.propose, at: now + .milliseconds(Int64(random.int(in: 20..<300))))
+        }
+    }
+
+    // MARK: Members
+
+    /// Carries out every Ready of member `i`: check, persist, send, apply, advance; then
+    /// snapshots if due.
+    private mutating func process(_ i: Int) {
+        while alive[i] && nodes[i].hasReady {
+            let before = (nodes[i].role, nodes[i].term)
+            let ready = nodes[i].ready()
+            checker.observe(nodes[i], ready: ready)
+            storages[i].persist(ready)
+            for m in ready.messages { send(m) }
+            if let s = ready.snapshot { states[i] = s.state }
+            for e in ready.committed { if case .command(let c) = e.payload { states[i].append(c) } }
+            nodes[i].advance()
+            if ready.role != nil || before.1 != nodes[i].term, trace != nil {
+                note("member \(i + 1): \(nodes[i].role) in term \(nodes[i].term), commit \(nodes[i].commitIndex)")
+            }
+            if nodes[i].needsSnapshot {
+                nodes[i].compact(through: nodes[i].appliedIndex, state: states[i])
+            }
+        }
+    }
+
+    private mutating func send(_ m: Msg) {
+        guard !random.chance(loss) else { return }
+        events.push(.deliver(m), at: now + delay())
+        if random.chance(duplication) { events.push(.deliver(m), at: now + delay()) }
+    }
+
+    /// 1–10 ms, and one time in ten 20–250 ms.
+    private mutating func delay() -> SimDuration {
+        random.chance(0.1) ? .milliseconds(Int64(random.int(in: 20...250))) : .milliseconds(Int64(random.int(in: 1...10)))
+    }
+
+    private mutating func proposeSomewhere() {
+        var order = Array(nodes.indices)
+        random.shuffle(&order)
+        for i in order where alive[i] && nodes[i].role == .leader {
+            proposals += 1
+            if (try? nodes[i].propose("s\(seed)-\(proposals)")) != nil {
+                process(i)
+                return
+            }
+        }
+    }
+
+    private mutating func restart(_ i: Int) {
+        restarts += 1
+        nodes[i] = Node(id: Raft.NodeID(i + 1), restoring: storages[i], config: settings.config,
+                        random: nodeStreams.child("restart").child(restarts))
+        states[i] = []
+        alive[i] = true
+        checker.restarted(nodes[i])
+        note("restart member \(i + 1)")
+        process(i)
+    }
+
+    // MARK: Faults
+
+    private mutating func injectFault() {
+        let n = nodes.count
+        let leader = nodes.indices.first { alive[$0] && nodes[$0].role == .leader }
+        switch random.int(in: 0..<9) {
+        case 0:
+            side = (0..<n).map { _ in random.int(in: 0...1) }
+            note("partition \(side)")
+        case 1:
+            let i = leader ?? random.int(in: 0..<n)
+            side = (0..<n).map { $0 == i ? 1 : 0 }
+            note("isolate member \(i + 1)")
+        case 2:
+            side = side.map { _ in 0 }
+            note("heal")
+        case 3, 4:
+            let up = nodes.indices.filter { alive[$0] }
+            if let i = random.chance(0.7) ? leader : random.element(of: up) {
+                alive[i] = false
+                note("crash member \(i + 1)")
+            }
+        case 5, 6, 7:
+            let down = nodes.indices.filter { !alive[$0] }
+            if let i = random.element(of: down) { restart(i) }
+        default:
+            loss = [0, 0.05, 0.2, 0.5][random.int(in: 0..<4)]
+            duplication = [0, 0.05, 0.2][random.int(in: 0..<3)]
+            note("loss \(loss), duplication \(duplication)")
+        }
+    }
+
+    private mutating func note(_ line: String) {
+        if trace != nil { trace?.append("[\(now)] \(line)") }
+    }
+}
