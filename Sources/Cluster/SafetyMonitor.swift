@@ -1,26 +1,29 @@
 import SimCore
 import Raft
+import Orchestration
 
-/// Checks Raft's safety properties while a swarm runs (STYLE.md 8: safety all the time).
+/// Checks Raft's safety properties while a swarm runs (STYLE.md 8: safety all the time): every
+/// Ready a manager hands out goes through `Raft.SafetyChecker` (one leader per term, log
+/// matching, leader completeness, state machine safety, committed entries never lost).
 ///
-/// Off unless enabled: the per-event scan costs a pass over the managers.
+/// Off unless enabled; the runner turns it on. Its cost is proportional to what each Ready
+/// changes.
 public struct SafetyMonitor: Sendable {
     public var isEnabled = false
-    public private(set) var violations: [String] = []
-    /// The leader seen in each term (looked up, never iterated).
-    private var leaderOfTerm: [UInt64: HostID] = [:]
+    private var checker = Raft.SafetyChecker()
 
     public init() {}
 
-    mutating func observe(_ swarm: Swarm) {
+    /// Every breach seen, as text.
+    public var violations: [String] { checker.violations.map(\.description) }
+
+    mutating func observe(_ node: StoreRaft, ready: Raft.Ready<StoreCommand, ClusterStore>) {
         guard isEnabled else { return }
-        for host in swarm.managers {
-            guard let view = swarm.raftView(host), view.role == .leader else { continue }
-            if let other = leaderOfTerm[view.term], other != host {
-                violations.append("\(swarm.now): two leaders in term \(view.term): \(swarm.name(of: other)) and \(swarm.name(of: host))")
-            } else {
-                leaderOfTerm[view.term] = host
-            }
-        }
+        checker.observe(node, ready: ready)
+    }
+
+    mutating func restarted(_ node: StoreRaft) {
+        guard isEnabled else { return }
+        checker.restarted(node)
     }
 }

@@ -64,6 +64,7 @@ extension Swarm {
         var roleChanged = false
         while var m = hosts[host.index].manager, m.raft.hasReady {
             let ready = m.raft.ready()
+            safety.observe(m.raft, ready: ready)
             hosts[host.index].raftStorage?.persist(ready)
             if let snapshot = ready.snapshot, snapshot.index >= m.appliedIndex {
                 m.store = snapshot.state

@@ -102,7 +102,6 @@ public final class Swarm {
         case .retryOperation(let op):
             retry(op)
         }
-        safety.observe(self)
     }
 
     /// Whether `host` is up and still in the incarnation an event was scheduled for.
@@ -230,8 +229,10 @@ public final class Swarm {
         notify(.restarted(host))
         guard hosts[host.index].membership != nil else { return }
         if let storage = hosts[host.index].raftStorage {
-            startManager(host, raft: StoreRaft(id: hosts[host.index].membership?.raftID ?? 0, restoring: storage,
-                                               config: options.raft, random: raftRandom(host)))
+            let raft = StoreRaft(id: hosts[host.index].membership?.raftID ?? 0, restoring: storage,
+                                 config: options.raft, random: raftRandom(host))
+            safety.restarted(raft)
+            startManager(host, raft: raft)
         }
         startAgent(host)
     }
