@@ -248,6 +248,9 @@ import Testing
             ("hosts", "missing host names after 'hosts'"),
             ("hosts a ip=10.0.0.1\nhosts b ip=10.0.0.1", "address 10.0.0.1 of 'b' is already taken by 'a'"),
             ("hosts a..b", "invalid host range 'a..b'"),
+            ("hosts a memory=99999999999999999999999999999999999P", "invalid memory size '99999999999999999999999999999999999P'"),
+            ("hosts a memory=9000000P", "invalid memory size '9000000P'"),
+            ("hosts a cpus=99999999999999999999.5", "invalid CPU count '99999999999999999999.5'"),
         ]
         for (text, message) in messages {
             #expect(parse(text).diagnostics.map(\.message) == [message], "\(text)")

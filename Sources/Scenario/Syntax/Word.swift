@@ -12,8 +12,8 @@ public struct Word: Equatable, Sendable, CustomStringConvertible {
         case variable(String)
     }
 
-    /// The literal parts and each variable written as `$NAME`: the word as people read it.
-    /// Use `parts` (or `expanded(_:)`) when variables matter.
+    /// The literal parts and each variable as spelled (`$NAME` or `${NAME}`): the word as
+    /// people read it. Use `parts` (or `expanded(_:)`) when variables matter.
     public var text: String
     public var parts: [Part]
     /// Where the word starts in the source (its first character, a quote included).
