@@ -79,7 +79,7 @@ extension DockerCLI {
             let word = words[i]
             let t = word.text
             i += 1
-            if flagsEnded || !t.hasPrefix("-") || t == "-" || word.parts.first.map({ if case .literal = $0 { false } else { true } }) == true {
+            if flagsEnded || !t.hasPrefix("-") || t == "-" || word.startsWithVariable {
                 invocation.arguments.append(word)
                 if !command.interspersed { flagsEnded = true }
                 continue

@@ -37,6 +37,12 @@ public struct Word: Equatable, Sendable, CustomStringConvertible {
         parts.contains { if case .variable = $0 { return true } else { return false } }
     }
 
+    /// True when the word begins with a variable reference (so it cannot be a flag).
+    var startsWithVariable: Bool {
+        if case .variable? = parts.first { return true }
+        return false
+    }
+
     /// The names of the variables the word refers to, in order.
     public var variableNames: [String] {
         parts.compactMap { if case .variable(let name) = $0 { return name } else { return nil } }
