@@ -67,13 +67,16 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     /// Lines longer than this many scalars are shown as a window around the caret.
     static let maxShownColumns = 160
 
+    /// `s`, or U+FFFD for a control character other than tab.
+    static func visible(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        (s.value < 0x20 && s != "\t") || (0x7F...0x9F).contains(s.value) ? "\u{FFFD}" : s
+    }
+
     /// The source line as shown (control characters made visible, long lines cut to a window
     /// around the caret) and the caret line under it. Tabs before the caret are kept as tabs so
     /// the caret lines up in any terminal.
     static func window(_ line: String, column: Int, length: Int) -> (String, String) {
-        var scalars = Array(line.unicodeScalars).map { s -> Unicode.Scalar in
-            (s.value < 0x20 && s != "\t") || s.value == 0x7F ? "\u{FFFD}" : s
-        }
+        var scalars = Array(line.unicodeScalars).map(visible)
         var start = max(0, column - 1)
         var width = max(1, length)
         var prefix = "", suffix = ""
@@ -103,11 +106,11 @@ extension String {
     /// The string in single quotes for a message, cut short if it is long.
     var quotedForMessage: String { "'\(shortenedForMessage)'" }
 
-    /// The string cut to 40 scalars with an ellipsis, so a huge word never floods a message.
+    /// The string cut to 40 scalars with an ellipsis, so a huge word never floods a message,
+    /// with control characters shown as U+FFFD so a message cannot drive the terminal.
     var shortenedForMessage: String {
-        let scalars = unicodeScalars
-        guard scalars.count > 40 else { return self }
-        return String(String.UnicodeScalarView(scalars.prefix(40))) + "…"
+        let safe = unicodeScalars.prefix(40).map(Diagnostic.visible)
+        return String(String.UnicodeScalarView(safe)) + (unicodeScalars.count > 40 ? "…" : "")
     }
 
     /// Go's `%q` quoting, as docker prints values in its messages: double quotes, with `"` and

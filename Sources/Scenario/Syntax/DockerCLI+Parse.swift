@@ -49,14 +49,15 @@ extension DockerCLI {
                              notes: ["See 'docker --help'"],
                              hint: Suggestions.hint(for: first.text, among: topLevelNames))
         }
-        let subcommands = subcommands(of: group.name)
         guard argv.count > 2, !argv[2].text.hasPrefix("-") else {
+            let subcommands = subcommands(of: group.name)
             throw Diagnostic(at: first, "\"docker \(group.name)\" requires a subcommand.",
                              notes: ["See 'docker \(group.name) --help'."],
                              hint: "one of: " + subcommands.joined(separator: ", "))
         }
         let second = argv[2]
         if let command = command([group.name, second.text]) { return (command, argv.dropFirst(3)) }
+        let subcommands = subcommands(of: group.name)
         if group.unsupported.contains(second.text) {
             throw Diagnostic(at: second, "'docker \(group.name) \(second.text)' is not supported by swarmsim yet",
                              hint: "swarmsim simulates docker \(group.name) " + subcommands.joined(separator: ", "))
@@ -78,7 +79,7 @@ extension DockerCLI {
             let word = words[i]
             let t = word.text
             i += 1
-            if flagsEnded || !t.hasPrefix("-") || t == "-" || word.parts.first.map({ if case .literal = $0 { false } else { true } }) == true {
+            if flagsEnded || !t.hasPrefix("-") || t == "-" || word.startsWithVariable {
                 invocation.arguments.append(word)
                 if !command.interspersed { flagsEnded = true }
                 continue

@@ -184,11 +184,13 @@ extension DockerCLI {
         return (String(String.UnicodeScalarView(whole)), String(String.UnicodeScalarView(fraction)))
     }
 
-    /// `whole.fraction × multiplier`, truncated to an integer; nil past Int64.
+    /// `whole.fraction × multiplier`, truncated to an integer; nil past Int64. Multipliers are
+    /// at most 2^50, so 19 digits of whole part stay well inside Int128.
     static func scaled(whole: String, fraction: String, by multiplier: Int128) -> Int64? {
-        guard whole.count <= 30 else { return nil }
+        let digits = whole.drop { $0 == "0" }
+        guard digits.count <= 19 else { return nil }
         var value: Int128 = 0
-        for d in whole.unicodeScalars { value = value * 10 + Int128(d.value - 48) }
+        for d in digits.unicodeScalars { value = value * 10 + Int128(d.value - 48) }
         value *= multiplier
         var numerator: Int128 = 0, denominator: Int128 = 1
         for d in fraction.unicodeScalars.prefix(18) {

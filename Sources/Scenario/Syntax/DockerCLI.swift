@@ -150,8 +150,11 @@ public enum DockerCLI {
 extension DockerCLI {
     /// The command at `path` (aliases resolved), if simulated.
     public static func command(_ path: [String]) -> Command? {
-        commands.first { $0.path == path }
-            ?? commands.first { $0.path.dropLast() == path.dropLast() && $0.aliases.contains(path.last ?? "") }
+        guard let last = path.last, path.count <= 2 else { return nil }
+        return commands.first { c in
+            c.path.count == path.count && (path.count == 1 || c.path[0] == path[0])
+                && (c.path[c.path.count - 1] == last || c.aliases.contains(last))
+        }
     }
 
     /// The top-level words that lead somewhere: groups and top-level commands, in table order.

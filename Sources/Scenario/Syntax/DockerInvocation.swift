@@ -63,14 +63,11 @@ public struct DockerInvocation: Equatable, Sendable {
 
     /// The last value of `name` as a word: text values as given, choices as a plain word.
     public func text(_ name: String) -> Word? {
-        switch flags.last(where: { $0.name == name }) {
-        case let flag?:
-            switch flag.value {
-            case .text(let w): return w
-            case .choice(let s): return Word(s, location: flag.location)
-            default: return nil
-            }
-        case nil: return nil
+        guard let flag = flags.last(where: { $0.name == name }) else { return nil }
+        switch flag.value {
+        case .text(let w): return w
+        case .choice(let s): return Word(s, location: flag.location)
+        default: return nil
         }
     }
 

@@ -60,7 +60,8 @@ public struct ExpectedOutput: Equatable, Sendable {
     /// True when `output` (normalized) needs the fenced form: it has a blank line, or its first
     /// line is `----` (which would read as the start of a fence).
     static func needsFence(_ normalized: String) -> Bool {
+        guard !normalized.isEmpty else { return false }
         let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.contains { $0.isEmpty } && !normalized.isEmpty || lines.first == "----"
+        return lines.first == "----" || lines.contains { $0.isEmpty }
     }
 }

@@ -46,7 +46,8 @@ public enum ScenarioParser {
                 guard let first = raw.words.first else { continue }
                 do {
                     let statement = try parser.parse(raw.words)
-                    let text = String(decoding: source.bytes[raw.byteRange], as: UTF8.self).replacing("\r\n", with: "\n")
+                    var text = String(decoding: source.bytes[raw.byteRange], as: UTF8.self)
+                    if source.bytes[raw.byteRange].contains(0x0D) { text = text.replacing("\r\n", with: "\n") }
                     statements.append(ScriptStatement(statement: statement, location: first.location,
                                                       lines: raw.lines, text: text, expected: raw.expected))
                 } catch {

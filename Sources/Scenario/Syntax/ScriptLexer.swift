@@ -35,6 +35,9 @@ enum LexedItem: Sendable {
 struct ScriptLexer {
     let source: SourceText
     private(set) var line = 1
+    /// The last column computed: words are read left to right, so each column is counted on
+    /// from the previous one, which keeps a huge line linear.
+    private var columnMark = (line: 0, offset: 0, column: 1)
 
     init(source: SourceText) { self.source = source }
 
@@ -84,7 +87,7 @@ struct ScriptLexer {
             case UInt8(ascii: "\\") where cursor.pos + 1 == end:
                 guard continueOnNextLine(&cursor) else { cursor.pos += 1; break scanning }
             case UInt8(ascii: "|"):
-                words.append(Word("|", location: source.location(ofByte: cursor.pos), length: 1))
+                words.append(Word("|", location: location(ofByte: cursor.pos, line: cursor.line), length: 1))
                 cursor.pos += 1
             default:
                 switch lexWord(&cursor) {
@@ -117,6 +120,14 @@ struct ScriptLexer {
 
     private func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D }
 
+    /// Bytes that end a run of plain word text: blanks, `|`, `\`, quotes and `$`.
+    private static func isSpecial(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x20, 0x09, 0x0D, 0x7C, 0x5C, 0x27, 0x22, 0x24: true
+        default: false
+        }
+    }
+
     /// Moves the cursor to the start of the next line, if there is one after a line break.
     private func continueOnNextLine(_ cursor: inout Cursor) -> Bool {
         guard cursor.line < source.lineCount else { return false }
@@ -136,9 +147,21 @@ struct ScriptLexer {
 
     // MARK: Words
 
-    private func lexWord(_ cursor: inout Cursor) -> Result<Word, Diagnostic> {
+    /// The location of byte `offset` on `line`, counting on from the last one asked for.
+    private mutating func location(ofByte offset: Int, line: Int) -> SourceLocation {
+        if columnMark.line != line || columnMark.offset > offset {
+            columnMark = (line, source.contentStart(line), 1)
+        }
+        var column = columnMark.column
+        for i in columnMark.offset..<offset where source.bytes[i] & 0xC0 != 0x80 { column += 1 }
+        columnMark = (line, offset, column)
+        return SourceLocation(file: source.file, line: line, column: column)
+    }
+
+    private mutating func lexWord(_ cursor: inout Cursor) -> Result<Word, Diagnostic> {
         let startPos = cursor.pos
         let startLine = cursor.line
+        let bytes = source.bytes
         var builder = WordBuilder()
         word: while cursor.pos < source.contentEnd(cursor.line) {
             let end = source.contentEnd(cursor.line)
@@ -169,14 +192,15 @@ struct ScriptLexer {
             case UInt8(ascii: "$"):
                 if let problem = lexVariable(&cursor, into: &builder) { return .failure(problem) }
             default:
-                builder.literal.append(b)
-                cursor.pos += 1
+                // A run of plain bytes in one go.
+                var i = cursor.pos + 1
+                while i < end, !Self.isSpecial(bytes[i]) { i += 1 }
+                builder.literal += bytes[cursor.pos..<i]
+                cursor.pos = i
             }
         }
-        let endColumn = cursor.line == startLine
-            ? source.column(ofByte: cursor.pos, line: startLine)
-            : source.column(ofByte: source.contentEnd(startLine), line: startLine)
-        let location = source.location(ofByte: startPos)
+        let location = location(ofByte: startPos, line: startLine)
+        let endColumn = self.location(ofByte: cursor.line == startLine ? cursor.pos : source.contentEnd(startLine), line: startLine).column
         return .success(builder.word(at: location, length: max(1, endColumn - location.column)))
     }
 

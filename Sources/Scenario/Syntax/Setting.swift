@@ -40,7 +40,11 @@ public enum SettingKey: String, CaseIterable, Equatable, Sendable {
     }
 
     /// The words of the key: `["raft", "election-ticks"]`.
-    public var words: [String] { rawValue.split(separator: " ").map(String.init) }
+    public var words: [String] { Self.spellings[self] ?? [rawValue] }
+
+    /// Every key's words, split once.
+    private static let spellings: [SettingKey: [String]] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0, $0.rawValue.split(separator: " ").map(String.init)) })
 }
 
 /// The kinds of setting values, each with its own syntax.

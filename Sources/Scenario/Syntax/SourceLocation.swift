@@ -41,7 +41,7 @@ struct SourceText: Sendable {
         self.file = file
         self.bytes = bytes
         var starts = [0]
-        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        for i in bytes.indices where bytes[i] == 0x0A { starts.append(i + 1) }
         lineStarts = starts
         bomLength = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     }

@@ -12,8 +12,8 @@ public struct Word: Equatable, Sendable, CustomStringConvertible {
         case variable(String)
     }
 
-    /// The literal parts and each variable written as `$NAME`: the word as people read it.
-    /// Use `parts` (or `expanded(_:)`) when variables matter.
+    /// The literal parts and each variable as spelled (`$NAME` or `${NAME}`): the word as
+    /// people read it. Use `parts` (or `expanded(_:)`) when variables matter.
     public var text: String
     public var parts: [Part]
     /// Where the word starts in the source (its first character, a quote included).
@@ -35,6 +35,12 @@ public struct Word: Equatable, Sendable, CustomStringConvertible {
     /// True when the word holds at least one variable reference.
     public var hasVariables: Bool {
         parts.contains { if case .variable = $0 { return true } else { return false } }
+    }
+
+    /// True when the word begins with a variable reference (so it cannot be a flag).
+    var startsWithVariable: Bool {
+        if case .variable? = parts.first { return true }
+        return false
     }
 
     /// The names of the variables the word refers to, in order.
