@@ -76,8 +76,14 @@ extension Orchestrator {
             workers: Array(repeating: .idle, count: parallelism))
     }
 
+    /// Whether a slot needs the updater: it has more than one task still wanted, or its newest
+    /// task is out of date. swarmkit counts every updatable task (`len(slot) > 1`), so a slot
+    /// whose tasks all stopped for good (restart attempts used up) looks dirty and gets a new
+    /// task whenever the service is reconciled, e.g. by a new leader; we only look at the
+    /// tasks still wanted and the newest one.
     static func isSlotDirty(_ tasks: [TaskRecord], _ service: ServiceRecord) -> Bool {
-        tasks.count > 1 || (tasks.count == 1 && isDirty(tasks[0], for: service))
+        guard let newest = tasks.max(by: TaskTable.olderFirst) else { return false }
+        return tasks.filter(\.isDesiredRunning).count > 1 || isDirty(newest, for: service)
     }
 
     // MARK: Advancing
@@ -157,7 +163,7 @@ extension Orchestrator {
                            ids: inout IDGenerator) -> Updater.Worker {
         // The slot as it is now (swarmkit works on the tasks it was handed at the start).
         let tasks = work.view.tasks(in: slot).filter { isUpdatable($0, service) }
-        guard !tasks.isEmpty else { return .idle }
+        guard Self.isSlotDirty(tasks, service) else { return rest(u.config, &work) }
         let clean = tasks.filter { !Self.isDirty($0, for: service) }
         if let running = clean.first(where: { $0.desiredState == .running }) {
             _ = removeOldTasks(tasks.filter { $0.id != running.id }, service, &work)
