@@ -33,26 +33,21 @@ extension Orchestrator {
     /// swarmkit looks at a slot when a task is created in it; looking at every slot on every
     /// pass gives the same result, and also trims slots at once when the limit is lowered.
     func reapTasks(_ work: inout Work) {
-        for serviceID in work.view.taskTable.serviceIDs {
-            for task in work.view.tasks(ofService: serviceID) where task.desiredState == .remove {
-                if task.status.state < .assigned || task.status.state >= .complete {
-                    work.emit(.removeTask(id: task.id))
-                }
-            }
+        for task in work.view.taskTable.removing where task.status.state < .assigned || task.status.state >= .complete {
+            work.emit(.removeTask(id: task.id))
         }
         let limit = work.view.cluster?.taskHistoryLimit ?? 5
         guard limit >= 0 else { return }
-        for service in work.view.services {
-            for slot in work.view.taskTable.slots(ofService: service.id) where work.view.taskTable.count(in: slot) > limit {
-                let tasks = work.view.tasks(in: slot).sorted {
-                    $0.status.timestamp != $1.status.timestamp ? $0.status.timestamp < $1.status.timestamp : $0.id < $1.id
-                }
-                var kept = tasks.count
-                for task in tasks where kept > limit {
-                    if task.desiredState == .running && task.status.state <= .running { continue }
-                    work.emit(.removeTask(id: task.id))
-                    kept -= 1
-                }
+        for slot in work.view.taskTable.slotsWithHistory where work.view.taskTable.count(in: slot) > limit {
+            guard work.view.service(id: slot.serviceID) != nil else { continue }
+            let tasks = work.view.tasks(in: slot).sorted {
+                $0.status.timestamp != $1.status.timestamp ? $0.status.timestamp < $1.status.timestamp : $0.id < $1.id
+            }
+            var kept = tasks.count
+            for task in tasks where kept > limit {
+                if task.desiredState == .running && task.status.state <= .running { continue }
+                work.emit(.removeTask(id: task.id))
+                kept -= 1
             }
         }
     }

@@ -14,26 +14,32 @@ extension Orchestrator {
     /// not moved; a stopped task is shut down when its node is paused or no longer meets the
     /// constraints, and restarted otherwise.
     mutating func restartStoppedTasks(_ work: inout Work, ids: inout IDGenerator) {
-        for service in work.view.services {
-            let global = service.spec.isGlobal
-            let constraints = global ? Self.constraints(of: service.spec.task) : []
-            for task in work.view.tasks(ofService: service.id) where task.isDesiredRunning {
-                guard let current = work.view.task(id: task.id), current.isDesiredRunning else { continue }
-                let node = current.nodeID.flatMap { work.view.node(id: $0) }
-                if global {
-                    guard let node, !Self.isInvalid(node) else {
-                        work.setDesired(current.id, .shutdown)
-                        continue
-                    }
-                    guard current.status.state > .running else { continue }
-                    if node.availability == .pause || !Self.meets(constraints, node) {
-                        work.setDesired(current.id, .shutdown)
-                    } else {
-                        restart(current, service, &work, ids: &ids)
-                    }
-                } else if current.status.state > .running || (current.nodeID != nil && Self.isInvalid(node)) {
+        // Only the tasks that may need it: stopped ones, and those on nodes that went away.
+        var candidates = work.view.taskTable.stoppedButWanted
+        for nodeID in work.view.taskTable.nodeIDs where Self.isInvalid(work.view.node(id: nodeID)) {
+            candidates += work.view.tasks(onNode: nodeID).filter { $0.isDesiredRunning && $0.status.state <= .running }
+        }
+        candidates.sort { a, b in a.slotKey != b.slotKey ? a.slotKey < b.slotKey : TaskTable.olderFirst(a, b) }
+        var constraints: [String: [Scheduler.Constraint]] = [:]
+        for task in candidates {
+            guard let current = work.view.task(id: task.id), current.isDesiredRunning,
+                  let service = work.view.service(id: current.serviceID) else { continue }
+            let node = current.nodeID.flatMap { work.view.node(id: $0) }
+            if service.spec.isGlobal {
+                guard let node, !Self.isInvalid(node) else {
+                    work.setDesired(current.id, .shutdown)
+                    continue
+                }
+                guard current.status.state > .running else { continue }
+                let parsed = constraints[service.id] ?? Self.constraints(of: service.spec.task)
+                constraints[service.id] = parsed
+                if node.availability == .pause || !Self.meets(parsed, node) {
+                    work.setDesired(current.id, .shutdown)
+                } else {
                     restart(current, service, &work, ids: &ids)
                 }
+            } else if current.status.state > .running || (current.nodeID != nil && Self.isInvalid(node)) {
+                restart(current, service, &work, ids: &ids)
             }
         }
     }

@@ -27,12 +27,13 @@ public enum Placement {
     ///
     /// - Complexity: O(t log t + n log n) for t tasks and n nodes, plus the scheduler's work.
     public static func plan(_ store: ClusterStore, now: SimTime) -> [StoreCommand] {
+        let unplaced = store.taskTable.unplaced
+        if unplaced.isEmpty { return [] }
         var commands: [StoreCommand] = []
         var pending: [TaskRecord] = []
         var preassigned: [TaskRecord] = []
-        var load: [String: [TaskRecord]] = [:]
 
-        for task in store.tasks {
+        for task in unplaced {
             var t = task
             if t.status.state == .new {
                 t.status = TaskStatus(state: .pending, timestamp: now, message: pendingMessage)
@@ -50,10 +51,9 @@ public enum Placement {
                 } else {
                     pending.append(t)
                 }
-            } else if let node = t.nodeID, t.status.state > .pending, t.status.state <= .running {
-                load[node, default: []].append(t)
             }
         }
+        if pending.isEmpty && preassigned.isEmpty { return commands }
 
         // Parsed once per service version (lookups only).
         var constraints: [Scheduler.VersionedService: [Scheduler.Constraint]] = [:]
@@ -73,11 +73,14 @@ public enum Placement {
         var position: [String: Int] = [:]
         for (i, n) in nodes.enumerated() { position[n.id] = i }
         for i in nodes.indices {
-            for t in load[nodes[i].id] ?? [] { nodes[i].addTask(spec(t)) }
-            for t in store.tasks(onNode: nodes[i].id) where (t.status.state == .failed || t.status.state == .rejected)
-                && now - t.status.timestamp <= Scheduler.monitorFailures {
-                nodes[i].recordFailure(of: Scheduler.VersionedService(serviceID: t.serviceID, specVersion: Int(truncatingIfNeeded: t.specVersion)),
-                                       at: t.status.timestamp)
+            for t in store.tasks(onNode: nodes[i].id) {
+                if t.status.state > .pending && t.status.state <= .running {
+                    nodes[i].addTask(spec(t))
+                } else if (t.status.state == .failed || t.status.state == .rejected)
+                            && now - t.status.timestamp <= Scheduler.monitorFailures {
+                    let service = Scheduler.VersionedService(serviceID: t.serviceID, specVersion: Int(truncatingIfNeeded: t.specVersion))
+                    nodes[i].recordFailure(of: service, at: t.status.timestamp)
+                }
             }
         }
 

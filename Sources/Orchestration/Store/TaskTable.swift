@@ -17,6 +17,16 @@ public struct TaskTable: Equatable, Sendable {
     private var serviceSlots: [String: Set<SlotKey>] = [:]
     /// Task IDs of each node.
     private var nodeTasks: [String: Set<String>] = [:]
+    /// Tasks not yet on a node's way: state `new` or `pending` (the allocator's and the
+    /// scheduler's work).
+    private var unplacedIDs: Set<String> = []
+    /// Tasks still wanted (desired at most `running`) that have stopped: the restart
+    /// supervisor's work.
+    private var stoppedIDs: Set<String> = []
+    /// Tasks with desired state `remove`: the reaper's work.
+    private var removingIDs: Set<String> = []
+    /// Slots holding more than one task: where task history may need trimming.
+    private var crowdedSlots: Set<SlotKey> = []
 
     public init() {}
 
@@ -61,6 +71,19 @@ public struct TaskTable: Equatable, Sendable {
     /// The IDs of nodes that have tasks in the table, sorted.
     public var nodeIDs: [String] { nodeTasks.keys.sorted() }
 
+    /// Tasks in state `new` or `pending`, by ID. O(k log k) for the k returned.
+    public var unplaced: [TaskRecord] { sortedTasks(unplacedIDs) }
+    /// Tasks the orchestrator still wants running that have stopped, by ID.
+    public var stoppedButWanted: [TaskRecord] { sortedTasks(stoppedIDs) }
+    /// Tasks with desired state `remove`, by ID.
+    public var removing: [TaskRecord] { sortedTasks(removingIDs) }
+    /// Slots with more than one task, in slot order.
+    public var slotsWithHistory: [SlotKey] { crowdedSlots.sorted() }
+
+    private func sortedTasks(_ ids: Set<String>) -> [TaskRecord] {
+        ids.sorted().compactMap { byID[$0] }
+    }
+
     static func olderFirst(_ a: TaskRecord, _ b: TaskRecord) -> Bool {
         a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id
     }
@@ -82,26 +105,44 @@ public struct TaskTable: Equatable, Sendable {
     /// Changes the task `id` in place, keeping the indexes right if its slot or node changes.
     /// Does nothing when there is no such task.
     mutating func update(id: String, _ change: (inout TaskRecord) -> Void) {
-        guard var task = byID[id] else { return }
-        let before = (task.slotKey, task.nodeID)
+        guard let old = byID[id] else { return }
+        var task = old
         change(&task)
-        if before.0 != task.slotKey || before.1 != task.nodeID {
-            if let old = byID[id] { unindex(old) }
+        if old.slotKey != task.slotKey || old.nodeID != task.nodeID {
+            unindex(old)
             byID[id] = task
             index(task)
         } else {
+            unflag(old)
             byID[id] = task
+            flag(task)
         }
     }
 
     private mutating func index(_ task: TaskRecord) {
         let key = task.slotKey
         slotTasks[key, default: []].append(task.id)
+        if (slotTasks[key]?.count ?? 0) > 1 { crowdedSlots.insert(key) }
         serviceSlots[task.serviceID, default: []].insert(key)
         if let node = task.nodeID { nodeTasks[node, default: []].insert(task.id) }
+        flag(task)
+    }
+
+    /// Files the task under the work lists its state puts it on.
+    private mutating func flag(_ task: TaskRecord) {
+        if task.status.state <= .pending { unplacedIDs.insert(task.id) }
+        if task.isDesiredRunning && task.status.state > .running { stoppedIDs.insert(task.id) }
+        if task.desiredState == .remove { removingIDs.insert(task.id) }
+    }
+
+    private mutating func unflag(_ task: TaskRecord) {
+        unplacedIDs.remove(task.id)
+        stoppedIDs.remove(task.id)
+        removingIDs.remove(task.id)
     }
 
     private mutating func unindex(_ task: TaskRecord) {
+        unflag(task)
         let key = task.slotKey
         if var ids = slotTasks[key] {
             ids.removeAll { $0 == task.id }
@@ -112,6 +153,7 @@ public struct TaskTable: Equatable, Sendable {
             } else {
                 slotTasks[key] = ids
             }
+            if ids.count <= 1 { crowdedSlots.remove(key) }
         }
         if let node = task.nodeID {
             nodeTasks[node]?.remove(task.id)
