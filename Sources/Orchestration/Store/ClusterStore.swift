@@ -11,6 +11,40 @@ public enum StoreCommand: Equatable, Sendable {
     case setNodeRole(id: String, NodeRole, raftID: UInt64, at: SimTime)
     case rotateToken(NodeRole, token: String, at: SimTime)
     case updateCluster(heartbeat: SimDuration?, taskHistoryLimit: Int?, at: SimTime)
+
+    // MARK: Services (ClusterStore+Services.swift)
+
+    /// `docker service create`: adds the service (ignored if its ID exists). Published ports
+    /// left to swarm get one from 30000 up.
+    case createService(ServiceRecord)
+    /// `docker service update`: the new spec becomes current, the old one `previousSpec`, and
+    /// the update status is reset so the updater starts over (swarmkit controlapi UpdateService).
+    case updateService(id: String, ServiceSpec, at: SimTime)
+    /// `docker service rollback`: current and previous specs swap, and the update status says
+    /// "manually requested rollback".
+    case rollbackService(id: String, at: SimTime)
+    /// The updater's own rollback after failures: the previous spec returns and is forgotten
+    /// (swarmkit updater `rollbackUpdate`).
+    case startRollback(id: String, message: String, at: SimTime)
+    /// The updater's progress (swarmkit `startUpdate`, `pauseUpdate`, `completeUpdate`).
+    case setUpdateStatus(serviceID: String, UpdateStatus?, at: SimTime)
+    /// `docker service rm`: the record goes; its tasks stay until the orchestrator marks them
+    /// for removal and the reaper deletes them.
+    case removeService(id: String)
+
+    // MARK: Tasks (ClusterStore+Tasks.swift)
+
+    /// Adds a task, or replaces the task with the same ID.
+    case putTask(TaskRecord)
+    case removeTask(id: String)
+    /// A new observed status; ignored unless the state stays or moves forward
+    /// (`TaskState.canMove(to:)`).
+    case setTaskStatus(id: String, TaskStatus)
+    /// A new desired state; ignored unless it is later than the current one (no time travel).
+    case setTaskDesiredState(id: String, TaskState, at: SimTime)
+    /// The scheduler's decision: the node, with status `assigned`; ignored once the task has
+    /// a node or has moved past `pending`.
+    case assignTask(id: String, nodeID: String, TaskStatus)
 }
 
 /// The parts of a node that `docker node update` changes.
@@ -37,6 +71,10 @@ public struct NodeUpdate: Equatable, Sendable {
 public struct ClusterStore: Equatable, Sendable {
     public private(set) var cluster: ClusterRecord?
     public private(set) var nodes: [NodeRecord] = []
+    /// Services, sorted by ID.
+    public internal(set) var services: [ServiceRecord] = []
+    /// Tasks, with lookups by ID, slot, service and node.
+    public internal(set) var taskTable = TaskTable()
     /// The Raft index of the last command applied (0: none).
     public private(set) var appliedIndex: UInt64 = 0
 
@@ -111,6 +149,10 @@ public struct ClusterStore: Equatable, Sendable {
             if let heartbeat { cluster?.dispatcherHeartbeat = heartbeat }
             if let limit { cluster?.taskHistoryLimit = limit }
             cluster?.updatedAt = time
+        case .createService, .updateService, .rollbackService, .startRollback, .setUpdateStatus, .removeService:
+            applyServiceCommand(command, at: raftIndex)
+        case .putTask, .removeTask, .setTaskStatus, .setTaskDesiredState, .assignTask:
+            applyTaskCommand(command)
         }
     }
 }

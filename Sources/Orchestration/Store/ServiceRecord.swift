@@ -1,0 +1,64 @@
+import SimCore
+
+/// One service as the replicated store holds it (swarmkit `api.Service`, reduced).
+public struct ServiceRecord: Equatable, Sendable {
+    /// 25 lowercase base-36 characters.
+    public var id: String
+    public var spec: ServiceSpec
+    /// The spec before the last `docker service update` (what `rollback` returns to); nil
+    /// before any update and after an automatic rollback.
+    public var previousSpec: ServiceSpec?
+    /// Identifies `spec`: tasks made from it carry the same number. 0 at creation; an update
+    /// takes the record's `version` from before the update (swarmkit sets `SpecVersion` from
+    /// `Meta.Version`), so every spec a service has had gets its own number, and a rollback
+    /// brings the old number back with the old spec.
+    public var specVersion: UInt64 = 0
+    public var previousSpecVersion: UInt64?
+    /// The Raft index of the last change to this record (swarmkit `Meta.Version`).
+    public var version: UInt64 = 0
+    /// Published ports with the ports swarm picked filled in (swarmkit `Service.Endpoint`):
+    /// what `service ls` and `service inspect` print.
+    public var endpointPorts: [PortConfig] = []
+    public var updateStatus: UpdateStatus?
+    public var createdAt: SimTime
+    public var updatedAt: SimTime
+
+    public init(id: String, spec: ServiceSpec, createdAt: SimTime) {
+        self.id = id
+        self.spec = spec
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+        self.endpointPorts = spec.endpoint.ports
+    }
+}
+
+/// The progress of a rolling update or rollback (swarmkit `api.UpdateStatus`).
+public struct UpdateStatus: Equatable, Sendable {
+    public enum State: String, Equatable, Sendable {
+        case updating
+        case paused
+        case completed
+        case rollbackStarted = "rollback_started"
+        case rollbackPaused = "rollback_paused"
+        case rollbackCompleted = "rollback_completed"
+    }
+
+    public var state: State
+    /// swarmkit's words: "update in progress", "update completed", "update paused due to
+    /// failure or early termination of task <id>", "manually requested rollback", …
+    public var message: String
+    public var startedAt: SimTime?
+    public var completedAt: SimTime?
+
+    public init(state: State, message: String, startedAt: SimTime? = nil, completedAt: SimTime? = nil) {
+        self.state = state
+        self.message = message
+        self.startedAt = startedAt
+        self.completedAt = completedAt
+    }
+
+    /// True while a rollback is the update in progress.
+    public var isRollback: Bool { state == .rollbackStarted || state == .rollbackPaused || state == .rollbackCompleted }
+    /// True when the updater must not touch the service until a new spec arrives.
+    public var isPaused: Bool { state == .paused || state == .rollbackPaused }
+}

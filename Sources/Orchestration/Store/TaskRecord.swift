@@ -1,0 +1,119 @@
+import SimCore
+
+/// One task: one container's worth of a service, in one slot (swarmkit `api.Task`, reduced).
+///
+/// A task never changes spec: a new spec means a new task. Its observed state only moves
+/// forward (`TaskState.canMove(to:)`); its desired state only moves forward too, apart from
+/// the delayed start (`ready` → `running`).
+public struct TaskRecord: Equatable, Sendable {
+    public var id: String
+    public var serviceID: String
+    /// The service's name when the task was made (swarmkit `ServiceAnnotations`): task and
+    /// container names are built from it.
+    public var serviceName: String
+    /// 1…N for a replicated service; 0 for a global one, whose tasks are told apart by node.
+    public var slot: Int
+    /// The node the task runs on: set by the scheduler, or at creation for a global task.
+    public var nodeID: String?
+    /// The service spec version the task was made from.
+    public var specVersion: UInt64
+    /// A copy of the service's task template: everything the agent needs to run it.
+    public var spec: TaskTemplate
+    /// A copy of the service's endpoint spec (also part of "is this task up to date").
+    public var endpoint: EndpointSpec
+    public var desiredState: TaskState
+    public var status: TaskStatus
+    public var createdAt: SimTime
+    public var updatedAt: SimTime
+
+    public init(id: String, serviceID: String, serviceName: String, slot: Int, nodeID: String? = nil,
+                specVersion: UInt64, spec: TaskTemplate, endpoint: EndpointSpec = EndpointSpec(),
+                desiredState: TaskState = .running, status: TaskStatus, createdAt: SimTime) {
+        self.id = id
+        self.serviceID = serviceID
+        self.serviceName = serviceName
+        self.slot = slot
+        self.nodeID = nodeID
+        self.specVersion = specVersion
+        self.spec = spec
+        self.endpoint = endpoint
+        self.desiredState = desiredState
+        self.status = status
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+    }
+
+    /// A new task of `service` in `slot` (or, for a global service, on `nodeID`), as swarmkit's
+    /// `orchestrator.NewTask` makes it: state `new`, message "created", desired `running`.
+    public init(id: String, service: ServiceRecord, slot: Int, nodeID: String? = nil,
+                desiredState: TaskState = .running, at time: SimTime) {
+        self.init(id: id, serviceID: service.id, serviceName: service.spec.name, slot: slot, nodeID: nodeID,
+                  specVersion: service.specVersion, spec: service.spec.task, endpoint: service.spec.endpoint,
+                  desiredState: desiredState, status: TaskStatus(state: .new, timestamp: time, message: "created"),
+                  createdAt: time)
+    }
+
+    /// `web.3` for a replicated task, `web.<node ID>` for a global one (docker/cli
+    /// `generateTaskNames`).
+    public var name: String {
+        slot != 0 ? "\(serviceName).\(slot)" : "\(serviceName).\(nodeID ?? "")"
+    }
+
+    /// The container's name on its node: `web.3.<task ID>` (swarmkit `naming.Task`).
+    public var containerName: String { "\(name).\(id)" }
+
+    /// The slot this task belongs to: (service, slot) or, for a global task, (service, node).
+    public var slotKey: SlotKey {
+        SlotKey(serviceID: serviceID, slot: slot, nodeID: slot == 0 ? (nodeID ?? "") : "")
+    }
+
+    /// Whether the orchestrators still want this task to run (desired state at most running).
+    public var isDesiredRunning: Bool { desiredState <= .running }
+}
+
+/// What was last observed of a task (swarmkit `api.TaskStatus`).
+public struct TaskStatus: Equatable, Sendable {
+    public var state: TaskState
+    /// When the state was reached; `service ps` prints "Running 8 seconds ago" from it.
+    public var timestamp: SimTime
+    /// swarmkit's status message: "created", "pending task scheduling", "scheduler assigned
+    /// task to node", "started", …
+    public var message: String
+    /// The error column of `service ps`: "no suitable node (…)", "task: non-zero exit (1)".
+    public var error: String?
+    /// The container running the task, once the agent has created it (64 hex digits).
+    public var containerID: String?
+    /// The container's exit code, once it has exited.
+    public var exitCode: Int?
+
+    public init(state: TaskState, timestamp: SimTime, message: String, error: String? = nil,
+                containerID: String? = nil, exitCode: Int? = nil) {
+        self.state = state
+        self.timestamp = timestamp
+        self.message = message
+        self.error = error
+        self.containerID = containerID
+        self.exitCode = exitCode
+    }
+}
+
+/// A slot of a service: the tasks that take turns filling one replica (replicated: the slot
+/// number; global: the node). Ordered by service, slot, node.
+public struct SlotKey: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var serviceID: String
+    public var slot: Int
+    /// The node, for a global service's slot (slot 0); empty for a replicated one.
+    public var nodeID: String
+
+    public init(serviceID: String, slot: Int, nodeID: String = "") {
+        self.serviceID = serviceID
+        self.slot = slot
+        self.nodeID = nodeID
+    }
+
+    public static func < (a: SlotKey, b: SlotKey) -> Bool {
+        (a.serviceID, a.slot, a.nodeID) < (b.serviceID, b.slot, b.nodeID)
+    }
+
+    public var description: String { slot != 0 ? "\(serviceID).\(slot)" : "\(serviceID).\(nodeID)" }
+}
