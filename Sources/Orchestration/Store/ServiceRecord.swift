@@ -14,7 +14,9 @@ public struct ServiceRecord: Equatable, Sendable {
     /// brings the old number back with the old spec.
     public var specVersion: UInt64 = 0
     public var previousSpecVersion: UInt64?
-    /// The Raft index of the last change to this record (swarmkit `Meta.Version`).
+    /// Grows with every change to this record: at least the Raft index of the last change,
+    /// and always past its previous value (swarmkit `Meta.Version`). The orchestrator
+    /// reconciles a service when this moves.
     public var version: UInt64 = 0
     /// Published ports with the ports swarm picked filled in (swarmkit `Service.Endpoint`):
     /// what `service ls` and `service inspect` print.
