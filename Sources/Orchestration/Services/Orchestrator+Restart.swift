@@ -152,18 +152,12 @@ extension Orchestrator {
     // MARK: A new leader
 
     /// What a new leader's orchestrators do before anything else (swarmkit
-    /// `taskinit.CheckTasks`): delete tasks of services that no longer exist, resume delayed
-    /// starts (the delay counted from the task's status time), and rebuild restart history:
-    /// in each replica, every task of the newest spec version but the oldest one counts as a
-    /// restart, at its creation time.
+    /// `taskinit.CheckTasks`): resume delayed starts (the delay counted from the task's status
+    /// time) and rebuild restart history: in each replica, every task of the newest spec
+    /// version but the oldest one counts as a restart, at its creation time. (swarmkit also
+    /// deletes tasks of services that no longer exist; we mark them for removal, as service
+    /// removal does, so their agents stop them first.)
     mutating func initialize(_ work: inout Work) {
-        for serviceID in work.view.taskTable.serviceIDs where work.view.service(id: serviceID) == nil {
-            for task in work.view.tasks(ofService: serviceID) where task.desiredState < .remove {
-                // swarmkit deletes them outright here; marking them for removal lets the
-                // agents stop them first, as service removal does.
-                work.setDesired(task.id, .remove)
-            }
-        }
         for service in work.view.services {
             let global = service.spec.isGlobal
             for slot in work.view.taskTable.slots(ofService: service.id) {
