@@ -15,13 +15,20 @@ public enum EngineRequest: Sendable, Equatable {
     case nodeUpdate(String, NodeUpdate)
     case nodeRemove(String, force: Bool)
     case info
+    /// The cluster's state as the leader has it: what the CLI's list and inspect calls read
+    /// (services, tasks and nodes, filtered and formatted by the CLI).
+    case read
+    case serviceCreate(ServiceSpec)
+    case serviceUpdate(id: String, ServiceSpec)
+    case serviceRollback(id: String)
+    case serviceRemove(id: String)
 
     var isInit: Bool { if case .swarmInit = self { true } else { false } }
 
     /// Whether the call changes cluster state (and so needs the leader and a Raft commit).
     var isWrite: Bool {
         switch self {
-        case .swarmUpdate, .nodeUpdate, .nodeRemove: true
+        case .swarmUpdate, .nodeUpdate, .nodeRemove, .serviceCreate, .serviceUpdate, .serviceRollback, .serviceRemove: true
         default: false
         }
     }
@@ -69,6 +76,9 @@ public enum EngineResponse: Sendable, Equatable {
     case nodes([NodeView])
     case node(NodeView)
     case info(SwarmInfo)
+    case store(ClusterStore)
+    /// `service create`: the new service's ID.
+    case created(id: String)
 }
 
 /// An error as the daemon reports it. `text` is what follows "Error response from daemon: ".

@@ -55,6 +55,17 @@ struct ManagerRuntime {
     /// Set when a committed membership change removed this manager from Raft.
     var removedFromRaft = false
 
+    // MARK: Leader-only orchestration
+    /// The orchestrators' memory; a new leader starts a fresh one, as in swarmkit.
+    var orchestrator: Orchestrator?
+    /// When the next orchestration pass is due, if one is scheduled.
+    var orchestrationDue: SimTime?
+    /// The last entry an orchestration pass proposed: the next pass waits until it is applied,
+    /// so it never plans from a store that lacks its own previous decisions.
+    var orchestrationFence: UInt64 = 0
+    /// Through which manager each node's session reaches the dispatcher (looked up only).
+    var sessions: [String: HostID] = [:]
+
     init(raft: StoreRaft, store: ClusterStore) { self.raft = raft; self.store = store }
 }
 
@@ -88,6 +99,25 @@ struct AgentRuntime {
     var joiningRaft = false
     /// A `swarm join` as manager, answered once Raft has taken this node in.
     var pendingJoin: (OperationID, EngineResponse)?
+    /// The tasks this node runs, sorted by task ID.
+    var tasks: [AgentTask] = []
+    /// Status changes not yet sent to the dispatcher, one per task (the latest wins).
+    var reports: [TaskReport] = []
+    var reportInFlight: CallID?
+    /// The reports of the call in flight, put back if it fails.
+    var unconfirmed: [TaskReport] = []
+    /// The leader term of the dispatcher session; a new one makes the agent report everything.
+    var sessionTerm: UInt64 = 0
+}
+
+/// A task as the agent running it sees it.
+struct AgentTask {
+    var record: TaskRecord
+    /// What the agent has done with it so far.
+    var observed: TaskState
+    /// When the current step completes (a step in progress is not started twice).
+    var stepDue: SimTime?
+    var containerID: String?
 }
 
 /// A docker call in progress on one host.
@@ -114,6 +144,7 @@ struct PendingCall {
         case proxy(CallID, origin: HostID)
         case heartbeat
         case raftJoin
+        case taskStatus
         /// Nobody waits for the answer.
         case none
     }

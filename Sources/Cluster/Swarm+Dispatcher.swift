@@ -40,10 +40,17 @@ extension Swarm {
         guard hosts[host.index].agent != nil else { return }
         hosts[host.index].agent?.inFlight = nil
         switch reply {
-        case .heartbeat(let period, let role, let isRaftMember, let managers):
+        case .heartbeat(let period, let role, let isRaftMember, let managers, let term):
             hosts[host.index].agent?.failures = 0
+            if term != hosts[host.index].agent?.sessionTerm {
+                // A new leader's dispatcher: report every task again, as the new session's
+                // first status update does in swarmkit.
+                hosts[host.index].agent?.sessionTerm = term
+                reportAll(host)
+            }
             if !managers.isEmpty { hosts[host.index].knownManagers = managers }
             reconcileRole(host, role: role, isRaftMember: isRaftMember)
+            flushReports(host)
             schedule(.heartbeatDue(host, incarnation: network.incarnation(host)), after: period)
         default:
             // Session failed: try the next manager after a backoff (swarmkit agent: exponential,
@@ -145,12 +152,16 @@ extension Swarm {
         }
         let period = cluster.dispatcherHeartbeat
             + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(options.heartbeatEpsilon.nanoseconds, 1)))))
+        // A node new to this dispatcher (or coming back from Down or Unknown) gets its
+        // assignments, as a new swarmkit session does.
+        let firstContact = m.dispatcher?.generation[nodeID] == nil || node.state != .ready
         armExpiry(host, nodeID: nodeID, after: period * options.gracePeriodMultiplier)
         if node.state != .ready {
             propose([.setNodeState(id: nodeID, .ready, message: "", at: now)], on: host, target: nil, reply: .api(.success(.done)))
         }
         reply(target, .heartbeat(period: period, role: node.role, isRaftMember: node.raftID != 0 && m.raft.voters.contains(node.raftID),
-                                 managers: managerHosts(in: m.store)), from: host)
+                                 managers: managerHosts(in: m.store), term: m.raft.term), from: host)
+        if firstContact { sendAssignments(nodeID: nodeID, from: host) }
     }
 
     func nodeExpired(_ host: HostID, nodeID: String, generation: UInt64) {

@@ -93,7 +93,11 @@ extension Swarm {
         case .raftJoin(let nodeID, let raftID):
             addManager(nodeID: nodeID, raftID: raftID, joiner: caller, on: host, target: target)
         case .heartbeat(let nodeID):
+            hosts[host.index].manager?.sessions[nodeID] = caller
             dispatcherHeartbeat(nodeID: nodeID, on: host, target: target)
+        case .taskStatus(_, let reports):
+            dispatcherTaskStatus(reports, on: host)
+            reply(target, .taskStatusAccepted, from: host)
         }
     }
 
@@ -145,6 +149,22 @@ extension Swarm {
             if rotateManager { commands.append(.rotateToken(.manager, token: identity.newJoinToken(caDigest: digest), at: now)) }
             guard !commands.isEmpty else { return answer(.success(.done)) }
             propose(commands, on: host, target: target, reply: .api(.success(.done)))
+        case .read:
+            answer(.success(.store(store)))
+        case .serviceCreate(let spec):
+            if let error = store.createServiceError(spec) { return answer(.failure(EngineError(error))) }
+            let id = identity.newID()
+            propose([.createService(ServiceRecord(id: id, spec: spec, createdAt: now))], on: host, target: target,
+                    reply: .api(.success(.created(id: id))))
+        case .serviceUpdate(let id, let spec):
+            if let error = store.updateServiceError(id: id, spec) { return answer(.failure(EngineError(error))) }
+            propose([.updateService(id: id, spec, at: now)], on: host, target: target, reply: .api(.success(.done)))
+        case .serviceRollback(let id):
+            if let error = store.rollbackServiceError(id: id) { return answer(.failure(EngineError(error))) }
+            propose([.rollbackService(id: id, at: now)], on: host, target: target, reply: .api(.success(.done)))
+        case .serviceRemove(let id):
+            guard store.service(id: id) != nil else { return answer(.failure(.rpc("NotFound", "service \(id) not found"))) }
+            propose([.removeService(id: id)], on: host, target: target, reply: .api(.success(.done)))
         case .swarmInit, .swarmJoin, .swarmLeave, .info:
             answer(.failure(EngineError("unexpected call")))
         }
@@ -323,6 +343,11 @@ extension EngineRequest {
         case .nodeUpdate: "node.update"
         case .nodeRemove: "node.remove"
         case .info: "info"
+        case .read: "read"
+        case .serviceCreate: "service.create"
+        case .serviceUpdate: "service.update"
+        case .serviceRollback: "service.rollback"
+        case .serviceRemove: "service.remove"
         }
     }
 }

@@ -62,6 +62,8 @@ extension Swarm {
     /// Persists, sends, applies and acknowledges everything Raft has ready (etcd's Ready loop).
     func processReady(_ host: HostID) {
         var roleChanged = false
+        var touched: [String] = []
+        var storeChanged = false
         while var m = hosts[host.index].manager, m.raft.hasReady {
             let ready = m.raft.ready()
             safety.observe(m.raft, ready: ready)
@@ -73,6 +75,8 @@ extension Swarm {
             for entry in ready.committed where entry.index > m.appliedIndex {
                 switch entry.payload {
                 case .command(let command):
+                    if m.raft.role == .leader { Self.touchedNodes(by: command, in: m.store, into: &touched) }
+                    storeChanged = true
                     m.store.apply(command, at: entry.index)
                     if m.raft.role == .leader, case .setNodeState(let id, let state, _, _) = command,
                        let node = m.store.node(id: id) {
@@ -119,7 +123,10 @@ extension Swarm {
             return
         }
         if roleChanged { leadershipChanged(host) }
-        if m.raft.role == .leader { leaderCheckDispatcher(host) }
+        if m.raft.role == .leader {
+            leaderCheckDispatcher(host)
+            if storeChanged || roleChanged { leaderApplied(host, touchedNodes: touched, storeChanged: true) }
+        }
     }
 
     /// Starts or stops the leader-only work as leadership comes and goes.
@@ -129,6 +136,9 @@ extension Swarm {
             leaderCheckDispatcher(host)
         } else if m.dispatcher != nil {
             hosts[host.index].manager?.dispatcher = nil
+            hosts[host.index].manager?.orchestrator = nil
+            hosts[host.index].manager?.orchestrationDue = nil
+            hosts[host.index].manager?.sessions = [:]
             traceHost("dispatcher.stop", host)
         }
     }

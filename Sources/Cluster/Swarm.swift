@@ -101,6 +101,12 @@ public final class Swarm {
             nodeExpired(host, nodeID: nodeID, generation: generation)
         case .retryOperation(let op):
             retry(op)
+        case .orchestrate(let host, let incarnation, let term):
+            guard current(host, incarnation) else { return }
+            orchestrate(host, term: term)
+        case .taskStep(let host, let incarnation, let taskID):
+            guard current(host, incarnation) else { return }
+            agentStep(host, taskID: taskID)
         }
     }
 
@@ -138,6 +144,9 @@ public final class Swarm {
         case .raft(let message): raftReceive(message, at: envelope.to)
         case .call(let id, let call): receiveCall(id, call, from: envelope.from, at: envelope.to)
         case .reply(let id, let reply): receiveReply(id, reply, at: envelope.to)
+        case .assignments(let node, let term, let tasks):
+            if node == envelope.to { receiveAssignments(tasks, term: term, at: node) }
+            else if hosts[envelope.to.index].manager != nil { send(envelope.message, from: envelope.to, to: node) }
         }
     }
 
@@ -163,6 +172,8 @@ public final class Swarm {
             heartbeatAnswered(host, reply)
         case .raftJoin:
             raftJoinAnswered(host, reply)
+        case .taskStatus:
+            reportsAnswered(host, reply)
         case .none:
             break
         }
@@ -180,7 +191,7 @@ public final class Swarm {
             } else {
                 joinSucceeded(op, nodeID: nodeID, role: role, managers: managers)
             }
-        case .raftJoined, .heartbeat: preconditionFailure("Swarm.complete: \(reply) answers no docker call")
+        case .raftJoined, .heartbeat, .taskStatusAccepted: preconditionFailure("Swarm.complete: \(reply) answers no docker call")
         }
     }
 
@@ -191,6 +202,7 @@ public final class Swarm {
         case .proxy(let originCall, let origin): send(.reply(originCall, .failed(error)), from: call.caller, to: origin)
         case .heartbeat: heartbeatAnswered(call.caller, .failed(error))
         case .raftJoin: raftJoinAnswered(call.caller, .failed(error))
+        case .taskStatus: reportsAnswered(call.caller, .failed(error))
         case .none: break
         }
     }
@@ -293,8 +305,10 @@ extension WireMessage {
             case .join: "call.join"
             case .raftJoin: "call.raftJoin"
             case .heartbeat: "call.heartbeat"
+            case .taskStatus: "call.taskStatus"
             }
         case .reply: "reply"
+        case .assignments: "assignments"
         }
     }
 }

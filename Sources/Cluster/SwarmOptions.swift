@@ -27,6 +27,11 @@ public struct SwarmOptions: Sendable, Equatable {
     /// raft.lostQuorumTimeout).
     public var lostQuorumTicks = 10
 
+    /// How long an agent takes to pull a task's image (`task pull-time`).
+    public var imagePullTime: SimDuration = .seconds(1)
+    /// How long a container takes to start (`task start-time`).
+    public var containerStartTime: SimDuration = .milliseconds(500)
+
     public enum ReadPath: String, Sendable { case leader, local }
 
     public init() {}

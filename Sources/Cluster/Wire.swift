@@ -16,6 +16,9 @@ enum WireMessage {
     /// swarmkit's raft proxy does for the control and dispatcher APIs.
     case call(CallID, Call)
     case reply(CallID, Reply)
+    /// The leader's dispatcher tells a node the tasks assigned to it (all of them), through the
+    /// manager its session goes through; that manager passes it on.
+    case assignments(node: HostID, term: UInt64, [TaskRecord])
 }
 
 /// Requests between engines.
@@ -28,6 +31,14 @@ enum Call {
     case raftJoin(nodeID: String, raftID: UInt64)
     /// An agent's heartbeat to the dispatcher (the session is implied by the first one).
     case heartbeat(nodeID: String)
+    /// An agent reports its tasks' states (swarmkit dispatcher UpdateTaskStatus).
+    case taskStatus(nodeID: String, [TaskReport])
+}
+
+/// One task's new observed status, from the agent running it.
+struct TaskReport: Sendable {
+    var taskID: String
+    var status: TaskStatus
 }
 
 enum Reply {
@@ -36,7 +47,10 @@ enum Reply {
     /// The new manager is a Raft voter now (it learns the configuration from the log).
     case raftJoined(voters: [UInt64])
     /// The next heartbeat is due after `period`; the node should have `role`; managers to try.
-    case heartbeat(period: SimDuration, role: NodeRole, isRaftMember: Bool, managers: [HostID])
+    case heartbeat(period: SimDuration, role: NodeRole, isRaftMember: Bool, managers: [HostID], term: UInt64)
+    /// The leader took the reports (it proposes them; a lost proposal is re-reported when the
+    /// agent next meets a new leader).
+    case taskStatusAccepted
     case failed(EngineError)
 }
 
@@ -59,6 +73,10 @@ enum SwarmEvent {
     case nodeExpiry(HostID, incarnation: UInt32, nodeID: String, generation: UInt64)
     /// A docker call waiting for a leader looks again (swarmkit polls once a second).
     case retryOperation(OperationID)
+    /// The leader runs its orchestrators and scheduler (debounced after store changes).
+    case orchestrate(HostID, incarnation: UInt32, term: UInt64)
+    /// An agent moves a task to its next state.
+    case taskStep(HostID, incarnation: UInt32, taskID: String)
 }
 
 extension Raft.Message.Kind {

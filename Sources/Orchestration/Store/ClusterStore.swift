@@ -45,6 +45,10 @@ public enum StoreCommand: Equatable, Sendable {
     /// The scheduler's decision: the node, with status `assigned`; ignored once the task has
     /// a node or has moved past `pending`.
     case assignTask(id: String, nodeID: String, TaskStatus)
+
+    /// Several commands in one Raft entry, applied in order (swarmkit's store.Batch): one
+    /// orchestration pass or one batch of agent reports is one proposal.
+    indirect case batch([StoreCommand])
 }
 
 /// The parts of a node that `docker node update` changes.
@@ -153,6 +157,8 @@ public struct ClusterStore: Equatable, Sendable {
             applyServiceCommand(command, at: raftIndex)
         case .putTask, .removeTask, .setTaskStatus, .setTaskDesiredState, .assignTask:
             applyTaskCommand(command)
+        case .batch(let commands):
+            for c in commands { apply(c, at: raftIndex) }
         }
     }
 }

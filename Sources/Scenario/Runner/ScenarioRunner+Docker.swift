@@ -58,12 +58,21 @@ struct DockerSession {
         case ["node", "demote"]: try changeRole(to: .worker)
         case ["node", "update"]: try nodeUpdate()
         case ["node", "rm"]: try nodeRemove()
-        case ["node", "ps"]: try nodePs()
+        case ["node", "ps"]: try nodeTasks()
+        case ["service", "create"]: try serviceCreate()
+        case ["service", "ls"]: serviceList()
+        case ["service", "ps"]: try servicePs()
+        case ["service", "inspect"]: try serviceInspect()
+        case ["service", "scale"]: try serviceScale()
+        case ["service", "update"]: try serviceUpdate()
+        case ["service", "rollback"]: try serviceRollback()
+        case ["service", "rm"]: try serviceRemove()
+        case ["ps"]: containers()
         case ["info"]: info()
         default:
             throw Diagnostic(at: invocation.location, length: invocation.commandName.count,
                              "'\(invocation.commandName)' is not simulated yet",
-                             hint: "the simulator runs swarm, node and info commands so far")
+                             hint: "the simulator runs swarm, node, service, ps and info commands so far")
         }
         return out
     }
@@ -216,17 +225,6 @@ struct DockerSession {
             case .failure(let e): fail(e)
             case .success: out += name + "\n"
             }
-        }
-    }
-
-    mutating func nodePs() throws(Diagnostic) {
-        // Tasks are not simulated yet: a node runs none, so the list is empty.
-        switch call(.nodeInspect(arguments.isEmpty ? (currentNodeID ?? "self") : try reference(0))) {
-        case .failure(let e): fail(e)
-        case .success:
-            var table = TabWriter()
-            table.row("ID", "NAME", "IMAGE", "NODE", "DESIRED STATE", "CURRENT STATE", "ERROR", "PORTS")
-            out += table.text
         }
     }
 

@@ -20,7 +20,9 @@ extension ScenarioRunner {
             return swarm.nodeRecord(of: try hostID(name, at: s.location))?.state.rawValue == status.rawValue
         case .nodeAvailability(let name, let availability):
             return swarm.nodeRecord(of: try hostID(name, at: s.location))?.availability.rawValue == availability.rawValue
-        case .serviceRunning, .curlAllTasksAnswered, .curlNoFailures, .curlFailures:
+        case .serviceRunning(let name, let n):
+            return runningTasks(of: name) == n
+        case .curlAllTasksAnswered, .curlNoFailures, .curlFailures:
             throw Diagnostic(at: s.location, length: s.text.count, "'\(describe(condition))' needs services, which are not simulated yet")
         }
     }
@@ -71,9 +73,18 @@ extension ScenarioRunner {
             guard let h = hostIDs[name], let r = swarm.nodeRecord(of: h) else { return "node \(name) is not in the swarm" }
             return "node \(name) is \(r.state.rawValue), \(r.availability.rawValue)"
                 + (r.stateMessage.isEmpty ? "" : " (\(r.stateMessage))")
+        case .serviceRunning(let name, _):
+            guard let count = runningTasks(of: name) else { return "no service \(name)" }
+            return "service \(name) has \(count) running task\(count == 1 ? "" : "s")"
         default:
             return describe(condition)
         }
+    }
+
+    /// Running tasks of the service named `name`, as the leader's store records them.
+    func runningTasks(of name: String) -> Int? {
+        guard let store = swarm?.bestStore, let service = store.service(named: name) else { return nil }
+        return store.tasks(ofService: service.id).filter { $0.status.state == .running && $0.desiredState == .running }.count
     }
 
     /// The condition as written.

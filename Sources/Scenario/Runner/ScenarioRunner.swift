@@ -22,6 +22,8 @@ public final class ScenarioRunner {
     var nextAddress = IPv4Address(10, 0, 0, 1)
     var report: RunReport
     var currentStatement = 0
+    /// Names given to services created without `--name`.
+    var namesGiven = 0
 
     public init(script: Script, options: RunOptions = RunOptions(), trace: TraceWriter = .disabled(),
                 emit: @escaping (String) -> Void = { _ in }) {
@@ -166,7 +168,9 @@ public final class ScenarioRunner {
         case (.raftSnapshotInterval, .count(let n)): swarmOptions.raft.snapshotInterval = UInt64(n)
         case (.dispatcherHeartbeat, .duration(let d)): swarmOptions.dispatcherHeartbeat = d
         case (.swarmReads, .choice(let c)): swarmOptions.reads = c == "local" ? .local : .leader
-        case (.meshBalance, _), (.meshPropagation, _), (.taskPullTime, _), (.taskStartTime, _):
+        case (.taskPullTime, .duration(let d)): swarmOptions.imagePullTime = d
+        case (.taskStartTime, .duration(let d)): swarmOptions.containerStartTime = d
+        case (.meshBalance, _), (.meshPropagation, _):
             throw Diagnostic(at: s.location, length: s.text.count, "'\(setting.key.rawValue)' needs services, which are not simulated yet")
         default:
             throw Diagnostic(at: s.location, length: s.text.count, "'\(setting.key.rawValue)' cannot take this value")

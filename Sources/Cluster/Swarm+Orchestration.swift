@@ -1,0 +1,98 @@
+import SimCore
+import Raft
+import Orchestration
+
+/// The leader's orchestrators and scheduler, and the dispatcher's side of tasks: assignments to
+/// nodes and status reports from them (swarmkit manager/orchestrator, scheduler, dispatcher).
+extension Swarm {
+    /// swarmkit's scheduler commits in batches: a change waits this long for others to join it.
+    static let orchestrationDebounce = SimDuration.milliseconds(50)
+
+    // MARK: Orchestration passes
+
+    /// Asks for an orchestration pass on the leader `host` at `time` (or after the debounce),
+    /// unless one is already due sooner.
+    func requestOrchestration(_ host: HostID, at time: SimTime? = nil) {
+        guard let m = hosts[host.index].manager, m.raft.role == .leader, m.store.cluster != nil else { return }
+        let due = time ?? now + Self.orchestrationDebounce
+        if let scheduled = m.orchestrationDue, scheduled <= due { return }
+        hosts[host.index].manager?.orchestrationDue = due
+        simulator.schedule(.orchestrate(host, incarnation: network.incarnation(host), term: m.raft.term), at: max(due, now))
+    }
+
+    /// One pass: the orchestrators plan from the applied store, the scheduler places what they
+    /// left pending, and the leader proposes it all as one entry.
+    func orchestrate(_ host: HostID, term: UInt64) {
+        guard var m = hosts[host.index].manager, m.raft.role == .leader, m.raft.term == term else { return }
+        if let due = m.orchestrationDue, due > now { return }   // superseded by a later request
+        m.orchestrationDue = nil
+        guard m.appliedIndex >= m.orchestrationFence else {
+            // Our last pass is not applied yet; applying it asks for the next one.
+            hosts[host.index].manager = m
+            return
+        }
+        if m.orchestrator == nil { m.orchestrator = Orchestrator() }
+        var plan = m.orchestrator!.reconcile(m.store, now: now, ids: &identity)
+        var view = m.store
+        for c in plan.commands { view.apply(c, at: view.appliedIndex) }
+        plan.commands += Placement.plan(view, now: now)
+        hosts[host.index].manager = m
+        if trace.isEnabled, !plan.commands.isEmpty {
+            var line = TraceLine(time: now, event: "orchestrate")
+            line.field("host", name(of: host))
+            line.field("commands", plan.commands.count)
+            trace.write(line)
+        }
+        if !plan.commands.isEmpty {
+            if propose([.batch(plan.commands)], on: host, target: nil, reply: .api(.success(.done))),
+               let last = hosts[host.index].manager?.raft.lastIndex {
+                hosts[host.index].manager?.orchestrationFence = last
+            }
+        }
+        if let wake = plan.wakeAt { requestOrchestration(host, at: wake) }
+    }
+
+    /// After entries are applied on the leader: nodes whose assignments changed hear about it,
+    /// and the orchestrators look again.
+    func leaderApplied(_ host: HostID, touchedNodes: [String], storeChanged: Bool) {
+        guard let m = hosts[host.index].manager, m.raft.role == .leader else { return }
+        var sent: [String] = []
+        for node in touchedNodes where !sent.contains(node) {
+            sent.append(node)
+            sendAssignments(nodeID: node, from: host)
+        }
+        if storeChanged { requestOrchestration(host) }
+    }
+
+    /// The nodes whose assignments `command` changes, read from the store before it applies.
+    static func touchedNodes(by command: StoreCommand, in store: ClusterStore, into nodes: inout [String]) {
+        switch command {
+        case .putTask(let t): if let n = t.nodeID { nodes.append(n) }
+        case .assignTask(_, let nodeID, _): nodes.append(nodeID)
+        case .setTaskDesiredState(let id, _, _), .removeTask(let id):
+            if let n = store.task(id: id)?.nodeID { nodes.append(n) }
+        case .batch(let commands):
+            for c in commands { touchedNodes(by: c, in: store, into: &nodes) }
+        default: break
+        }
+    }
+
+    // MARK: Dispatcher: assignments and reports
+
+    /// Sends `nodeID` every task assigned to it that it should run or stop, through the manager
+    /// its session comes through.
+    func sendAssignments(nodeID: String, from leader: HostID) {
+        guard let m = hosts[leader.index].manager, let node = m.store.node(id: nodeID),
+              let target = hosts.first(where: { $0.address == node.address && $0.membership?.nodeID == nodeID })?.id
+                ?? hosts.first(where: { $0.address == node.address })?.id else { return }
+        let tasks = m.store.tasks(onNode: nodeID).filter { $0.status.state >= .assigned && ($0.status.state <= .running || $0.desiredState <= .running) }
+        send(.assignments(node: target, term: m.raft.term, tasks), from: leader, to: m.sessions[nodeID] ?? target)
+    }
+
+    /// On the leader: agents' reports become one batch of status changes.
+    func dispatcherTaskStatus(_ reports: [TaskReport], on host: HostID) {
+        guard !reports.isEmpty else { return }
+        let commands = reports.map { StoreCommand.setTaskStatus(id: $0.taskID, $0.status) }
+        propose([.batch(commands)], on: host, target: nil, reply: .api(.success(.done)))
+    }
+}
