@@ -23,6 +23,10 @@ struct Host {
     // MARK: In memory: lost at a crash
     var manager: ManagerRuntime?
     var agent: AgentRuntime?
+    /// This node's IPVS: endpoints per service, as far as it has heard.
+    var mesh: MeshTable?
+    /// Ports published in ingress mode, and the service behind each.
+    var publishedPorts: [(port: Int, serviceID: String, serviceName: String)] = []
 
     init(id: HostID, name: String, address: String, nanoCPUs: Int64, memoryBytes: Int64, engineLabels: Labels) {
         self.id = id; self.name = name; self.address = address
@@ -65,6 +69,8 @@ struct ManagerRuntime {
     var orchestrationFence: UInt64 = 0
     /// Through which manager each node's session reaches the dispatcher (looked up only).
     var sessions: [String: HostID] = [:]
+    /// Services whose endpoints are due to spread.
+    var meshPending: [String] = []
 
     init(raft: StoreRaft, store: ClusterStore) { self.raft = raft; self.store = store }
 }

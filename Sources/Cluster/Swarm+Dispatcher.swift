@@ -161,7 +161,10 @@ extension Swarm {
         }
         reply(target, .heartbeat(period: period, role: node.role, isRaftMember: node.raftID != 0 && m.raft.voters.contains(node.raftID),
                                  managers: managerHosts(in: m.store), term: m.raft.term), from: host)
-        if firstContact { sendAssignments(nodeID: nodeID, from: host) }
+        if firstContact {
+            sendAssignments(nodeID: nodeID, from: host)
+            if let h = self.host(ofNode: node) { sendFullMesh(to: h, from: host) }
+        }
     }
 
     func nodeExpired(_ host: HostID, nodeID: String, generation: UInt64) {

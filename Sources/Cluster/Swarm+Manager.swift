@@ -63,6 +63,7 @@ extension Swarm {
     func processReady(_ host: HostID) {
         var roleChanged = false
         var touched: [String] = []
+        var meshServices: [String] = []
         var storeChanged = false
         while var m = hosts[host.index].manager, m.raft.hasReady {
             let ready = m.raft.ready()
@@ -75,7 +76,10 @@ extension Swarm {
             for entry in ready.committed where entry.index > m.appliedIndex {
                 switch entry.payload {
                 case .command(let command):
-                    if m.raft.role == .leader { Self.touchedNodes(by: command, in: m.store, into: &touched) }
+                    if m.raft.role == .leader {
+                        Self.touchedNodes(by: command, in: m.store, into: &touched)
+                        Self.meshServices(touchedBy: command, in: m.store, into: &meshServices)
+                    }
                     storeChanged = true
                     m.store.apply(command, at: entry.index)
                     if m.raft.role == .leader, case .setNodeState(let id, let state, _, _) = command,
@@ -126,6 +130,7 @@ extension Swarm {
         if m.raft.role == .leader {
             leaderCheckDispatcher(host)
             if storeChanged || roleChanged { leaderApplied(host, touchedNodes: touched, storeChanged: true) }
+            if !meshServices.isEmpty { scheduleMeshUpdates(meshServices, from: host) }
         }
     }
 

@@ -24,6 +24,7 @@ public final class Swarm {
     /// Raft member ID → host (an address book; looked up, never iterated).
     var raftDirectory: [UInt64: HostID] = [:]
     var operations: [Operation] = []
+    var meshRequests: [MeshRequestState] = []
     var pendingCalls: [CallID: PendingCall] = [:]
     var nextCallID: CallID = 1
     public var safety = SafetyMonitor()
@@ -107,6 +108,11 @@ public final class Swarm {
         case .taskStep(let host, let incarnation, let taskID):
             guard current(host, incarnation) else { return }
             agentStep(host, taskID: taskID)
+        case .meshPropagate(let host, let incarnation, let serviceID):
+            guard current(host, incarnation) else { return }
+            propagateMesh(host, serviceID: serviceID)
+        case .meshTimeout(let id):
+            meshTimedOut(id)
         }
     }
 
@@ -144,6 +150,9 @@ public final class Swarm {
         case .raft(let message): raftReceive(message, at: envelope.to)
         case .call(let id, let call): receiveCall(id, call, from: envelope.from, at: envelope.to)
         case .reply(let id, let reply): receiveReply(id, reply, at: envelope.to)
+        case .mesh(let updates): receiveMesh(updates, at: envelope.to)
+        case .meshRequest(let id, let taskID): receiveMeshRequest(id, taskID: taskID, from: envelope.from, at: envelope.to)
+        case .meshResponse(let id, let task): receiveMeshResponse(id, task: task, from: envelope.from)
         case .assignments(let node, let term, let tasks):
             if node == envelope.to { receiveAssignments(tasks, term: term, at: node) }
             else if hosts[envelope.to.index].manager != nil { send(envelope.message, from: envelope.to, to: node) }
@@ -225,6 +234,8 @@ public final class Swarm {
         network.crash(host)
         hosts[host.index].manager = nil
         hosts[host.index].agent = nil
+        hosts[host.index].mesh = nil
+        hosts[host.index].publishedPorts = []
         for i in operations.indices where operations[i].host == host && operations[i].result == nil {
             operations[i].result = .failure(EngineError("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"))
         }
@@ -309,6 +320,9 @@ extension WireMessage {
             }
         case .reply: "reply"
         case .assignments: "assignments"
+        case .mesh: "mesh"
+        case .meshRequest: "mesh.request"
+        case .meshResponse: "mesh.response"
         }
     }
 }

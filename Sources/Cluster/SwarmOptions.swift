@@ -1,6 +1,7 @@
 import SimCore
 import SimNetwork
 import Raft
+import Orchestration
 
 /// Everything a run can be configured with, as plain values. Defaults are swarmkit's.
 public struct SwarmOptions: Sendable, Equatable {
@@ -31,6 +32,13 @@ public struct SwarmOptions: Sendable, Equatable {
     public var imagePullTime: SimDuration = .seconds(1)
     /// How long a container takes to start (`task start-time`).
     public var containerStartTime: SimDuration = .milliseconds(500)
+
+    /// How a node's mesh balances new connections (`mesh balance`).
+    public var meshBalance: MeshTable.Balance = .roundRobin
+    /// How long a change of endpoints takes to reach the nodes (`mesh propagation`).
+    public var meshPropagation: SimDuration = .milliseconds(500)
+    /// How long a client (`curl`) waits for an answer.
+    public var requestTimeoutForClients: SimDuration = .seconds(2)
 
     public enum ReadPath: String, Sendable { case leader, local }
 

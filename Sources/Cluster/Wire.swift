@@ -19,6 +19,11 @@ enum WireMessage {
     /// The leader's dispatcher tells a node the tasks assigned to it (all of them), through the
     /// manager its session goes through; that manager passes it on.
     case assignments(node: HostID, term: UInt64, [TaskRecord])
+    /// Endpoints and published ports of services, for the node's routing mesh.
+    case mesh([Swarm.MeshUpdate])
+    /// A client connection through the mesh, forwarded by the entry node to a task's node.
+    case meshRequest(Int, taskID: String)
+    case meshResponse(Int, task: String)
 }
 
 /// Requests between engines.
@@ -77,6 +82,10 @@ enum SwarmEvent {
     case orchestrate(HostID, incarnation: UInt32, term: UInt64)
     /// An agent moves a task to its next state.
     case taskStep(HostID, incarnation: UInt32, taskID: String)
+    /// The leader spreads a service's endpoints to every node.
+    case meshPropagate(HostID, incarnation: UInt32, serviceID: String)
+    /// A client gives up on a request.
+    case meshTimeout(Int)
 }
 
 extension Raft.Message.Kind {

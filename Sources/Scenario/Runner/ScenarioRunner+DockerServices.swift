@@ -56,8 +56,25 @@ extension DockerSession {
 
     // MARK: Commands
 
+    /// Builds a spec the way the docker CLI does. Its refusals are what docker prints (output of
+    /// the command, not an error in the scenario); an unknown variable is the scenario's error.
+    mutating func buildSpec(_ build: (WordExpander) throws(Diagnostic) -> ServiceSpec) throws(Diagnostic) -> ServiceSpec? {
+        var variableError: Diagnostic?
+        let expand: WordExpander = { w throws(Diagnostic) in
+            do throws(Diagnostic) { return try w.expanded(runner.variable) } catch { variableError = error; throw error }
+        }
+        do throws(Diagnostic) {
+            return try build(expand)
+        } catch {
+            if let variableError { throw variableError }
+            out += error.message + "\n"
+            return nil
+        }
+    }
+
     mutating func serviceCreate() throws(Diagnostic) {
-        var spec = try ServiceSpec(invocation: invocation, expand: expander)
+        let inv = invocation
+        guard var spec = try buildSpec({ e throws(Diagnostic) in try ServiceSpec(invocation: inv, expand: e) }) else { return }
         if spec.name.isEmpty { spec.name = runner.generatedName() }
         switch call(.serviceCreate(spec)) {
         case .failure(let e): fail(e)
@@ -131,8 +148,12 @@ extension DockerSession {
         guard let store = read() else { return }
         guard let s = resolveService(ref, in: store) else { noSuchService(ref); return }
         if invocation.isOn("rollback") { return rollback(s, name: ref) }
-        var spec = s.spec
-        try spec.apply(update: invocation, expand: expander)
+        let inv = invocation
+        guard let spec = try buildSpec({ e throws(Diagnostic) in
+            var spec = s.spec
+            try spec.apply(update: inv, expand: e)
+            return spec
+        }) else { return }
         switch call(.serviceUpdate(id: s.id, spec)) {
         case .failure(let e): fail(e)
         case .success:

@@ -23,7 +23,10 @@ extension ScenarioRunner {
         case .serviceRunning(let name, let n):
             return runningTasks(of: name) == n
         case .curlAllTasksAnswered, .curlNoFailures, .curlFailures:
-            throw Diagnostic(at: s.location, length: s.text.count, "'\(describe(condition))' needs services, which are not simulated yet")
+            guard lastCurl != nil else {
+                throw Diagnostic(at: s.location, length: s.text.count, "'\(describe(condition))' needs a curl statement before it")
+            }
+            return curlHolds(condition)
         }
     }
 

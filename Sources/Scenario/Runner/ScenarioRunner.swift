@@ -24,6 +24,8 @@ public final class ScenarioRunner {
     var currentStatement = 0
     /// Names given to services created without `--name`.
     var namesGiven = 0
+    /// What the last `curl` saw.
+    var lastCurl: CurlRecord?
 
     public init(script: Script, options: RunOptions = RunOptions(), trace: TraceWriter = .disabled(),
                 emit: @escaping (String) -> Void = { _ in }) {
@@ -115,8 +117,8 @@ public final class ScenarioRunner {
             switch target {
             case .cluster: out = ClusterPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts()).text
             }
-        case .curl:
-            throw Diagnostic(at: s.location, length: 4, "'curl' needs services and the routing mesh, which are not simulated yet")
+        case .curl(let request):
+            out = try curl(request, at: s)
         case .expect(let condition, let within):
             try expect(condition, within: within, at: s)
         case .measure(let name, let condition, let timeout):
@@ -170,8 +172,8 @@ public final class ScenarioRunner {
         case (.swarmReads, .choice(let c)): swarmOptions.reads = c == "local" ? .local : .leader
         case (.taskPullTime, .duration(let d)): swarmOptions.imagePullTime = d
         case (.taskStartTime, .duration(let d)): swarmOptions.containerStartTime = d
-        case (.meshBalance, _), (.meshPropagation, _):
-            throw Diagnostic(at: s.location, length: s.text.count, "'\(setting.key.rawValue)' needs services, which are not simulated yet")
+        case (.meshBalance, .choice(let c)): swarmOptions.meshBalance = c == "local-first" ? .localFirst : .roundRobin
+        case (.meshPropagation, .duration(let d)): swarmOptions.meshPropagation = d
         default:
             throw Diagnostic(at: s.location, length: s.text.count, "'\(setting.key.rawValue)' cannot take this value")
         }

@@ -1,0 +1,184 @@
+import SimCore
+import Orchestration
+
+/// The ingress routing mesh: every node listens on every published port and balances new
+/// connections over the service's running tasks as its own table knows them.
+///
+/// Simplified from real Swarm: a node's table learns a service's endpoints from the leader's
+/// store (the tasks running and wanted), `meshPropagation` after each change and only if the
+/// update reaches it over the network; real Swarm spreads the same facts between nodes by gossip
+/// (networkdb). Either way a node keeps sending to an endpoint it has not yet heard is gone.
+extension Swarm {
+    /// What a node learns of one service.
+    struct MeshUpdate: Sendable {
+        var serviceID: String
+        var serviceName: String
+        /// Ports published in ingress mode (empty: the service publishes none, or is gone).
+        var ingressPorts: [Int]
+        var endpoints: [MeshTable.Endpoint]
+    }
+
+    // MARK: Leader side
+
+    /// Services whose endpoints or ports `command` may change.
+    static func meshServices(touchedBy command: StoreCommand, in store: ClusterStore, into ids: inout [String]) {
+        switch command {
+        case .setTaskStatus(let id, _), .setTaskDesiredState(let id, _, _), .removeTask(let id):
+            if let t = store.task(id: id) { ids.append(t.serviceID) }
+        case .createService(let s): ids.append(s.id)
+        case .updateService(let id, _, _), .rollbackService(let id, _), .startRollback(let id, _, _), .removeService(let id):
+            ids.append(id)
+        case .batch(let commands):
+            for c in commands { meshServices(touchedBy: c, in: store, into: &ids) }
+        default: break
+        }
+    }
+
+    /// Schedules the spread of these services' endpoints to every node.
+    func scheduleMeshUpdates(_ serviceIDs: [String], from leader: HostID) {
+        for id in serviceIDs where !(hosts[leader.index].manager?.meshPending.contains(id) ?? true) {
+            hosts[leader.index].manager?.meshPending.append(id)
+            schedule(.meshPropagate(leader, incarnation: network.incarnation(leader), serviceID: id), after: options.meshPropagation)
+        }
+    }
+
+    /// The update for one service, from `store`.
+    static func meshUpdate(_ serviceID: String, in store: ClusterStore) -> MeshUpdate {
+        guard let service = store.service(id: serviceID) else {
+            return MeshUpdate(serviceID: serviceID, serviceName: "", ingressPorts: [], endpoints: [])
+        }
+        let ports = service.endpointPorts.filter { $0.publishMode == .ingress }.compactMap(\.published)
+        let endpoints = store.tasks(ofService: serviceID)
+            .filter { $0.status.state == .running && $0.desiredState == .running && $0.nodeID != nil }
+            .map { MeshTable.Endpoint(taskID: $0.id, nodeID: $0.nodeID ?? "") }
+        return MeshUpdate(serviceID: serviceID, serviceName: service.spec.name, ingressPorts: ports, endpoints: endpoints)
+    }
+
+    /// Sends the service's current endpoints to every node of the swarm.
+    func propagateMesh(_ leader: HostID, serviceID: String) {
+        guard let m = hosts[leader.index].manager else { return }
+        hosts[leader.index].manager?.meshPending.removeAll { $0 == serviceID }
+        guard m.raft.role == .leader else { return }
+        let update = Self.meshUpdate(serviceID, in: m.store)
+        for node in m.store.nodes {
+            guard let h = host(ofNode: node) else { continue }
+            send(.mesh([update]), from: leader, to: h)
+        }
+    }
+
+    /// Everything a node must know to route: sent when it (re)joins a dispatcher session.
+    func sendFullMesh(to nodeHost: HostID, from leader: HostID) {
+        guard let store = hosts[leader.index].manager?.store else { return }
+        let updates = store.services.map { Self.meshUpdate($0.id, in: store) }
+        send(.mesh(updates), from: leader, to: nodeHost)
+    }
+
+    func host(ofNode node: NodeRecord) -> HostID? {
+        hosts.first(where: { $0.membership?.nodeID == node.id })?.id ?? hosts.first(where: { $0.address == node.address })?.id
+    }
+
+    // MARK: Node side
+
+    func receiveMesh(_ updates: [MeshUpdate], at host: HostID) {
+        guard let nodeID = hosts[host.index].membership?.nodeID else { return }
+        var table = hosts[host.index].mesh ?? MeshTable(nodeID: nodeID)
+        for u in updates {
+            hosts[host.index].publishedPorts.removeAll { $0.serviceID == u.serviceID }
+            for port in u.ingressPorts {
+                hosts[host.index].publishedPorts.append((port: port, serviceID: u.serviceID, serviceName: u.serviceName))
+            }
+            if u.ingressPorts.isEmpty { table.remove(u.serviceID) } else { table.update(u.serviceID, endpoints: u.endpoints) }
+        }
+        hosts[host.index].mesh = table
+    }
+}
+
+// MARK: - Requests through the mesh
+
+/// One request's fate, as a client sees it.
+public struct MeshResponse: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
+        /// A task answered.
+        case answered(task: String, node: String)
+        /// Nothing listens on the port there: `Connection refused`.
+        case refused
+        /// No answer before the client gave up.
+        case timedOut
+    }
+    public var outcome: Outcome
+    /// The task the entry node chose, when it chose one.
+    public var chosenTask: String?
+    public var chosenNode: String?
+    public var elapsed: SimDuration
+}
+
+extension Swarm {
+    /// Starts one request to `port` on `entry`. Run the swarm until `meshResult(of:)` is set.
+    public func sendRequest(to entry: HostID, port: Int) -> Int {
+        let id = meshRequests.count
+        meshRequests.append(MeshRequestState(startedAt: now))
+        guard network.isUp(entry) else {
+            // A dead machine answers nothing: the client waits out its timeout.
+            schedule(.meshTimeout(id), after: options.requestTimeoutForClients)
+            return id
+        }
+        // Host-mode publishing: only a node running a task of the service listens.
+        if let task = hosts[entry.index].agent?.tasks.first(where: { t in
+            t.observed == .running && t.record.endpoint.ports.contains { $0.publishMode == .host && $0.published == port }
+        }) {
+            meshRequests[id].result = MeshResponse(outcome: .answered(task: task.record.name, node: name(of: entry)),
+                                                   chosenTask: task.record.name, chosenNode: name(of: entry), elapsed: .zero)
+            return id
+        }
+        guard let service = hosts[entry.index].publishedPorts.first(where: { $0.port == port }),
+              var table = hosts[entry.index].mesh else {
+            meshRequests[id].result = MeshResponse(outcome: .refused, elapsed: .zero)
+            return id
+        }
+        guard let endpoint = table.pick(service.serviceID, balance: options.meshBalance) else {
+            // IPVS with no real servers: the connection is refused.
+            meshRequests[id].result = MeshResponse(outcome: .refused, elapsed: .zero)
+            return id
+        }
+        hosts[entry.index].mesh = table
+        let backend = hosts.first(where: { $0.membership?.nodeID == endpoint.nodeID })?.id
+        meshRequests[id].chosen = (endpoint.taskID, backend.map(name(of:)) ?? endpoint.nodeID)
+        meshRequests[id].entry = entry
+        schedule(.meshTimeout(id), after: options.requestTimeoutForClients)
+        if let backend { send(.meshRequest(id, taskID: endpoint.taskID), from: entry, to: backend) }
+        return id
+    }
+
+    public func meshResult(of id: Int) -> MeshResponse? { meshRequests[id].result }
+
+    /// The backend node: answers if it runs the task (its container is there).
+    func receiveMeshRequest(_ id: Int, taskID: String, from entry: HostID, at host: HostID) {
+        guard let task = hosts[host.index].agent?.tasks.first(where: { $0.record.id == taskID && $0.observed == .running }) else {
+            return   // no such container here any more: the packets go nowhere
+        }
+        send(.meshResponse(id, task: task.record.name), from: host, to: entry)
+    }
+
+    func receiveMeshResponse(_ id: Int, task: String, from backend: HostID) {
+        guard meshRequests[id].result == nil else { return }
+        meshRequests[id].result = MeshResponse(outcome: .answered(task: task, node: name(of: backend)),
+                                               chosenTask: meshRequests[id].chosen?.task, chosenNode: meshRequests[id].chosen?.node,
+                                               elapsed: now - meshRequests[id].startedAt)
+    }
+
+    func meshTimedOut(_ id: Int) {
+        guard meshRequests[id].result == nil else { return }
+        meshRequests[id].result = MeshResponse(outcome: .timedOut, chosenTask: meshRequests[id].chosen?.task,
+                                               chosenNode: meshRequests[id].chosen?.node, elapsed: now - meshRequests[id].startedAt)
+    }
+
+    /// The task name of a task ID, as the best store knows it (for printing).
+    public func taskName(_ id: String) -> String { bestStore?.task(id: id)?.name ?? id }
+}
+
+struct MeshRequestState {
+    var startedAt: SimTime
+    var entry: HostID?
+    var chosen: (task: String, node: String)?
+    var result: MeshResponse?
+}
