@@ -198,6 +198,7 @@ extension Swarm {
         var node = nodeRecord(for: host, id: nodeID, role: .manager)
         node.raftID = raftID
         hosts[host.index].membership = Membership(nodeID: nodeID, clusterID: clusterID, raftID: raftID)
+        hostOfNode[nodeID] = host
         notify(.joined(host, .manager))
         hosts[host.index].raftStorage = nil
         var raft = StoreRaft(id: raftID, voters: [raftID], config: options.raft, random: raftRandom(host))
@@ -251,6 +252,7 @@ extension Swarm {
         let host = operations[op.value].host
         hosts[host.index].knownManagers = managers
         hosts[host.index].membership = Membership(nodeID: nodeID, clusterID: "", raftID: 0)
+        hostOfNode[nodeID] = host
         notify(.joined(host, role))
         startAgent(host)
         let answer = EngineResponse.joined(nodeID: nodeID, asManager: role == .manager,
@@ -264,7 +266,7 @@ extension Swarm {
     /// Hosts of the managers agents can talk to: nodes that are Raft members now (a promoted
     /// node is not one until it has joined Raft).
     func managerHosts(in store: ClusterStore) -> [HostID] {
-        store.nodes.filter { $0.role == .manager && $0.raftID != 0 }.compactMap { node in hosts.first(where: { $0.address == node.address })?.id }
+        store.nodes.filter { $0.role == .manager && $0.raftID != 0 }.compactMap { hostOfNode[$0.id] }
     }
 
     // MARK: swarm leave
@@ -299,6 +301,7 @@ extension Swarm {
         }
         hosts[host.index].manager = nil
         hosts[host.index].agent = nil
+        hostOfNode[membership.nodeID] = nil
         hosts[host.index].membership = nil
         hosts[host.index].raftStorage = nil
         hosts[host.index].knownManagers = []

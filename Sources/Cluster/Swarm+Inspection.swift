@@ -34,6 +34,9 @@ extension Swarm {
         return best?.0
     }
 
+    /// Events the simulator has handled so far (for throughput figures).
+    public var eventsHandled: UInt64 { simulator.eventsHandled }
+
     /// Hosts whose engine runs a manager now.
     public var managers: [HostID] { hosts.filter { network.isUp($0.id) && $0.manager != nil }.map(\.id) }
 

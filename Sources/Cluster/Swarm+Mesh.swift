@@ -73,9 +73,7 @@ extension Swarm {
         send(.mesh(updates), from: leader, to: nodeHost)
     }
 
-    func host(ofNode node: NodeRecord) -> HostID? {
-        hosts.first(where: { $0.membership?.nodeID == node.id })?.id ?? hosts.first(where: { $0.address == node.address })?.id
-    }
+    func host(ofNode node: NodeRecord) -> HostID? { hostOfNode[node.id] }
 
     // MARK: Node side
 
@@ -141,7 +139,7 @@ extension Swarm {
             return id
         }
         hosts[entry.index].mesh = table
-        let backend = hosts.first(where: { $0.membership?.nodeID == endpoint.nodeID })?.id
+        let backend = hostOfNode[endpoint.nodeID]
         meshRequests[id].chosen = (endpoint.taskID, backend.map(name(of:)) ?? endpoint.nodeID)
         meshRequests[id].entry = entry
         schedule(.meshTimeout(id), after: options.requestTimeoutForClients)

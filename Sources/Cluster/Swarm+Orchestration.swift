@@ -82,9 +82,7 @@ extension Swarm {
     /// Sends `nodeID` every task assigned to it that it should run or stop, through the manager
     /// its session comes through.
     func sendAssignments(nodeID: String, from leader: HostID) {
-        guard let m = hosts[leader.index].manager, let node = m.store.node(id: nodeID),
-              let target = hosts.first(where: { $0.address == node.address && $0.membership?.nodeID == nodeID })?.id
-                ?? hosts.first(where: { $0.address == node.address })?.id else { return }
+        guard let m = hosts[leader.index].manager, let target = hostOfNode[nodeID] else { return }
         let tasks = m.store.tasks(onNode: nodeID).filter { $0.status.state >= .assigned && ($0.status.state <= .running || $0.desiredState <= .running) }
         send(.assignments(node: target, term: m.raft.term, tasks), from: leader, to: m.sessions[nodeID] ?? target)
     }

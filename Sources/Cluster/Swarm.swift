@@ -23,6 +23,8 @@ public final class Swarm {
     var jitter: SeededRandom
     /// Raft member ID → host (an address book; looked up, never iterated).
     var raftDirectory: [UInt64: HostID] = [:]
+    /// Node ID → the host whose engine is that node (looked up, never iterated).
+    var hostOfNode: [String: HostID] = [:]
     var operations: [Operation] = []
     var meshRequests: [MeshRequestState] = []
     var pendingCalls: [CallID: PendingCall] = [:]
