@@ -60,6 +60,14 @@ extension Swarm {
         task.record.status = TaskStatus(state: state, timestamp: now, message: message,
                                         containerID: state >= .ready ? task.containerID : nil)
         hosts[host.index].agent?.tasks[i] = task
+        if trace.isEnabled {
+            var line = TraceLine(time: now, event: "task.state")
+            line.field("host", name(of: host))
+            line.field("task", task.record.name)
+            line.field("id", taskID)
+            line.field("state", state.name)
+            trace.write(line)
+        }
         queueReport(host, TaskReport(taskID: taskID, status: task.record.status))
         if state.isTerminal {
             hosts[host.index].agent?.tasks.remove(at: i)

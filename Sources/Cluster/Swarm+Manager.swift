@@ -85,6 +85,12 @@ extension Swarm {
                     if m.raft.role == .leader, case .setNodeState(let id, let state, _, _) = command,
                        let node = m.store.node(id: id) {
                         notify(.nodeState(hostname: node.hostname, state))
+                        if trace.isEnabled {
+                            var line = TraceLine(time: now, event: "node.state")
+                            line.field("node", node.hostname)
+                            line.field("state", state.rawValue)
+                            trace.write(line)
+                        }
                     }
                 case .membership(let change):
                     if change.kind == .removeVoter && change.node == m.raft.id { m.removedFromRaft = true }
