@@ -35,8 +35,9 @@ extension Raft {
         public private(set) var violations: [Violation] = []
         public var maxViolations = 100
 
-        /// The leader seen in each term.
+        /// The leader seen in each term, and the terms already reported with two.
         private var leaders: [UInt64: NodeID] = [:]
+        private var doubleLeaderTerms: [UInt64] = []
         /// For each entry (index, term) ever seen in a log, the term of the entry before it.
         private var predecessors: [EntryKey: UInt64] = [:]
         /// Committed entries: index → (term, the term of the member that first saw it committed).
@@ -155,7 +156,10 @@ extension Raft {
         private mutating func checkLeader(member m: Int) {
             let (id, term) = (members[m].id, members[m].term)
             if let known = leaders[term] {
-                if known != id { report(.electionSafety, "members \(known) and \(id) both lead term \(term)") }
+                if known != id && !doubleLeaderTerms.contains(term) {
+                    doubleLeaderTerms.append(term)
+                    report(.electionSafety, "members \(known) and \(id) both lead term \(term)")
+                }
                 return
             }
             leaders[term] = id

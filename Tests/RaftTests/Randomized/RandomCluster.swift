@@ -27,7 +27,7 @@ struct RandomCluster {
             config.checkQuorum = random.chance(0.7)
             config.preVote = random.chance(0.5)
             config.heartbeatTicks = random.chance(0.8) ? 1 : 3
-            config.maxEntriesPerAppend = [1, 4, 64][random.int(in: 0..<3)]
+            config.maxEntriesPerAppend = [1, 1, 4, 64][random.int(in: 0..<4)]
             config.maxInflightAppends = [1, 4, 256][random.int(in: 0..<3)]
             config.snapshotInterval = [8, 30, 10_000][random.int(in: 0..<3)]
             config.logEntriesForSlowFollowers = [0, 3, 50][random.int(in: 0..<3)]
@@ -72,6 +72,7 @@ struct RandomCluster {
     private var loss = 0.0
     private var duplication = 0.0
     private var faultsOn = true
+    private var crashBeforeSending = false
     private var proposals = 0
     private var restarts: UInt64 = 0
     private var handled = 0
@@ -188,10 +189,20 @@ struct RandomCluster {
     /// snapshots if due.
     private mutating func process(_ i: Int) {
         while alive[i] && nodes[i].hasReady {
-            let before = (nodes[i].role, nodes[i].term)
+            let before = (nodes[i].role, nodes[i].term, nodes[i].commitIndex)
             let ready = nodes[i].ready()
             checker.observe(nodes[i], ready: ready)
             storages[i].persist(ready)
+            // A nemesis that strikes at the worst moment: a leader that has just taken office,
+            // committed, or accepted a proposal sometimes crashes after persisting, before
+            // sending, leaving entries half-replicated (the paper's Figure 8 needs exactly that).
+            if faultsOn && nodes[i].role == .leader
+                && (crashBeforeSending || ((ready.role != nil || nodes[i].commitIndex != before.2) && random.chance(0.03))) {
+                crashBeforeSending = false
+                alive[i] = false
+                note("crash member \(i + 1) (leader at commit \(nodes[i].commitIndex), before sending)")
+                return
+            }
             for m in ready.messages { send(m) }
             if let s = ready.snapshot { states[i] = s.state }
             for e in ready.committed { if case .command(let c) = e.payload { states[i].append(c) } }
@@ -222,7 +233,9 @@ struct RandomCluster {
         for i in order where alive[i] && nodes[i].role == .leader {
             proposals += 1
             if (try? nodes[i].propose("s\(seed)-\(proposals)")) != nil {
+                crashBeforeSending = random.chance(0.05)
                 process(i)
+                crashBeforeSending = false
                 return
             }
         }
