@@ -7,6 +7,7 @@ extension Raft {
         public var term: UInt64
         public var kind: Kind
 
+        @inlinable
         public init(from: NodeID, to: NodeID, term: UInt64, kind: Kind) {
             self.from = from
             self.to = to
