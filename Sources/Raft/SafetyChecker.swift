@@ -57,16 +57,41 @@ extension Raft {
 
         /// Checks what `ready` (just taken from `node`) changes: log entries, commit index,
         /// applied entries, and the member's role in its term.
+        ///
+        /// Inlinable so that the caller specializes the little that touches its generic types;
+        /// the checking itself is plain code on (index, term) pairs.
+        @inlinable
         public mutating func observe<Command, State>(_ node: RaftNode<Command, State>, ready: Ready<Command, State>) {
-            let m = memberIndex(node.id)
-            if let c = ready.compaction { members[m].log.compact(before: c.firstIndex) }
-            if let s = ready.snapshot { installSnapshot(s, member: m) }
-            if !ready.entries.isEmpty { appendEntries(ready.entries.lazy.map { (index: $0.index, term: $0.term) }, member: m) }
-            members[m].role = node.role
-            members[m].term = node.term
-            advanceCommit(to: node.commitIndex, member: m)
-            for e in ready.committed { apply(index: e.index, term: e.term, member: m) }
-            if node.role == .leader { checkLeader(member: m) }
+            record(member: node.id, role: node.role, term: node.term, commit: node.commitIndex,
+                   compactedBefore: ready.compaction?.firstIndex,
+                   snapshot: ready.snapshot.map { EntryMark(index: $0.index, term: $0.term) },
+                   entries: ready.entries.map { EntryMark(index: $0.index, term: $0.term) },
+                   applied: ready.committed.map { EntryMark(index: $0.index, term: $0.term) })
+        }
+
+        /// The identity of an entry: its index and term.
+        @usableFromInline
+        struct EntryMark: Sendable {
+            @usableFromInline var index: UInt64
+            @usableFromInline var term: UInt64
+            @inlinable init(index: UInt64, term: UInt64) {
+                self.index = index
+                self.term = term
+            }
+        }
+
+        @usableFromInline
+        mutating func record(member id: NodeID, role: Role, term: UInt64, commit: UInt64, compactedBefore: UInt64?,
+                             snapshot: EntryMark?, entries: [EntryMark], applied entriesApplied: [EntryMark]) {
+            let m = memberIndex(id)
+            if let first = compactedBefore { members[m].log.compact(before: first) }
+            if let s = snapshot { installSnapshot(s, member: m) }
+            if !entries.isEmpty { appendEntries(entries, member: m) }
+            members[m].role = role
+            members[m].term = term
+            advanceCommit(to: commit, member: m)
+            for e in entriesApplied { apply(index: e.index, term: e.term, member: m) }
+            if role == .leader { checkLeader(member: m) }
         }
 
         /// `node` (re)started from its storage: its log is what it holds now, it will apply its
@@ -78,7 +103,7 @@ extension Raft {
             members[m].log = TermLog(baseIndex: node.log.baseIndex, baseTerm: node.log.baseTerm)
             members[m].snapshotIndex = node.snapshotIndex
             members[m].commit = min(members[m].commit, node.log.baseIndex)
-            appendEntries(node.log.entries.lazy.map { (index: $0.index, term: $0.term) }, member: m)
+            appendEntries(node.log.entries.map { EntryMark(index: $0.index, term: $0.term) }, member: m)
             members[m].role = node.role
             members[m].term = node.term
             advanceCommit(to: node.commitIndex, member: m)
@@ -87,8 +112,9 @@ extension Raft {
 
         // MARK: Log changes
 
-        private mutating func appendEntries<S: Sequence>(_ entries: S, member m: Int) where S.Element == (index: UInt64, term: UInt64) {
-            for (index, term) in entries {
+        private mutating func appendEntries(_ entries: [EntryMark], member m: Int) {
+            for mark in entries {
+                let (index, term) = (mark.index, mark.term)
                 let id = members[m].id
                 guard index > members[m].log.baseIndex else { continue }
                 if index <= members[m].log.lastIndex, let old = members[m].log.term(at: index), old != term {
@@ -114,7 +140,7 @@ extension Raft {
             }
         }
 
-        private mutating func installSnapshot<State>(_ s: Snapshot<State>, member m: Int) {
+        private mutating func installSnapshot(_ s: EntryMark, member m: Int) {
             if s.index > members[m].snapshotIndex {
                 members[m].log = TermLog(baseIndex: s.index, baseTerm: s.term)
                 members[m].snapshotIndex = s.index
