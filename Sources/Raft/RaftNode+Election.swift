@@ -161,6 +161,7 @@ extension RaftNode {
         votes.removeAll()
         progress.removeAll()
         pendingConfIndex = 0
+        leaving = false
     }
 
     @inlinable

@@ -10,7 +10,10 @@ extension RaftNode {
     /// leader's no-op: Ongaro's 2015 fix to single-server changes); a removal is refused when
     /// fewer than the new quorum of the remaining voters would be reachable (`canRemove`).
     /// - Returns: the entry's index. The change takes effect on each member when it learns that
-    ///   the entry is committed; a leader that removed itself then steps down.
+    ///   the entry is committed; a leader that removed itself then steps down. A leader that
+    ///   proposes its own removal takes no more proposals, so that the removal is its last entry:
+    ///   every voter that helped commit it then holds the leader's whole log, and the stepped-down
+    ///   leader will vote for it.
     @inlinable
     public mutating func proposeMembership(_ change: Raft.MembershipChange) throws(Raft.ProposalError) -> UInt64 {
         guard currentRole == .leader else { throw .notLeader(leader: knownLeader) }
@@ -24,6 +27,7 @@ extension RaftNode {
         }
         let index = log.lastIndex + 1
         pendingConfIndex = index
+        if change.kind == .removeVoter && change.node == id { leaving = true }
         appendEntry(.membership(change))
         if currentRole == .leader { broadcastAppend() }
         return index
@@ -58,10 +62,17 @@ extension RaftNode {
 
     /// A membership entry committed: adopt the new configuration. A leader starts (or stops)
     /// replicating to the member; a leader that removed itself tells the others the commit
-    /// index, then steps down (thesis §4.2.2).
+    /// index, then steps down (thesis §4.2.2). A follower whose leader was removed forgets it,
+    /// so that it grants votes at once (swarmkit `applyRemoveNode` even campaigns).
+    ///
+    /// Configurations apply on commit, so a remaining voter that missed the commit still counts
+    /// the removed member, and may need its vote to elect the next leader. A shell should keep a
+    /// removed member's node running until a remaining member has applied the removal (swarmkit
+    /// waits for the commit to be acknowledged before the removed node closes its connections).
     @inlinable
     mutating func applyMembership(_ change: Raft.MembershipChange) {
         membership = change.applied(to: membership)
+        if change.kind == .removeVoter && change.node == knownLeader && change.node != id { knownLeader = nil }
         guard currentRole == .leader else { return }
         switch change.kind {
         case .addVoter:

@@ -7,10 +7,12 @@ extension RaftNode {
     /// Appends `command` to the leader's log and sends it to the followers.
     /// - Returns: the new entry's index. It is committed when `commitIndex` reaches it and the
     ///   entry at that index still has this term (a later leader may have replaced it).
-    /// - Throws: `.notLeader` on a follower or candidate.
+    /// - Throws: `.notLeader` on a follower or candidate, and (naming no leader) on a leader
+    ///   that has proposed its own removal.
     @inlinable
     public mutating func propose(_ command: Command) throws(Raft.ProposalError) -> UInt64 {
         guard currentRole == .leader else { throw .notLeader(leader: knownLeader) }
+        guard !leaving else { throw .notLeader(leader: nil) }
         let index = appendEntry(.command(command))
         broadcastAppend()
         return index

@@ -45,6 +45,8 @@ public struct RaftNode<Command, State> {
     /// Leader only: the index of the latest membership entry (or of its term's no-op) that it
     /// has not yet seen commit.
     @usableFromInline var pendingConfIndex: UInt64 = 0
+    /// Leader only: it has proposed its own removal, and takes no more proposals.
+    @usableFromInline var leaving = false
 
     // MARK: Volatile state
 
