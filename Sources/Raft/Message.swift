@@ -38,7 +38,7 @@ extension Raft {
             case heartbeat(commit: UInt64)
             case heartbeatResponse
             /// InstallSnapshot (§7): for a follower that needs entries the leader has compacted.
-            case installSnapshot(Snapshot<State>)
+            indirect case installSnapshot(Snapshot<State>)
         }
     }
 }

@@ -35,7 +35,12 @@ public struct RaftNode<Command, State> {
     @usableFromInline var vote: Raft.NodeID?
     @usableFromInline var log: RaftLog<Command>
     /// The latest snapshot: made by `compact`, or received from a leader.
-    @usableFromInline var snapshot: Raft.Snapshot<State>?
+    @usableFromInline var snapshot: Raft.Snapshot<State>? {
+        didSet { snapshottedThrough = snapshot?.index ?? 0 }
+    }
+    /// `snapshot?.index ?? 0`, kept apart so that reading it never touches the snapshot (a getter
+    /// on a node in an array may otherwise copy the whole node).
+    @usableFromInline var snapshottedThrough: UInt64 = 0
     @usableFromInline var committed: UInt64
 
     // MARK: Membership
@@ -133,6 +138,7 @@ public struct RaftNode<Command, State> {
         self.log = log
         self.snapshot = snapshot
         let snapshotIndex = snapshot?.index ?? 0
+        self.snapshottedThrough = snapshotIndex
         self.committed = min(max(hardState.commit, snapshotIndex), log.lastIndex)
         self.membership = []
         self.unstableFrom = log.lastIndex + 1
@@ -161,7 +167,7 @@ public struct RaftNode<Command, State> {
     /// The term of the last entry in the log.
     @inlinable public var lastTerm: UInt64 { log.lastTerm }
     /// The index of the latest snapshot (0 when none).
-    @inlinable public var snapshotIndex: UInt64 { snapshot?.index ?? 0 }
+    @inlinable public var snapshotIndex: UInt64 { snapshottedThrough }
     /// What this member must persist now.
     @inlinable public var hardState: Raft.HardState { Raft.HardState(term: currentTerm, vote: vote, commit: committed) }
     /// Whether this member's configuration counts it as a voter (only voters campaign).
