@@ -25,8 +25,10 @@ extension Raft {
     ///
     /// Feed it every `Ready` a member hands out, right after `ready()`: `observe(node, ready:)`.
     /// It keeps its own copy of each member's log terms (built from the Readies, as stable
-    /// storage is), so each check costs time in proportion to what changed. When a member
-    /// restarts, call `restarted(_:)` before feeding its first Ready.
+    /// storage is), so each check costs time in proportion to what changed. When a member starts
+    /// from a storage (a restart), call `restarted(_:)` before feeding its first Ready.
+    ///
+    /// Dictionaries here are only looked up, never iterated: reports come out in a fixed order.
     ///
     /// Entries are identified by (index, term); checking log matching all the time is what
     /// makes that identity sound.
