@@ -5,15 +5,17 @@ extension Raft {
         public var kind: Kind
         public var node: NodeID
 
+        @inlinable
         public init(kind: Kind, node: NodeID) {
             self.kind = kind
             self.node = node
         }
 
-        public static func addVoter(_ node: NodeID) -> MembershipChange { .init(kind: .addVoter, node: node) }
-        public static func removeVoter(_ node: NodeID) -> MembershipChange { .init(kind: .removeVoter, node: node) }
+        @inlinable public static func addVoter(_ node: NodeID) -> MembershipChange { .init(kind: .addVoter, node: node) }
+        @inlinable public static func removeVoter(_ node: NodeID) -> MembershipChange { .init(kind: .removeVoter, node: node) }
 
         /// `voters` after this change, sorted.
+        @inlinable
         func applied(to voters: [NodeID]) -> [NodeID] {
             switch kind {
             case .addVoter: voters.contains(node) ? voters : (voters + [node]).sorted()
@@ -48,6 +50,7 @@ extension Raft {
         public var index: UInt64
         public var payload: Payload<Command>
 
+        @inlinable
         public init(term: UInt64, index: UInt64, payload: Payload<Command>) {
             self.term = term
             self.index = index

@@ -9,6 +9,7 @@ extension Raft {
         /// The highest log index this member knows to be committed.
         public var commit: UInt64
 
+        @inlinable
         public init(term: UInt64 = 0, vote: NodeID? = nil, commit: UInt64 = 0) {
             self.term = term
             self.vote = vote
@@ -26,6 +27,7 @@ extension Raft {
         /// The application's state after applying every entry through `index`.
         public var state: State
 
+        @inlinable
         public init(index: UInt64, term: UInt64, voters: [NodeID], state: State) {
             self.index = index
             self.term = term
@@ -41,6 +43,7 @@ extension Raft {
         public var snapshot: Snapshot<State>
         public var firstIndex: UInt64
 
+        @inlinable
         public init(snapshot: Snapshot<State>, firstIndex: UInt64) {
             self.snapshot = snapshot
             self.firstIndex = firstIndex

@@ -7,6 +7,7 @@ extension Raft {
         public var term: UInt64
         public var kind: Kind
 
+        @inlinable
         public init(from: NodeID, to: NodeID, term: UInt64, kind: Kind) {
             self.from = from
             self.to = to
@@ -37,7 +38,7 @@ extension Raft {
             case heartbeat(commit: UInt64)
             case heartbeatResponse
             /// InstallSnapshot (§7): for a follower that needs entries the leader has compacted.
-            case installSnapshot(Snapshot<State>)
+            indirect case installSnapshot(Snapshot<State>)
         }
     }
 }

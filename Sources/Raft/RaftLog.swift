@@ -3,13 +3,18 @@
 ///
 /// Indices start at 1; index 0 with term 0 stands before the first entry. Terms never decrease
 /// along the log. The log knows nothing of commitment; `RaftNode` keeps that.
+///
+/// `@usableFromInline` with `@inlinable` members, like everything on Raft's hot path, so that
+/// client modules specialize it for their command and state types.
+@usableFromInline
 struct RaftLog<Command> {
     /// The index and term of the entry just before `entries`.
-    private(set) var baseIndex: UInt64
-    private(set) var baseTerm: UInt64
+    @usableFromInline var baseIndex: UInt64
+    @usableFromInline var baseTerm: UInt64
     /// `entries[k].index == baseIndex + 1 + k`.
-    private(set) var entries: [Raft.Entry<Command>]
+    @usableFromInline var entries: [Raft.Entry<Command>]
 
+    @inlinable
     init(baseIndex: UInt64 = 0, baseTerm: UInt64 = 0, entries: [Raft.Entry<Command>] = []) {
         precondition(entries.first.map { $0.index == baseIndex + 1 } ?? true, "RaftLog: entries do not start after the base")
         self.baseIndex = baseIndex
@@ -19,46 +24,53 @@ struct RaftLog<Command> {
 
     // MARK: Positions
 
-    var firstIndex: UInt64 { baseIndex + 1 }
-    var lastIndex: UInt64 { baseIndex + UInt64(entries.count) }
-    var lastTerm: UInt64 { entries.last?.term ?? baseTerm }
+    @inlinable var firstIndex: UInt64 { baseIndex + 1 }
+    @inlinable var lastIndex: UInt64 { baseIndex + UInt64(entries.count) }
+    @inlinable var lastTerm: UInt64 { entries.last?.term ?? baseTerm }
 
     /// The term of the entry at `index`, or nil when the log does not hold it (compacted away,
     /// or beyond the end). The base point's term is known.
     /// - Complexity: O(1)
+    @inlinable
     func term(at index: UInt64) -> UInt64? {
         if index == baseIndex { return baseTerm }
         guard index > baseIndex, index <= lastIndex else { return nil }
-        return entries[offset(index)].term
+        return entries[Int(truncatingIfNeeded: index &- baseIndex &- 1)].term
     }
 
+    @inlinable
     func matches(index: UInt64, term: UInt64) -> Bool { self.term(at: index) == term }
 
     /// The entry at `index`, which must be held.
+    @inlinable
     func entry(at index: UInt64) -> Raft.Entry<Command> { entries[offset(index)] }
 
     /// Entries from `first` through `last` inclusive, both held (`first > baseIndex`).
+    @inlinable
     func entries(from first: UInt64, through last: UInt64) -> ArraySlice<Raft.Entry<Command>> {
         guard first <= last else { return [] }
         return entries[offset(first)...offset(last)]
     }
 
     /// Up to `limit` entries from `first` on (none when `first` is past the end).
+    @inlinable
     func entries(from first: UInt64, limit: Int) -> ArraySlice<Raft.Entry<Command>> {
         guard first <= lastIndex else { return [] }
         let start = offset(first)
         return entries[start..<min(entries.count, start + limit)]
     }
 
-    @inline(__always) private func offset(_ index: UInt64) -> Int {
+    @inlinable
+    func offset(_ index: UInt64) -> Int {
         precondition(index > baseIndex && index <= lastIndex, "RaftLog: index \(index) not held (\(baseIndex) < i ≤ \(lastIndex))")
-        return Int(index - baseIndex - 1)
+        return Int(truncatingIfNeeded: index &- baseIndex &- 1)
     }
 
     // MARK: Election restriction
 
     /// Whether a log ending at (lastIndex, lastTerm) is at least as up-to-date as this one:
     /// a later last term wins, and with equal last terms the longer log (§5.4.1).
+    @inlinable
     func isUpToDate(lastIndex: UInt64, lastTerm: UInt64) -> Bool {
         lastTerm > self.lastTerm || (lastTerm == self.lastTerm && lastIndex >= self.lastIndex)
     }
@@ -67,6 +79,7 @@ struct RaftLog<Command> {
 
     /// The index of the first of `new` (consecutive entries) that this log lacks or holds with
     /// another term, or nil when this log already holds them all (etcd `findConflict`).
+    @inlinable
     func firstConflict(in new: ArraySlice<Raft.Entry<Command>>) -> UInt64? {
         for e in new where !matches(index: e.index, term: e.term) { return e.index }
         return nil
@@ -75,6 +88,7 @@ struct RaftLog<Command> {
     /// The largest index ≤ `index` whose term is ≤ `term`, and that term; the term is 0 where
     /// the log cannot tell (compacted) — etcd `findConflictByTerm`. A follower answers a
     /// rejected append with it so the leader can skip a whole term of mismatches per round trip.
+    @inlinable
     func lastIndex(atOrBefore index: UInt64, withTermAtMost term: UInt64) -> (index: UInt64, term: UInt64) {
         var i = min(index, lastIndex)
         while i > 0 {
@@ -89,7 +103,8 @@ struct RaftLog<Command> {
 
     /// Appends consecutive entries starting at most one past the end, first dropping every held
     /// entry from `new[0].index` on. Never drops the base.
-    mutating func append<S: Collection>(_ new: S) where S.Element == Raft.Entry<Command> {
+    @inlinable
+    mutating func append(_ new: ArraySlice<Raft.Entry<Command>>) {
         guard let first = new.first else { return }
         precondition(first.index > baseIndex && first.index <= lastIndex + 1,
                      "RaftLog.append: entry \(first.index) leaves a gap or overwrites the base (log \(baseIndex)...\(lastIndex))")
@@ -98,12 +113,14 @@ struct RaftLog<Command> {
     }
 
     /// Appends one entry at the end.
+    @inlinable
     mutating func append(_ entry: Raft.Entry<Command>) {
         precondition(entry.index == lastIndex + 1, "RaftLog.append: entry \(entry.index) is not next after \(lastIndex)")
         entries.append(entry)
     }
 
     /// Drops every entry through `index` (held, or the base), which becomes the new base.
+    @inlinable
     mutating func compact(through index: UInt64) {
         guard index > baseIndex else { return }
         guard let t = term(at: index) else { preconditionFailure("RaftLog.compact: index \(index) beyond the end \(lastIndex)") }

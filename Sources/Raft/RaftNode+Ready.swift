@@ -2,14 +2,17 @@
 
 extension RaftNode {
     /// Whether `ready()` has anything to hand out.
+    @inlinable
     public var hasReady: Bool {
-        !outbox.isEmpty || unstableFrom <= log.lastIndex || commitIndex > handedOutThrough
-            || hardState != reportedHardState || receivedSnapshot != nil || pendingCompaction != nil
-            || role != reportedRole || leader != reportedLeader
+        !outbox.isEmpty || unstableFrom <= log.lastIndex || committed > handedOutThrough
+            || currentRole != reportedRole || knownLeader != reportedLeader
+            || currentTerm != reportedHardState.term || vote != reportedHardState.vote || committed != reportedHardState.commit
+            || receivedSnapshot != nil || pendingCompaction != nil
     }
 
     /// Hands out everything that happened since the last call: what to persist, send and apply
     /// (see `Raft.Ready` for the order). Each thing is handed out once.
+    @inlinable
     public mutating func ready() -> Raft.Ready<Command, State> {
         var r = Raft.Ready<Command, State>()
         let hs = hardState
@@ -21,28 +24,27 @@ extension RaftNode {
             r.entries = Array(log.entries(from: max(unstableFrom, log.firstIndex), through: log.lastIndex))
         }
         unstableFrom = log.lastIndex + 1
-        r.snapshot = receivedSnapshot
-        receivedSnapshot = nil
-        r.compaction = pendingCompaction
-        pendingCompaction = nil
+        if receivedSnapshot != nil { swap(&r.snapshot, &receivedSnapshot) }
+        if pendingCompaction != nil { swap(&r.compaction, &pendingCompaction) }
         if !outbox.isEmpty { swap(&r.messages, &outbox) }
-        if commitIndex > handedOutThrough {
-            r.committed = Array(log.entries(from: handedOutThrough + 1, through: commitIndex))
-            handedOutThrough = commitIndex
+        if committed > handedOutThrough {
+            r.committed = Array(log.entries(from: handedOutThrough + 1, through: committed))
+            handedOutThrough = committed
         }
-        if role != reportedRole {
-            r.role = role
-            reportedRole = role
+        if currentRole != reportedRole {
+            r.role = currentRole
+            reportedRole = currentRole
         }
-        if leader != reportedLeader {
-            r.leader = .some(leader)
-            reportedLeader = leader
+        if knownLeader != reportedLeader {
+            r.leader = .some(knownLeader)
+            reportedLeader = knownLeader
         }
         return r
     }
 
     /// Acknowledges the last `ready()`: its committed entries (and snapshot) are applied.
+    @inlinable
     public mutating func advance() {
-        appliedIndex = handedOutThrough
+        applied = handedOutThrough
     }
 }

@@ -7,19 +7,22 @@ extension RaftNode {
     /// Appends `command` to the leader's log and sends it to the followers.
     /// - Returns: the new entry's index. It is committed when `commitIndex` reaches it and the
     ///   entry at that index still has this term (a later leader may have replaced it).
-    /// - Throws: `.notLeader` on a follower or candidate.
+    /// - Throws: `.notLeader` on a follower or candidate, and (naming no leader) on a leader
+    ///   that has proposed its own removal.
+    @inlinable
     public mutating func propose(_ command: Command) throws(Raft.ProposalError) -> UInt64 {
-        guard role == .leader else { throw .notLeader(leader: leader) }
+        guard currentRole == .leader else { throw .notLeader(leader: knownLeader) }
+        guard !leaving else { throw .notLeader(leader: nil) }
         let index = appendEntry(.command(command))
         broadcastAppend()
         return index
     }
 
     /// Leader: appends one entry of this term, counting it as held by the leader itself.
-    @discardableResult
+    @inlinable @discardableResult
     mutating func appendEntry(_ payload: Raft.Payload<Command>) -> UInt64 {
         let index = log.lastIndex + 1
-        log.append(Raft.Entry(term: term, index: index, payload: payload))
+        log.append(Raft.Entry(term: currentTerm, index: index, payload: payload))
         if let k = progressIndex(of: id) { _ = progress[k].update(matched: index) }
         maybeCommit()   // a lone voter commits at once
         return index
@@ -28,6 +31,7 @@ extension RaftNode {
     // MARK: Leader → followers
 
     /// Sends every follower what it is missing, or an empty append that carries the commit index.
+    @inlinable
     mutating func broadcastAppend() {
         for k in progress.indices where progress[k].id != id { sendAppend(k) }
     }
@@ -35,22 +39,24 @@ extension RaftNode {
     /// Sends the next append to the follower `progress[k]` unless its flow is paused; sends the
     /// snapshot instead when the entries it needs have been compacted (§7).
     /// - Returns: whether a message went out.
-    @discardableResult
+    @inlinable @discardableResult
     mutating func sendAppend(_ k: Int, sendIfEmpty: Bool = true) -> Bool {
         let next = progress[k].next
         guard !progress[k].isPaused(maxInflight: config.maxInflightAppends) else { return false }
+        precondition(next - 1 <= log.lastIndex, "Raft: \(progress[k].id) is said to hold \(next - 1), beyond the leader's last index \(log.lastIndex)")
         guard let prevTerm = log.term(at: next - 1) else {
             sendSnapshot(k)
             return true
         }
         let entries = log.entries(from: next, limit: config.maxEntriesPerAppend)
         if entries.isEmpty && !sendIfEmpty { return false }
-        send(to: progress[k].id, .append(prevIndex: next - 1, prevTerm: prevTerm, entries: Array(entries), commit: commitIndex))
+        send(to: progress[k].id, .append(prevIndex: next - 1, prevTerm: prevTerm, entries: Array(entries), commit: committed))
         if let last = entries.last { progress[k].sent(through: last.index) }
         return true
     }
 
-    private mutating func sendSnapshot(_ k: Int) {
+    @inlinable
+    mutating func sendSnapshot(_ k: Int) {
         guard let snapshot else {
             preconditionFailure("Raft: \(progress[k].id) needs compacted entries before \(log.firstIndex), but there is no snapshot")
         }
@@ -59,9 +65,10 @@ extension RaftNode {
     }
 
     /// Heartbeats carry the commit index, but never beyond what the follower is known to hold.
+    @inlinable
     mutating func broadcastHeartbeat() {
-        for p in progress where p.id != id {
-            send(to: p.id, .heartbeat(commit: min(p.match, commitIndex)))
+        for k in progress.indices where progress[k].id != id {
+            send(to: progress[k].id, .heartbeat(commit: min(progress[k].match, committed)))
         }
     }
 
@@ -70,10 +77,11 @@ extension RaftNode {
     /// AppendEntries receiver (Figure 2): reject unless the log holds (prevIndex, prevTerm);
     /// otherwise drop any conflicting suffix, append what is new, and adopt the leader's commit
     /// index up to the last new entry. A rejection carries the fast-backtracking hint.
+    @inlinable
     mutating func handleAppend(from leader: Raft.NodeID, prevIndex: UInt64, prevTerm: UInt64,
                                entries: [Raft.Entry<Command>], commit: UInt64) {
-        if prevIndex < commitIndex {
-            send(to: leader, .appendResponse(index: commitIndex, reject: false, hintIndex: 0, hintTerm: 0))
+        if prevIndex < committed {
+            send(to: leader, .appendResponse(index: committed, reject: false, hintIndex: 0, hintTerm: 0))
             return
         }
         guard log.matches(index: prevIndex, term: prevTerm) else {
@@ -83,7 +91,7 @@ extension RaftNode {
         }
         let lastNew = prevIndex + UInt64(entries.count)
         if let conflict = log.firstConflict(in: entries[...]) {
-            precondition(conflict > commitIndex, "Raft: entry \(conflict) conflicts with a committed entry (commit \(commitIndex))")
+            precondition(conflict > committed, "Raft: entry \(conflict) conflicts with a committed entry (commit \(committed))")
             log.append(entries[Int(conflict - prevIndex - 1)...])
             unstableFrom = min(unstableFrom, conflict)
         }
@@ -91,6 +99,7 @@ extension RaftNode {
         send(to: leader, .appendResponse(index: lastNew, reject: false, hintIndex: 0, hintTerm: 0))
     }
 
+    @inlinable
     mutating func handleHeartbeat(from leader: Raft.NodeID, commit: UInt64) {
         commitTo(commit)
         send(to: leader, .heartbeatResponse)
@@ -98,6 +107,7 @@ extension RaftNode {
 
     // MARK: Leader ← followers
 
+    @inlinable
     mutating func handleAppendResponse(_ k: Int, index: UInt64, reject: Bool, hintIndex: UInt64, hintTerm: UInt64) {
         markHeard(k)
         if reject {
@@ -130,10 +140,11 @@ extension RaftNode {
             sendAppend(k)
         }
         // A committed membership change may have reshaped `progress`, or removed this leader.
-        guard role == .leader, let k = progressIndex(of: follower) else { return }
+        guard currentRole == .leader, let k = progressIndex(of: follower) else { return }
         while sendAppend(k, sendIfEmpty: false) {}
     }
 
+    @inlinable
     mutating func handleHeartbeatResponse(_ k: Int) {
         markHeard(k)
         progress[k].probeSent = false
@@ -148,7 +159,8 @@ extension RaftNode {
         if progress[k].match < log.lastIndex { sendAppend(k) }
     }
 
-    private mutating func markHeard(_ k: Int) {
+    @inlinable
+    mutating func markHeard(_ k: Int) {
         progress[k].recentActive = true
         progress[k].lastHeard = ticks
     }
@@ -158,10 +170,10 @@ extension RaftNode {
     /// Leader: commits up to the highest index a quorum of voters holds, if that entry is of
     /// this term (§5.4.2: entries of earlier terms commit only along with one of this term).
     /// - Returns: whether the commit index moved.
-    @discardableResult
+    @inlinable @discardableResult
     mutating func maybeCommit() -> Bool {
         var moved = false
-        while role == .leader {
+        while currentRole == .leader {
             // The largest match that at least a quorum of voters has reached (n ≤ 7: no sort).
             var quorumMatch: UInt64 = 0
             for p in progress where p.match > quorumMatch {
@@ -169,7 +181,7 @@ extension RaftNode {
                 for q in progress where q.match >= p.match { holders += 1 }
                 if holders >= quorum { quorumMatch = p.match }
             }
-            guard quorumMatch > commitIndex, log.term(at: quorumMatch) == term else { break }
+            guard quorumMatch > committed, log.term(at: quorumMatch) == currentTerm else { break }
             commitTo(quorumMatch)   // may change the voters, and so the quorum: look again
             moved = true
         }
@@ -178,13 +190,14 @@ extension RaftNode {
 
     /// Raises the commit index to `index` (never lowers it), applying membership changes as
     /// they commit.
+    @inlinable
     mutating func commitTo(_ index: UInt64) {
-        guard index > commitIndex else { return }
+        guard index > committed else { return }
         precondition(index <= log.lastIndex, "Raft: commit index \(index) is beyond the last index \(log.lastIndex)")
-        let first = commitIndex + 1
-        commitIndex = index
+        let first = committed + 1
+        committed = index
         for i in first...index {
-            if case .membership(let change) = log.entry(at: i).payload { applyMembership(change) }
+            if case .membership(let change) = log.entries[log.offset(i)].payload { applyMembership(change) }
         }
     }
 }

@@ -4,8 +4,9 @@
 extension RaftNode {
     /// Whether the application should hand over its state for a snapshot: at least
     /// `snapshotInterval` entries applied since the last one.
+    @inlinable
     public var needsSnapshot: Bool {
-        appliedIndex > snapshotIndex && appliedIndex - snapshotIndex >= config.snapshotInterval
+        applied > snapshotIndex && applied - snapshotIndex >= config.snapshotInterval
     }
 
     /// Makes a snapshot of the application's `state` as of `index` and drops the log entries
@@ -14,8 +15,9 @@ extension RaftNode {
     ///
     /// - Precondition: `index ≤ appliedIndex` (the application cannot snapshot what it has not
     ///   applied). An index at or below the current snapshot does nothing.
+    @inlinable
     public mutating func compact(through index: UInt64, state: State) {
-        precondition(index <= appliedIndex, "Raft.compact(through: \(index)) beyond the applied index \(appliedIndex)")
+        precondition(index <= applied, "Raft.compact(through: \(index)) beyond the applied index \(applied)")
         guard index > snapshotIndex, let snapshotTerm = log.term(at: index) else { return }
         let snapshot = Raft.Snapshot(index: index, term: snapshotTerm, voters: configuration(at: index), state: state)
         self.snapshot = snapshot
@@ -27,20 +29,21 @@ extension RaftNode {
     /// InstallSnapshot receiver (§7). A snapshot no newer than the commit index is old news; one
     /// whose last entry the log already holds only moves the commit index; any other replaces
     /// the log, the configuration and (through `Ready.snapshot`) the application's state.
+    @inlinable
     mutating func handleSnapshot(from leader: Raft.NodeID, _ s: Raft.Snapshot<State>) {
-        guard s.index > commitIndex else {
-            send(to: leader, .appendResponse(index: commitIndex, reject: false, hintIndex: 0, hintTerm: 0))
+        guard s.index > committed else {
+            send(to: leader, .appendResponse(index: committed, reject: false, hintIndex: 0, hintTerm: 0))
             return
         }
         if log.matches(index: s.index, term: s.term) {
             commitTo(s.index)
-            send(to: leader, .appendResponse(index: commitIndex, reject: false, hintIndex: 0, hintTerm: 0))
+            send(to: leader, .appendResponse(index: committed, reject: false, hintIndex: 0, hintTerm: 0))
             return
         }
         log = RaftLog(baseIndex: s.index, baseTerm: s.term)
         snapshot = s
-        commitIndex = s.index
-        voters = s.voters
+        committed = s.index
+        membership = s.voters
         unstableFrom = s.index + 1
         handedOutThrough = s.index
         receivedSnapshot = s

@@ -13,12 +13,13 @@ extension RaftNode {
     ///   a deposed leader is answered with this member's term (with CheckQuorum or PreVote, so
     ///   the old leader steps down), and a pre-vote is refused.
     /// - Messages addressed to another member are ignored.
+    @inlinable
     public mutating func step(_ m: Raft.Message<Command, State>) {
         guard m.to == id, m.from != id else { return }
-        if m.term > term {
+        if m.term > currentTerm {
             switch m.kind {
             case .vote, .preVote:
-                if config.checkQuorum && leader != nil && electionElapsed < config.electionTicks { return }
+                if config.checkQuorum && knownLeader != nil && electionElapsed < config.electionTicks { return }
             default:
                 break
             }
@@ -32,7 +33,7 @@ extension RaftNode {
             default:
                 becomeFollower(term: m.term, leader: nil)
             }
-        } else if m.term < term {
+        } else if m.term < currentTerm {
             switch m.kind {
             case .append, .heartbeat:
                 if config.checkQuorum || config.preVote {
@@ -48,13 +49,13 @@ extension RaftNode {
 
         switch m.kind {
         case .vote(let lastIndex, let lastTerm):
-            handleVoteRequest(m, lastIndex: lastIndex, lastTerm: lastTerm, preVote: false)
+            handleVoteRequest(from: m.from, term: m.term, lastIndex: lastIndex, lastTerm: lastTerm, preVote: false)
         case .preVote(let lastIndex, let lastTerm):
-            handleVoteRequest(m, lastIndex: lastIndex, lastTerm: lastTerm, preVote: true)
+            handleVoteRequest(from: m.from, term: m.term, lastIndex: lastIndex, lastTerm: lastTerm, preVote: true)
         case .voteResponse(let reject):
-            if role == .candidate { handleVoteResponse(from: m.from, reject: reject) }
+            if currentRole == .candidate { handleVoteResponse(from: m.from, reject: reject) }
         case .preVoteResponse(let reject):
-            if role == .preCandidate { handleVoteResponse(from: m.from, reject: reject) }
+            if currentRole == .preCandidate { handleVoteResponse(from: m.from, reject: reject) }
         case .append(let prevIndex, let prevTerm, let entries, let commit):
             guard acceptLeader(m.from) else { return }
             handleAppend(from: m.from, prevIndex: prevIndex, prevTerm: prevTerm, entries: entries, commit: commit)
@@ -65,34 +66,37 @@ extension RaftNode {
             guard acceptLeader(m.from) else { return }
             handleSnapshot(from: m.from, snapshot)
         case .appendResponse(let index, let reject, let hintIndex, let hintTerm):
-            guard role == .leader, let k = progressIndex(of: m.from) else { return }
+            guard currentRole == .leader, let k = progressIndex(of: m.from) else { return }
             handleAppendResponse(k, index: index, reject: reject, hintIndex: hintIndex, hintTerm: hintTerm)
         case .heartbeatResponse:
-            guard role == .leader, let k = progressIndex(of: m.from) else { return }
+            guard currentRole == .leader, let k = progressIndex(of: m.from) else { return }
             handleHeartbeatResponse(k)
         }
     }
 
     /// A message from the leader of this term: a (pre-)candidate concedes (§5.2), a follower
     /// resets its election timer. A leader never hears from another leader of its own term.
-    private mutating func acceptLeader(_ from: Raft.NodeID) -> Bool {
-        switch role {
+    @inlinable
+    mutating func acceptLeader(_ from: Raft.NodeID) -> Bool {
+        switch currentRole {
         case .leader:
             return false
         case .preCandidate, .candidate:
-            becomeFollower(term: term, leader: from)
+            becomeFollower(term: currentTerm, leader: from)
         case .follower:
-            leader = from
+            knownLeader = from
         }
         electionElapsed = 0
         return true
     }
 
     /// Queues a message stamped with this member's term (or `term`, for vote answers).
+    @inlinable
     mutating func send(to: Raft.NodeID, term messageTerm: UInt64? = nil, _ kind: Raft.Message<Command, State>.Kind) {
-        outbox.append(Raft.Message(from: id, to: to, term: messageTerm ?? term, kind: kind))
+        outbox.append(Raft.Message(from: id, to: to, term: messageTerm ?? currentTerm, kind: kind))
     }
 
+    @inlinable
     func progressIndex(of node: Raft.NodeID) -> Int? {
         progress.firstIndex { $0.id == node }
     }

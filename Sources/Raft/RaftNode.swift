@@ -16,61 +16,82 @@ import SimCore
 /// Roles are a plain enum plus leader-only and candidate-only fields (`progress`, `votes`),
 /// rather than an enum carrying them: the hot paths mutate the leader's progress in place, which
 /// an enum payload cannot do without copying.
+///
+/// The implementation is `@inlinable` throughout, so that a client module specializes it for
+/// its own `Command` and `State`; unspecialized generic code spends most of its time looking up
+/// type metadata. Internal state therefore lives in `@usableFromInline` properties named as in
+/// Figure 2 and etcd (`currentTerm`, `committed`, …), behind read-only public accessors.
 public struct RaftNode<Command, State> {
     // MARK: Identity and settings
 
     public let id: Raft.NodeID
     /// The configuration in use (`Raft.Config.normalized`).
     public let config: Raft.Config
-    var random: SeededRandom
+    @usableFromInline var random: SeededRandom
 
     // MARK: Persistent state (Figure 2)
 
-    /// The latest term this member has seen.
-    public internal(set) var term: UInt64
-    var vote: Raft.NodeID?
-    var log: RaftLog<Command>
+    @usableFromInline var currentTerm: UInt64
+    @usableFromInline var vote: Raft.NodeID?
+    @usableFromInline var log: RaftLog<Command>
     /// The latest snapshot: made by `compact`, or received from a leader.
-    var snapshot: Raft.Snapshot<State>?
-    /// The highest index known to be committed.
-    public internal(set) var commitIndex: UInt64
+    @usableFromInline var snapshot: Raft.Snapshot<State>? {
+        didSet { snapshottedThrough = snapshot?.index ?? 0 }
+    }
+    /// `snapshot?.index ?? 0`, kept apart so that reading it never touches the snapshot (a getter
+    /// on a node in an array may otherwise copy the whole node).
+    @usableFromInline var snapshottedThrough: UInt64 = 0
+    @usableFromInline var committed: UInt64
 
     // MARK: Membership
 
-    /// The voters, sorted: the configuration committed at `commitIndex`.
-    public internal(set) var voters: [Raft.NodeID]
-    /// Leader only: the index of the latest membership entry it may not yet have seen commit.
-    var pendingConfIndex: UInt64 = 0
+    /// The voters, sorted: the configuration committed at `committed`.
+    @usableFromInline var membership: [Raft.NodeID]
+    /// Leader only: the index of the latest membership entry (or of its term's no-op) that it
+    /// has not yet seen commit.
+    @usableFromInline var pendingConfIndex: UInt64 = 0
+    /// Leader only: it has proposed its own removal, and takes no more proposals.
+    @usableFromInline var leaving = false
 
     // MARK: Volatile state
 
-    public internal(set) var role: Raft.Role = .follower
-    /// The leader this member follows in `term`, if known (itself when leading).
-    public internal(set) var leader: Raft.NodeID?
-    var electionElapsed = 0
-    var heartbeatElapsed = 0
-    var randomizedElectionTimeout = 0
+    @usableFromInline var currentRole: Raft.Role = .follower
+    @usableFromInline var knownLeader: Raft.NodeID?
+    @usableFromInline var electionElapsed = 0
+    @usableFromInline var heartbeatElapsed = 0
+    @usableFromInline var randomizedElectionTimeout = 0
     /// Ticks since this node (re)started; the leader's clock for `isReachable`.
-    var ticks: UInt64 = 0
+    @usableFromInline var ticks: UInt64 = 0
     /// Candidate and pre-candidate only: the answers received, in arrival order.
-    var votes: [(voter: Raft.NodeID, granted: Bool)] = []
+    @usableFromInline var votes: [Vote] = []
     /// Leader only: one per voter, sorted by ID, this member included.
-    var progress: [Progress] = []
+    @usableFromInline var progress: [Progress] = []
 
     // MARK: Output not yet handed out by ready()
 
-    var outbox: [Raft.Message<Command, State>] = []
+    @usableFromInline var outbox: [Raft.Message<Command, State>] = []
     /// The first log index not yet handed out for persisting.
-    var unstableFrom: UInt64
-    var reportedHardState: Raft.HardState
+    @usableFromInline var unstableFrom: UInt64
+    @usableFromInline var reportedHardState: Raft.HardState
     /// The last committed index handed out for applying.
-    var handedOutThrough: UInt64
+    @usableFromInline var handedOutThrough: UInt64
     /// The last index the application has applied (acknowledged by `advance()`).
-    public internal(set) var appliedIndex: UInt64 = 0
-    var receivedSnapshot: Raft.Snapshot<State>?
-    var pendingCompaction: Raft.Compaction<State>?
-    var reportedRole: Raft.Role = .follower
-    var reportedLeader: Raft.NodeID?
+    @usableFromInline var applied: UInt64 = 0
+    @usableFromInline var receivedSnapshot: Raft.Snapshot<State>?
+    @usableFromInline var pendingCompaction: Raft.Compaction<State>?
+    @usableFromInline var reportedRole: Raft.Role = .follower
+    @usableFromInline var reportedLeader: Raft.NodeID?
+
+    /// One answer to a (pre-)vote request.
+    @usableFromInline
+    struct Vote {
+        @usableFromInline var voter: Raft.NodeID
+        @usableFromInline var granted: Bool
+        @inlinable init(voter: Raft.NodeID, granted: Bool) {
+            self.voter = voter
+            self.granted = granted
+        }
+    }
 
     // MARK: Starting
 
@@ -112,37 +133,50 @@ public struct RaftNode<Command, State> {
         self.id = id
         self.config = config.normalized
         self.random = random
-        self.term = hardState.term
+        self.currentTerm = hardState.term
         self.vote = hardState.vote
         self.log = log
         self.snapshot = snapshot
         let snapshotIndex = snapshot?.index ?? 0
-        self.commitIndex = min(max(hardState.commit, snapshotIndex), log.lastIndex)
-        self.voters = []
+        self.snapshottedThrough = snapshotIndex
+        self.committed = min(max(hardState.commit, snapshotIndex), log.lastIndex)
+        self.membership = []
         self.unstableFrom = log.lastIndex + 1
         self.reportedHardState = hardState
         self.handedOutThrough = snapshotIndex
-        self.voters = configuration(at: commitIndex)
+        self.membership = configuration(at: committed)
         resetElectionTimeout()
     }
 
     // MARK: Observing
 
+    /// The latest term this member has seen.
+    @inlinable public var term: UInt64 { currentTerm }
+    /// What this member is doing in its term.
+    @inlinable public var role: Raft.Role { currentRole }
+    /// The leader this member follows in `term`, if known (itself when leading).
+    @inlinable public var leader: Raft.NodeID? { knownLeader }
+    /// The voters, sorted: the configuration committed at `commitIndex`.
+    @inlinable public var voters: [Raft.NodeID] { membership }
+    /// The highest index known to be committed.
+    @inlinable public var commitIndex: UInt64 { committed }
+    /// The last index the application has applied (acknowledged by `advance()`).
+    @inlinable public var appliedIndex: UInt64 { applied }
     /// The index of the last entry in the log.
-    public var lastIndex: UInt64 { log.lastIndex }
+    @inlinable public var lastIndex: UInt64 { log.lastIndex }
     /// The term of the last entry in the log.
-    public var lastTerm: UInt64 { log.lastTerm }
+    @inlinable public var lastTerm: UInt64 { log.lastTerm }
     /// The index of the latest snapshot (0 when none).
-    public var snapshotIndex: UInt64 { snapshot?.index ?? 0 }
+    @inlinable public var snapshotIndex: UInt64 { snapshottedThrough }
     /// What this member must persist now.
-    public var hardState: Raft.HardState { Raft.HardState(term: term, vote: vote, commit: commitIndex) }
+    @inlinable public var hardState: Raft.HardState { Raft.HardState(term: currentTerm, vote: vote, commit: committed) }
     /// Whether this member's configuration counts it as a voter (only voters campaign).
-    public var isVoter: Bool { voters.contains(id) }
+    @inlinable public var isVoter: Bool { membership.contains(id) }
     /// The number of votes that make a majority of `voters`.
-    public var quorum: Int { voters.count / 2 + 1 }
+    @inlinable public var quorum: Int { membership.count / 2 + 1 }
 
     /// The term of the entry at `index`, if the log holds it (or it is the compaction point).
-    public func term(at index: UInt64) -> UInt64? { log.term(at: index) }
+    @inlinable public func term(at index: UInt64) -> UInt64? { log.term(at: index) }
 
     /// The entries the log holds from `first` through `last` (clamped to what it holds).
     public func entries(from first: UInt64, through last: UInt64) -> [Raft.Entry<Command>] {
@@ -151,6 +185,7 @@ public struct RaftNode<Command, State> {
     }
 
     /// The voters as of `index` (at or after the snapshot, at most the last index).
+    @inlinable
     func configuration(at index: UInt64) -> [Raft.NodeID] {
         var voters = snapshot?.voters ?? []
         var i = (snapshot?.index ?? 0) + 1

@@ -28,10 +28,10 @@ extension Raft {
         /// The new leader (nil: none known), when it changed.
         public var leader: NodeID??
 
-        public init() {}
+        @inlinable public init() {}
 
         /// Whether there is nothing to do.
-        public var isEmpty: Bool {
+        @inlinable public var isEmpty: Bool {
             hardState == nil && entries.isEmpty && snapshot == nil && compaction == nil && messages.isEmpty
                 && committed.isEmpty && role == nil && leader == nil
         }

@@ -25,8 +25,10 @@ extension Raft {
     ///
     /// Feed it every `Ready` a member hands out, right after `ready()`: `observe(node, ready:)`.
     /// It keeps its own copy of each member's log terms (built from the Readies, as stable
-    /// storage is), so each check costs time in proportion to what changed. When a member
-    /// restarts, call `restarted(_:)` before feeding its first Ready.
+    /// storage is), so each check costs time in proportion to what changed. When a member starts
+    /// from a storage (a restart), call `restarted(_:)` before feeding its first Ready.
+    ///
+    /// Dictionaries here are only looked up, never iterated: reports come out in a fixed order.
     ///
     /// Entries are identified by (index, term); checking log matching all the time is what
     /// makes that identity sound.
@@ -35,8 +37,9 @@ extension Raft {
         public private(set) var violations: [Violation] = []
         public var maxViolations = 100
 
-        /// The leader seen in each term.
+        /// The leader seen in each term, and the terms already reported with two.
         private var leaders: [UInt64: NodeID] = [:]
+        private var doubleLeaderTerms: [UInt64] = []
         /// For each entry (index, term) ever seen in a log, the term of the entry before it.
         private var predecessors: [EntryKey: UInt64] = [:]
         /// Committed entries: index → (term, the term of the member that first saw it committed).
@@ -56,16 +59,41 @@ extension Raft {
 
         /// Checks what `ready` (just taken from `node`) changes: log entries, commit index,
         /// applied entries, and the member's role in its term.
+        ///
+        /// Inlinable so that the caller specializes the little that touches its generic types;
+        /// the checking itself is plain code on (index, term) pairs.
+        @inlinable
         public mutating func observe<Command, State>(_ node: RaftNode<Command, State>, ready: Ready<Command, State>) {
-            let m = memberIndex(node.id)
-            if let c = ready.compaction { members[m].log.compact(before: c.firstIndex) }
-            if let s = ready.snapshot { installSnapshot(s, member: m) }
-            if !ready.entries.isEmpty { appendEntries(ready.entries.lazy.map { (index: $0.index, term: $0.term) }, member: m) }
-            members[m].role = node.role
-            members[m].term = node.term
-            advanceCommit(to: node.commitIndex, member: m)
-            for e in ready.committed { apply(index: e.index, term: e.term, member: m) }
-            if node.role == .leader { checkLeader(member: m) }
+            record(member: node.id, role: node.role, term: node.term, commit: node.commitIndex,
+                   compactedBefore: ready.compaction?.firstIndex,
+                   snapshot: ready.snapshot.map { EntryMark(index: $0.index, term: $0.term) },
+                   entries: ready.entries.map { EntryMark(index: $0.index, term: $0.term) },
+                   applied: ready.committed.map { EntryMark(index: $0.index, term: $0.term) })
+        }
+
+        /// The identity of an entry: its index and term.
+        @usableFromInline
+        struct EntryMark: Sendable {
+            @usableFromInline var index: UInt64
+            @usableFromInline var term: UInt64
+            @inlinable init(index: UInt64, term: UInt64) {
+                self.index = index
+                self.term = term
+            }
+        }
+
+        @usableFromInline
+        mutating func record(member id: NodeID, role: Role, term: UInt64, commit: UInt64, compactedBefore: UInt64?,
+                             snapshot: EntryMark?, entries: [EntryMark], applied entriesApplied: [EntryMark]) {
+            let m = memberIndex(id)
+            if let first = compactedBefore { members[m].log.compact(before: first) }
+            if let s = snapshot { installSnapshot(s, member: m) }
+            if !entries.isEmpty { appendEntries(entries, member: m) }
+            members[m].role = role
+            members[m].term = term
+            advanceCommit(to: commit, member: m)
+            for e in entriesApplied { apply(index: e.index, term: e.term, member: m) }
+            if role == .leader { checkLeader(member: m) }
         }
 
         /// `node` (re)started from its storage: its log is what it holds now, it will apply its
@@ -77,7 +105,7 @@ extension Raft {
             members[m].log = TermLog(baseIndex: node.log.baseIndex, baseTerm: node.log.baseTerm)
             members[m].snapshotIndex = node.snapshotIndex
             members[m].commit = min(members[m].commit, node.log.baseIndex)
-            appendEntries(node.log.entries.lazy.map { (index: $0.index, term: $0.term) }, member: m)
+            appendEntries(node.log.entries.map { EntryMark(index: $0.index, term: $0.term) }, member: m)
             members[m].role = node.role
             members[m].term = node.term
             advanceCommit(to: node.commitIndex, member: m)
@@ -86,8 +114,9 @@ extension Raft {
 
         // MARK: Log changes
 
-        private mutating func appendEntries<S: Sequence>(_ entries: S, member m: Int) where S.Element == (index: UInt64, term: UInt64) {
-            for (index, term) in entries {
+        private mutating func appendEntries(_ entries: [EntryMark], member m: Int) {
+            for mark in entries {
+                let (index, term) = (mark.index, mark.term)
                 let id = members[m].id
                 guard index > members[m].log.baseIndex else { continue }
                 if index <= members[m].log.lastIndex, let old = members[m].log.term(at: index), old != term {
@@ -113,7 +142,7 @@ extension Raft {
             }
         }
 
-        private mutating func installSnapshot<State>(_ s: Snapshot<State>, member m: Int) {
+        private mutating func installSnapshot(_ s: EntryMark, member m: Int) {
             if s.index > members[m].snapshotIndex {
                 members[m].log = TermLog(baseIndex: s.index, baseTerm: s.term)
                 members[m].snapshotIndex = s.index
@@ -155,7 +184,10 @@ extension Raft {
         private mutating func checkLeader(member m: Int) {
             let (id, term) = (members[m].id, members[m].term)
             if let known = leaders[term] {
-                if known != id { report(.electionSafety, "members \(known) and \(id) both lead term \(term)") }
+                if known != id && !doubleLeaderTerms.contains(term) {
+                    doubleLeaderTerms.append(term)
+                    report(.electionSafety, "members \(known) and \(id) both lead term \(term)")
+                }
                 return
             }
             leaders[term] = id

@@ -125,6 +125,43 @@ import Testing
         #expect(c.checker.isSafe)
     }
 
+    @Test("a leader that proposes its own removal takes no more proposals, so the removal is its last entry")
+    func leavingLeaderRefusesProposals() throws {
+        var c = TestCluster(voters: 3)
+        c.elect(1)
+        let index = try c.with(1) { try $0.proposeMembership(.removeVoter(1)) }
+        #expect(throws: Raft.ProposalError.notLeader(leader: nil)) { try c.propose("late", at: 1) }
+        #expect(c[1].lastIndex == index)
+        c.stabilize()
+        #expect(c[1].role == .follower)
+    }
+
+    @Test("removing the leader of two: if the survivor misses the commit, the stepped-down leader's vote elects it")
+    func survivorMissesTheCommit() throws {
+        var c = TestCluster(voters: 2)
+        c.elect(1)
+        try c.propose("x", at: 1)
+        c.stabilize()
+        try c.with(1) { _ = try $0.proposeMembership(.removeVoter(1)) }
+        c.deliver { $0.to == 2 }                    // the removal entry reaches 2...
+        c.deliver { $0.to == 1 }
+        #expect(c[1].role == .follower)            // ...committed with 2's answer; 1 stepped down...
+        #expect(c[1].voters == [2])
+        c.drop { _ in true }                        // ...and its last word to 2 is lost
+        #expect(c[2].voters == [1, 2])              // 2 still counts 1
+        var rounds = 0
+        while c[2].role != .leader && rounds < 50 {
+            c.tickAll()
+            rounds += 1
+        }
+        #expect(c[2].role == .leader)               // with 1's vote (1 has no longer log)
+        #expect(c[2].voters == [2])                 // its no-op committed the removal
+        #expect(c[1].role == .follower)
+        try c.propose("y", at: 2)
+        #expect(c.state(2) == ["x", "y"])
+        #expect(c.checker.isSafe)
+    }
+
     @Test("a removed follower learns its removal, stops being a voter, and never campaigns")
     func removedFollower() throws {
         var c = TestCluster(voters: 3)

@@ -6,8 +6,9 @@ import Darwin
 #endif
 @testable import Raft
 
-/// Randomized runs on a simulated network with loss, duplication, reordering, partitions and
-/// crash/restart: zero safety violations, and convergence once faults stop.
+/// Randomized runs on a simulated network with loss, duplication, reordering, partitions,
+/// crash/restart and membership changes: zero safety violations, and convergence once faults
+/// stop.
 ///
 /// Seeds 1...N (N = `RAFT_SEEDS`, default 2,000) are spread over 3, 4, 5 and 7 voters
 /// (seed % 4). To rerun one seed with a trace of faults and role changes:
@@ -34,12 +35,14 @@ import Darwin
         let single = Self.environment("RAFT_SEED") != nil
         var runs = 0
         var committed = 0
+        var changes = 0
         var slowest = 0
         for seed in Self.seeds where Self.voters(forSeed: seed) == voters {
             var run = RandomCluster(seed: seed, voters: voters, tracing: single)
             let outcome = run.run()
             runs += 1
             committed += outcome.committedCommands
+            changes += outcome.membershipChanges
             slowest = max(slowest, outcome.settledAfterTicks ?? 0)
             if single {
                 print("seed \(seed): \(run.settings)")
@@ -51,7 +54,7 @@ import Darwin
             #expect(outcome.pending.isEmpty, "seed \(seed) (\(run.settings)) did not converge: \(outcome.pending.joined(separator: "; ")). \(rerun)")
         }
         if !single && runs > 0 {
-            print("RandomizedTests: \(voters) voters: \(runs) seeds, \(committed) commands committed, slowest to settle \(slowest) ticks")
+            print("RandomizedTests: \(voters) voters: \(runs) seeds, \(committed) commands committed, \(changes) membership changes proposed, slowest to settle \(slowest) ticks")
         }
     }
 }

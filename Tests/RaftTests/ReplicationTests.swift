@@ -192,3 +192,49 @@ import Testing
         #expect(n.term == 2)
     }
 }
+
+/// The paper's Figure 8, replayed with three members.
+@Suite struct FigureEightTests {
+    /// Member `id` campaigns until it wins, delivering only election messages.
+    static func win(_ c: inout TestCluster, _ id: Raft.NodeID) {
+        for _ in 0..<5 where c[id].role != .leader {
+            c.campaign(id)
+            c.deliverAll { !$0.isAppend }
+        }
+    }
+
+    @Test("Figure 8: an old-term entry on a majority can still be overwritten, so it must not count as committed (§5.4.2)")
+    func figureEight() throws {
+        var config = Raft.Config()
+        config.maxEntriesPerAppend = 1
+        config.checkQuorum = false                   // no leader lease: elections at will
+        var c = TestCluster(voters: 3, config: config)
+        c.elect(1)                                   // S1 leads term 1; no-op 4@1 everywhere
+        try c.propose("e", at: 1)                    // (a) 5@1 on S1 only...
+        c.drop { _ in true }
+        c.crash(1)                                   // ...which crashes
+        Self.win(&c, 2)                              // (b) S2 leads term 2 with S3's vote...
+        #expect(c[2].term == 2)
+        c.drop { _ in true }                         // ...and its 5@2 goes nowhere
+        c.crash(2)
+        c.restart(1)
+        Self.win(&c, 1)                              // (c) S1 leads term 3 with S3's vote
+        #expect(c[1].role == .leader && c[1].term == 3)
+        // S1 brings S3 up to 5@1, one entry at a time: 5@1 is now on a majority.
+        c.deliver(where: \.isAppend)                 // 6@3 after 5@1: S3 refuses
+        c.deliver { $0.to == 1 }
+        c.deliver(where: \.isAppend)                 // 5@1 alone: S3 takes it
+        c.deliver { $0.to == 1 }
+        #expect(c[3].term(at: 5) == 1)
+        #expect(c[1].commitIndex == 4)               // not committed: it is of term 1, not 3
+        c.drop { _ in true }
+        c.crash(1)                                   // (d) S1 crashes before sending 6@3
+        c.restart(2)
+        Self.win(&c, 2)                              // S2 (last 5@2) wins with S3's vote
+        c.stabilize()
+        #expect(c[2].role == .leader)
+        #expect(c[3].term(at: 5) == 2)               // 5@1 overwritten, legitimately
+        #expect(c.checker.isSafe)
+        #expect(c.state(3).isEmpty)                  // "e" was never applied anywhere
+    }
+}

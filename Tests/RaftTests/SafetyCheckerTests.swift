@@ -6,9 +6,9 @@ import Testing
 @Suite struct SafetyCheckerTests {
     static func node(_ id: Raft.NodeID, role: Raft.Role = .follower, term: UInt64 = 1, commit: UInt64 = 0) -> Node {
         var n = Node(id: id, voters: [], config: .init(), random: SeededRandom(seed: id))
-        n.role = role
-        n.term = term
-        n.commitIndex = commit
+        n.currentRole = role
+        n.currentTerm = term
+        n.committed = commit
         return n
     }
 
