@@ -147,13 +147,14 @@ struct ClusterPicture {
     }
 
     /// Rows as lines, columns two spaces apart and as wide as their widest cell (measured
-    /// without colour), trailing blanks trimmed.
+    /// without colour; a row's last cell does not widen its column), trailing blanks trimmed.
     static func align(_ rows: [[Cell]], color: Bool) -> [String] {
         var widths: [Int] = []
         for row in rows {
+            let last = row.lastIndex { !$0.text.isEmpty } ?? -1
             for (i, cell) in row.enumerated() {
                 if i == widths.count { widths.append(0) }
-                widths[i] = max(widths[i], cell.text.count)
+                if i < last { widths[i] = max(widths[i], cell.text.count) }
             }
         }
         return rows.map { row in
