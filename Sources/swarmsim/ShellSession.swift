@@ -90,7 +90,7 @@ final class ShellSession {
                 keep = s.lines.lowerBound - 1
                 break
             }
-            if !run(s, source: bytes, echo: true) {
+            if run(s, source: bytes, echo: true) != .ok {
                 keep = s.lines.upperBound
                 io.out("(stopped at line \(s.location.line) of \(file); the session goes on from there)\n")
                 break
@@ -135,9 +135,14 @@ final class ShellSession {
             sawError = true
             return .ready
         }
+        let before = (text, statementCount)
         text = candidate
         statementCount = parsed.script.statements.count
-        for s in new { _ = run(s, source: Array(candidate.utf8), echo: echo) }
+        var ranAll = true
+        for s in new { ranAll = run(s, source: Array(candidate.utf8), echo: echo) != .error && ranAll }
+        // A statement that could not run changed nothing: keep it out of the session's text
+        // (and out of a saved file). One whose expectation failed did run, and stays.
+        if !ranAll { (text, statementCount) = before }
         return .ready
     }
 
@@ -151,8 +156,10 @@ final class ShellSession {
         return backslashes % 2 == 1
     }
 
-    /// Runs one statement; false when it failed or could not run.
-    private func run(_ s: ScriptStatement, source: [UInt8], echo: Bool) -> Bool {
+    enum Ran { case ok, failed, error }
+
+    /// Runs one statement and says how it went.
+    private func run(_ s: ScriptStatement, source: [UInt8], echo: Bool) -> Ran {
         if let seed = Self.seed(in: s.statement), !runner.hasSwarm { reseed(seed, with: s) }
         if echo && Self.echoes(s.statement) { io.out("[\(runner.now)] \(s.text)\n") }
         let result = runner.run(s)
@@ -162,7 +169,7 @@ final class ShellSession {
             sawError = true
         }
         if result.failure != nil { sawFailure = true }
-        return result.error == nil && result.failure == nil
+        return result.error != nil ? .error : result.failure != nil ? .failed : .ok
     }
 
     static func seed(in s: Statement) -> UInt64? {
