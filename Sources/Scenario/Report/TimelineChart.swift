@@ -169,7 +169,10 @@ struct TimelineChart {
         // Term changes and task counts, labelled where there is room.
         var labels: [(SimTime, String, String)] = []
         for change in terms.changes where change.value > 0 && Self.isManager(lane.phase.value(at: change.time)) {
-            labels.append((change.time, "t\(change.value)", lane.phase.value(at: change.time) == .leader ? "term on-dark" : "term"))
+            // The label sits a few pixels into the band: take its colour from what is drawn there
+            // (a term starts with a candidacy that may last a millisecond before the leader band).
+            let under = lane.phase.value(at: change.time + .seconds(exactly: 8 / scale.pixelsPerSecond))
+            labels.append((change.time, "t\(change.value)", under == .leader ? "term on-dark" : "term"))
         }
         for change in lane.tasks.changes { if let n = change.value { labels.append((change.time, "\(n)▪", "tasks")) } }
         labels.sort { $0.0 < $1.0 }

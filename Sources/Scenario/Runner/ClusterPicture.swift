@@ -5,9 +5,10 @@ import Cluster
 
 /// `show cluster`: the swarm now, as a picture in text. A headline (who leads, how many
 /// managers, the quorum), then the hosts, grouped by partition side when the network is split,
-/// each side saying whether its managers make a quorum; a line per host: role, Raft state and
-/// term, node status as the leader records it, and a note when something is off (a leader of an
-/// old term, a host cut off from the leader).
+/// each side saying whether its managers make a quorum; a line per host: role, Raft state (or
+/// `crashed`) and term, node status as the leader records it (a crashed node stays Ready until
+/// its heartbeats are missed), and a note when something is off (a leader of an old term, a
+/// host cut off from the leader).
 ///
 /// Plain text by default, as scenario files record it; with `color` the same text with ANSI
 /// colours for a terminal.
@@ -70,8 +71,10 @@ struct ClusterPicture {
 
     func row(_ h: HostID) -> [Cell] {
         guard swarm.isUp(h) else {
-            // A crashed engine keeps its membership on disk: show the role the store records.
-            return (swarm.nodeRecord(of: h).map { [Cell($0.role.rawValue)] } ?? []) + [Cell("crashed", .bad)]
+            // A crashed engine keeps its membership on disk: show the role the store records,
+            // and the status, which stays Ready until the leader misses three heartbeats.
+            guard let r = swarm.nodeRecord(of: h) else { return [Cell("crashed", .bad)] }
+            return [Cell(r.role.rawValue), Cell("crashed", .bad), Cell("")] + status(r)
         }
         guard let role = swarm.role(of: h) else { return [Cell("not in a swarm", .dim)] }
         var cells = [Cell(role.rawValue)]
@@ -86,17 +89,19 @@ struct ClusterPicture {
         } else {
             cells += [Cell(""), Cell("")]
         }
-        if let r = swarm.nodeRecord(of: h) {
-            let style: Style = switch r.state {
-            case .ready: .good
-            case .down, .disconnected: .bad
-            case .unknown: .warn
-            }
-            cells.append(Cell(r.state.display, style))
-            if r.availability != .active { cells.append(Cell(r.availability.display, .warn)) }
-        }
+        if let r = swarm.nodeRecord(of: h) { cells += status(r) }
         if let note = note(h, view) { cells.append(Cell(note, .warn)) }
         return cells
+    }
+
+    /// The node's status as the leader records it, and its availability unless active.
+    func status(_ r: NodeRecord) -> [Cell] {
+        let style: Style = switch r.state {
+        case .ready: .good
+        case .down, .disconnected: .bad
+        case .unknown: .warn
+        }
+        return [Cell(r.state.display, style)] + (r.availability != .active ? [Cell(r.availability.display, .warn)] : [])
     }
 
     /// What is off about `h`, in a few words.
