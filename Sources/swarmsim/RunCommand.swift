@@ -26,7 +26,7 @@ enum RunCommand: Subcommand {
         \(optionsHelp(options))
         EXAMPLE:
           swarmsim run Scenarios/quickstart.swarm --seed 7 --trace run.jsonl
-          swarmsim run Scenarios/teaching/03-partitions.swarm --report partitions.html
+          swarmsim run Scenarios/teaching/02-majority-and-minority.swarm --report partition.html
 
         """
     }

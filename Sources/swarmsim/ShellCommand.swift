@@ -27,7 +27,7 @@ enum ShellCommand: Subcommand {
         \(optionsHelp(options))
         EXAMPLES:
           swarmsim shell
-          swarmsim shell Scenarios/teaching/03-partitions.swarm --until 20
+          swarmsim shell Scenarios/teaching/02-majority-and-minority.swarm --until 23
           printf 'hosts m1\\nm1$ docker swarm init\\nshow cluster\\n' | swarmsim shell
 
         """
