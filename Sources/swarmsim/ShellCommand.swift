@@ -60,7 +60,9 @@ enum ShellCommand: Subcommand {
         if interactive {
             io.out("swarmsim \(SimCore.version) shell: type statements, 'help' for the list, Ctrl-D to leave.\n")
         }
-        var reader: any LineReader = interactive ? TerminalLineReader(color: options.color) : PlainLineReader(io: io)
+        // The editor redraws with escape sequences: only when both ends are the terminal.
+        var reader: any LineReader = interactive && io.isTerminal(1)
+            ? TerminalLineReader(color: options.color) : PlainLineReader(io: io, showsPrompt: interactive)
         while let line = reader.readLine(prompt: session.prompt) {
             if session.handle(line) == .exit { break }
         }

@@ -10,10 +10,15 @@ protocol LineReader {
     mutating func readLine(prompt: String) -> String?
 }
 
-/// Lines from a pipe or a file: no prompt, no editing.
+/// Lines from a pipe or a file (no prompt, no editing), or from a terminal whose output goes
+/// elsewhere (the prompt, but the terminal's own line editing).
 struct PlainLineReader: LineReader {
     let io: IO
-    mutating func readLine(prompt: String) -> String? { io.readLine() }
+    var showsPrompt = false
+    mutating func readLine(prompt: String) -> String? {
+        if showsPrompt { io.out(prompt) }
+        return io.readLine()
+    }
 }
 
 /// Lines typed at a terminal, edited in place: standard input in raw mode (termios) while a
@@ -31,7 +36,7 @@ struct TerminalLineReader: LineReader {
 
     mutating func readLine(prompt: String) -> String? {
         guard var saved = Self.enterRawMode() else { return nil }
-        defer { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
+        defer { tcsetattr(STDIN_FILENO, TCSADRAIN, &saved) }
         editor.reset()
         draw(prompt)
         while true {
@@ -88,7 +93,8 @@ struct TerminalLineReader: LineReader {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
-        guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else { return nil }
+        // TCSADRAIN, not TCSAFLUSH: lines typed ahead or pasted as a block must not be lost.
+        guard tcsetattr(STDIN_FILENO, TCSADRAIN, &raw) == 0 else { return nil }
         return original
     }
 
