@@ -103,7 +103,11 @@ final class Screen {
         // The server this starts outlives the command: it must not hold a pipe we read to the end.
         _ = try run(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "100", "-y", "50", command], capture: false)
         panePID = pid_t(try run(["list-panes", "-F", "#{pane_pid}", "-t", "t"]).filter(\.isNumber)) ?? 0
+        socketPath = try run(["display-message", "-p", "-t", "t", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    /// The server's socket file, removed at the end.
+    private var socketPath = ""
 
     /// The pane's process (a shell running swarmsim), leader of its process group.
     private var panePID: pid_t = 0
@@ -112,6 +116,7 @@ final class Screen {
     func close() {
         if panePID > 0 { kill(-panePID, SIGKILL) }
         _ = try? run(["kill-server"], capture: false)
+        if socketPath.hasSuffix(socket) { try? FileManager.default.removeItem(atPath: socketPath) }
     }
 
     /// Sends tmux key names (`Enter`, `Up`, `C-a`, `DC` for Delete, …).
