@@ -9,6 +9,8 @@ enum RunCommand: Subcommand {
         OptionSpec(name: "--seed", takesValue: true, valueName: "N", help: "Seed for every random choice (overrides the file's 'seed')"),
         OptionSpec(name: "--trace", takesValue: true, valueName: "FILE", help: "Write every event as JSON Lines to FILE"),
         OptionSpec(name: "--trace-messages", takesValue: false, help: "Also trace each message delivered or dropped"),
+        OptionSpec(name: "--report", takesValue: true, valueName: "FILE", help: "Write an HTML timeline of the run to FILE (also when it fails)"),
+        ColorChoice.option,
         OptionSpec(name: "--quiet", short: "-q", takesValue: false, help: "Print outputs only, not the statements"),
     ]
     static var help: String {
@@ -17,11 +19,14 @@ enum RunCommand: Subcommand {
 
         Runs the scenario in FILE on virtual time and prints each statement, with the time it
         ran at, and what it printed. Exits 1 at the first expectation that fails, 2 on bad input.
+        With --report, also writes a self-contained HTML page: a timeline of every host's role,
+        partitions, crashes and node status, with the statements as markers.
 
         OPTIONS:
         \(optionsHelp(options))
         EXAMPLE:
           swarmsim run Scenarios/quickstart.swarm --seed 7 --trace run.jsonl
+          swarmsim run Scenarios/teaching/02-majority-and-minority.swarm --report partition.html
 
         """
     }
@@ -34,6 +39,8 @@ enum RunCommand: Subcommand {
         var options = RunOptions()
         options.echoStatements = !args.has("--quiet")
         options.traceMessages = args.has("--trace-messages")
+        options.color = try ColorChoice.parse(args).isOn(io)
+        options.recordTimeline = args.value("--report") != nil
         if let seed = args.value("--seed") {
             guard let v = UInt64(seed) else { throw UsageError(message: "invalid seed '\(seed)'", hint: "a whole number from 0 to 18446744073709551615") }
             options.seed = v
@@ -55,8 +62,22 @@ enum RunCommand: Subcommand {
                 return 2
             }
         }
+        if let reportPath = args.value("--report"), let timeline = report.timeline {
+            guard writeReport(timeline, to: reportPath, io: io) else { return 2 }
+        }
         if let error = report.error { io.err(withSourceLine(error, source: bytes).rendered + "\n") }
         for v in report.violations { io.err("error: safety violation: \(v)\n") }
         return report.exitCode
+    }
+}
+
+/// Writes the HTML report of `timeline` to `path`; says why on standard error when it cannot.
+func writeReport(_ timeline: Timeline, to path: String, io: IO) -> Bool {
+    do {
+        try io.writeFile(path, Array(TimelineReport.html(timeline).utf8))
+        return true
+    } catch {
+        io.err("error: cannot write the report to \(path)\n")
+        return false
     }
 }

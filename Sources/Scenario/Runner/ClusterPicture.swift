@@ -3,50 +3,173 @@ import Raft
 import Orchestration
 import Cluster
 
-/// `show cluster`: the swarm now, as a plain-text picture. One block per partition group (one
-/// block when the network is whole), a line per host: role, Raft state and term, node status as
-/// the leader records it.
+/// `show cluster`: the swarm now, as a picture in text. A headline (who leads, how many
+/// managers, the quorum), then the hosts, grouped by partition side when the network is split,
+/// each side saying whether its managers make a quorum; a line per host: role, Raft state (or
+/// `crashed`) and term, node status as the leader records it (a crashed node stays Ready until
+/// its heartbeats are missed), and a note when something is off (a leader of an old term, a
+/// host cut off from the leader).
+///
+/// Plain text by default, as scenario files record it; with `color` the same text with ANSI
+/// colours for a terminal.
 struct ClusterPicture {
     let swarm: Swarm
     let hostOrder: [HostID]
+    var color = false
 
     var text: String {
-        var s = "cluster at \(swarm.now): "
+        let managers = hostOrder.filter(isManager)
+        let quorum = managers.count / 2 + 1
+        let upManagers = managers.filter(swarm.isUp)
+        var head = [Cell("cluster at \(swarm.now): ")]
         if let l = swarm.leader, let v = swarm.raftView(l) {
-            s += "leader \(swarm.name(of: l)), term \(v.term)"
+            head += [Cell("leader \(swarm.name(of: l))", .good), Cell(" in term \(v.term)")]
         } else {
-            s += "no leader"
+            head.append(Cell("no leader", .bad))
         }
-        let managers = swarm.managers.count
-        if managers > 0 { s += ", \(managers) manager\(managers == 1 ? "" : "s") up" }
-        s += "\n"
-        let groups = swarm.network.groups.filter { !$0.isEmpty }
+        if !managers.isEmpty {
+            head.append(Cell("; \(upManagers.count) of \(managers.count) manager\(managers.count == 1 ? "" : "s") up, quorum \(quorum)"))
+        }
+        var lines = [render(head)]
+
         let order = Dictionary(uniqueKeysWithValues: hostOrder.enumerated().map { ($1, $0) })
+        let groups = swarm.network.groups
+            .map { $0.filter { order[$0] != nil }.sorted { order[$0, default: 0] < order[$1, default: 0] } }
+            .filter { !$0.isEmpty }
+        let split = groups.count > 1
+        var table: [[Cell]] = []
+        var sideHeads: [Int: [Cell]] = [:]
         for (i, group) in groups.enumerated() {
-            if groups.count > 1 { s += "  side \(i + 1):\n" }
-            var table = TabWriter(minWidth: 0, padding: 2)
-            for h in group.sorted(by: { (order[$0] ?? $0.index) < (order[$1] ?? $1.index) }) {
-                table.row(["  " + (groups.count > 1 ? "  " : "") + swarm.name(of: h)] + row(h))
+            if split {
+                let here = group.filter { upManagers.contains($0) }.count
+                var cells = [Cell("side \(i + 1): ")]
+                if here == 0 {
+                    cells.append(Cell("no managers", .bad))
+                } else {
+                    cells.append(Cell("\(here) of \(managers.count) managers, "))
+                    cells.append(here >= quorum ? Cell("quorum", .good) : Cell("no quorum", .bad))
+                }
+                sideHeads[table.count] = cells
             }
-            s += table.text
+            for h in group { table.append([Cell(swarm.name(of: h), .name)] + row(h)) }
         }
-        return s
+        let indent = split ? "    " : "  "
+        for (i, line) in Self.align(table, color: color).enumerated() {
+            if let side = sideHeads[i] { lines.append("  " + render(side)) }
+            lines.append(indent + line)
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
-    func row(_ h: HostID) -> [String] {
-        guard swarm.isUp(h) else { return ["crashed"] }
-        guard let role = swarm.role(of: h) else { return ["not in a swarm"] }
-        var cells: [String] = [role.rawValue]
-        if let v = swarm.raftView(h) {
-            cells.append("\(v.role)")
-            cells.append("term \(v.term)")
+    // MARK: Rows
+
+    /// Whether `h` is a manager, counting a crashed manager (its store record says so).
+    func isManager(_ h: HostID) -> Bool {
+        if swarm.isUp(h) { return swarm.role(of: h) == .manager }
+        return swarm.nodeRecord(of: h)?.role == .manager
+    }
+
+    func row(_ h: HostID) -> [Cell] {
+        guard swarm.isUp(h) else {
+            // A crashed engine keeps its membership on disk: show the role the store records,
+            // and the status, which stays Ready until the leader misses three heartbeats.
+            guard let r = swarm.nodeRecord(of: h) else { return [Cell("crashed", .bad)] }
+            return [Cell(r.role.rawValue), Cell("crashed", .bad), Cell("")] + status(r)
+        }
+        guard let role = swarm.role(of: h) else { return [Cell("not in a swarm", .dim)] }
+        var cells = [Cell(role.rawValue)]
+        let view = swarm.raftView(h)
+        if let v = view {
+            let style: Style = switch v.role {
+            case .leader: .good
+            case .follower: .calm
+            case .candidate, .preCandidate: .warn
+            }
+            cells += [Cell(v.role.description, style), Cell("term \(v.term)")]
         } else {
-            cells.append(contentsOf: ["", ""])
+            cells += [Cell(""), Cell("")]
         }
-        if let r = swarm.nodeRecord(of: h) {
-            cells.append(r.state.display)
-            if r.availability != .active { cells.append(r.availability.display) }
-        }
+        if let r = swarm.nodeRecord(of: h) { cells += status(r) }
+        if let note = note(h, view) { cells.append(Cell(note, .warn)) }
         return cells
+    }
+
+    /// The node's status as the leader records it, and its availability unless active.
+    func status(_ r: NodeRecord) -> [Cell] {
+        let style: Style = switch r.state {
+        case .ready: .good
+        case .down, .disconnected: .bad
+        case .unknown: .warn
+        }
+        return [Cell(r.state.display, style)] + (r.availability != .active ? [Cell(r.availability.display, .warn)] : [])
+    }
+
+    /// What is off about `h`, in a few words.
+    func note(_ h: HostID, _ view: Swarm.RaftView?) -> String? {
+        guard let leader = swarm.leader else { return nil }
+        if h == leader { return nil }
+        if view?.role == .leader { return "leads an old term" }
+        let network = swarm.network
+        guard network.sameGroup(h, leader) else { return nil }
+        switch (network.canSend(from: h, to: leader), network.canSend(from: leader, to: h)) {
+        case (true, true): return nil
+        case (false, false): return "cut off from the leader"
+        case (false, true): return "the leader does not hear it"
+        case (true, false): return "does not hear the leader"
+        }
+    }
+
+    // MARK: Text and colour
+
+    enum Style {
+        case plain, name, good, calm, warn, bad, dim
+
+        /// The ANSI SGR parameters.
+        var sgr: String? {
+            switch self {
+            case .plain: nil
+            case .name: "1"
+            case .good: "1;32"
+            case .calm: "36"
+            case .warn: "33"
+            case .bad: "1;31"
+            case .dim: "2"
+            }
+        }
+    }
+
+    struct Cell {
+        var text: String
+        var style: Style = .plain
+        init(_ text: String, _ style: Style = .plain) { self.text = text; self.style = style }
+    }
+
+    func render(_ cells: [Cell]) -> String { cells.map { Self.paint($0.text, $0.style, color: color) }.joined() }
+
+    static func paint(_ text: String, _ style: Style, color: Bool) -> String {
+        guard color, let sgr = style.sgr, !text.isEmpty else { return text }
+        return "\u{1B}[\(sgr)m\(text)\u{1B}[0m"
+    }
+
+    /// Rows as lines, columns two spaces apart and as wide as their widest cell (measured
+    /// without colour; a row's last cell does not widen its column), trailing blanks trimmed.
+    static func align(_ rows: [[Cell]], color: Bool) -> [String] {
+        var widths: [Int] = []
+        for row in rows {
+            let last = row.lastIndex { !$0.text.isEmpty } ?? -1
+            for (i, cell) in row.enumerated() {
+                if i == widths.count { widths.append(0) }
+                if i < last { widths[i] = max(widths[i], cell.text.count) }
+            }
+        }
+        return rows.map { row in
+            let last = row.lastIndex { !$0.text.isEmpty } ?? -1
+            var line = ""
+            for (i, cell) in row.enumerated() where i <= last {
+                line += paint(cell.text, cell.style, color: color)
+                if i < last { line += String(repeating: " ", count: widths[i] - cell.text.count + 2) }
+            }
+            return line
+        }
     }
 }

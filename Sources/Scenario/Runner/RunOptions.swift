@@ -14,6 +14,12 @@ public struct RunOptions: Sendable {
     public var checkSafety = true
     /// The command that reruns this scenario, for failure reports (`swarmsim run FILE`).
     public var rerunCommand: String?
+    /// Colour `show cluster` with ANSI escapes. Only for a terminal: scenario files record
+    /// plain text, so `swarmsim test` never turns it on.
+    public var color = false
+    /// Record a `Timeline` of the run (roles, faults, node status, statements) for the HTML
+    /// report; `RunReport.timeline` holds it.
+    public var recordTimeline = false
 
     public init() {}
 }
@@ -34,8 +40,21 @@ public struct RunReport: Sendable {
     public var endTime: SimTime = .zero
     /// Safety violations seen (each is a bug in the simulator).
     public var violations: [String] = []
+    /// The run over time, when `RunOptions.recordTimeline` is on (also for a run that stopped
+    /// at a failed expectation: it covers what ran).
+    public var timeline: Timeline?
 
     public var exitCode: Int32 { error != nil ? 2 : (failure != nil || !violations.isEmpty) ? 1 : 0 }
+}
+
+/// What one statement run by `ScenarioRunner.run(_:)` printed, and how it ended.
+public struct StatementResult: Sendable {
+    /// The statement's output (empty for statements that print nothing).
+    public var output = ""
+    /// Set when the statement was an expectation that failed.
+    public var failure: ExpectationFailure?
+    /// Set when the statement could not run (an unknown variable, an unsupported command).
+    public var error: Diagnostic?
 }
 
 /// A failed `expect`, with everything needed to understand and reproduce it.

@@ -26,6 +26,13 @@ public final class ScenarioRunner {
     var namesGiven = 0
     /// What the last `curl` saw.
     var lastCurl: CurlRecord?
+    /// Hosts in the order they were declared (the order of every picture and lane).
+    var declaredHosts: [HostID] = []
+    /// Records the run for `--report`, when `options.recordTimeline` is on.
+    var recorder: TimelineRecorder?
+    var started = false
+    /// How many statements `run(_:)` has run (their outputs are keyed by this count).
+    var statementsRun = 0
 
     public init(script: Script, options: RunOptions = RunOptions(), trace: TraceWriter = .disabled(),
                 emit: @escaping (String) -> Void = { _ in }) {
@@ -39,28 +46,84 @@ public final class ScenarioRunner {
         if let override = options.seed { seed = override }
         swarmOptions.seed = seed
         report = RunReport(seed: seed)
+        if options.recordTimeline { recorder = TimelineRecorder(title: script.file, seed: seed) }
     }
 
     /// Runs every statement, stopping at the first failed expectation or error.
     public func run() -> RunReport {
-        writeHeader()
+        start()
         for (index, statement) in script.statements.enumerated() {
             currentStatement = index
             do {
                 try execute(statement)
             } catch {
                 report.error = error
+                recorder?.ended(at: now, .error(error.message))
                 break
             }
+            recorder?.ended(at: now, report.failure.map { .failed($0.seen) } ?? .ok)
             if report.failure != nil { break }
         }
+        return finish()
+    }
+
+    // MARK: Statement by statement
+
+    /// Starts a run that goes statement by statement (the shell's way in): writes the trace
+    /// header. `run()` and `run(_:)` call it themselves; calling it again does nothing.
+    public func start() {
+        guard !started else { return }
+        started = true
+        writeHeader()
+    }
+
+    /// Runs one more statement at the current virtual time, after everything run so far, and
+    /// says what it printed and how it ended. Nothing stops here: after a failed expectation or
+    /// an error the caller may run more statements. `report.failure` keeps the first failure.
+    ///
+    /// The statement need not be in `script`: the shell parses each line it reads and runs
+    /// what is new. `run()` is `start()`, this for each statement in order (stopping at the
+    /// first failure or error), then `finish()`.
+    public func run(_ statement: ScriptStatement) -> StatementResult {
+        start()
+        let firstFailure = report.failure
+        report.failure = nil
+        currentStatement = statementsRun
+        statementsRun += 1
+        var result = StatementResult()
+        do {
+            try execute(statement)
+        } catch {
+            result.error = error
+        }
+        result.output = report.outputs[currentStatement] ?? ""
+        result.failure = report.failure
+        recorder?.ended(at: now, result.error.map { .error($0.message) } ?? result.failure.map { .failed($0.seen) } ?? .ok)
+        report.failure = firstFailure ?? report.failure
+        return result
+    }
+
+    /// The report of the run so far: end time, safety violations and the timeline as of now.
+    /// Flushes the trace. Running more statements afterwards is allowed.
+    public func finish() -> RunReport {
         if let swarm {
             report.endTime = swarm.now
             report.violations = swarm.safety.violations
         }
+        report.timeline = recorder?.timeline(end: swarm?.now ?? .zero)
         trace.flush()
         return report
     }
+
+    /// Whether the swarm has been built (by a `hosts` statement or anything that needs it):
+    /// settings that shape it, such as `seed`, no longer take effect.
+    public var hasSwarm: Bool { swarm != nil }
+
+    /// The virtual time now.
+    public var now: SimTime { swarm?.now ?? .zero }
+
+    /// The seed of this run.
+    public var seed: UInt64 { report.seed }
 
     // MARK: Statements
 
@@ -73,6 +136,7 @@ public final class ScenarioRunner {
         }
         if options.echoStatements && !quiet { emit("[\(now)] \(s.text)\n") }
         traceStatement(s)
+        recorder?.statement(s, at: now)
         var out = ""
         switch s.statement {
         case .setting(let setting):
@@ -115,7 +179,7 @@ public final class ScenarioRunner {
             out = try words.map { w throws(Diagnostic) in try w.expanded(variable) }.joined(separator: " ") + "\n"
         case .show(let target):
             switch target {
-            case .cluster: out = ClusterPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts()).text
+            case .cluster: out = ClusterPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), color: options.color).text
             }
         case .curl(let request):
             out = try curl(request, at: s)
@@ -131,6 +195,7 @@ public final class ScenarioRunner {
         }
         if !out.isEmpty {
             report.outputs[currentStatement] = out
+            recorder?.output(out)
             emit(out)
         }
     }
@@ -194,9 +259,11 @@ public final class ScenarioRunner {
             nextAddress = IPv4Address(max(nextAddress.value, address.value) + 1)
             var labels = Labels()
             for l in d.labels { labels[l.key] = l.value }
-            hostIDs[d.name] = swarm.addHost(name: d.name, address: text,
-                                            nanoCPUs: d.nanoCPUs ?? 1_000_000_000,
-                                            memoryBytes: d.memoryBytes ?? 1 << 31, labels: labels)
+            let id = swarm.addHost(name: d.name, address: text, nanoCPUs: d.nanoCPUs ?? 1_000_000_000,
+                                   memoryBytes: d.memoryBytes ?? 1 << 31, labels: labels)
+            hostIDs[d.name] = id
+            declaredHosts.append(id)
+            recorder?.addLane(d.name)
         }
     }
 
@@ -205,6 +272,12 @@ public final class ScenarioRunner {
         let s = Swarm(options: swarmOptions, trace: trace)
         s.traceMessages = options.traceMessages
         s.safety.isEnabled = options.checkSafety
+        if recorder != nil {
+            s.observer = { [weak self] time, notification in
+                guard let self, let swarm = self.swarm else { return }
+                self.recorder?.record(notification, at: time, in: swarm)
+            }
+        }
         swarm = s
         return s
     }
@@ -216,7 +289,7 @@ public final class ScenarioRunner {
         return id
     }
 
-    func orderedHosts() -> [HostID] { script.hosts.compactMap { hostIDs[$0.name] } }
+    func orderedHosts() -> [HostID] { declaredHosts }
 
     func link(_ change: LinkChange, at s: ScriptStatement) throws(Diagnostic) {
         let swarm = try ensureSwarm()

@@ -1,0 +1,220 @@
+/// A key as the line editor understands it, decoded from the bytes a terminal sends.
+enum Key: Equatable {
+    case text(String)
+    case enter, backspace, delete
+    case left, right, home, end, up, down, wordLeft, wordRight
+    /// Ctrl-K, Ctrl-U, Ctrl-W.
+    case killToEnd, killToStart, killWord
+    /// Ctrl-C.
+    case interrupt
+    /// Ctrl-D.
+    case endOfInput
+    /// Ctrl-L.
+    case clearScreen
+    /// Anything else (ignored).
+    case other
+}
+
+/// The line being edited, and the history: a pure state machine in the way of linenoise, fed
+/// keys and read back for drawing. The terminal glue is `TerminalLineReader`.
+struct LineEditor {
+    /// What a key asks of the reader.
+    enum Action: Equatable {
+        /// Redraw the line.
+        case redraw
+        /// The line is done (Enter).
+        case submit(String)
+        /// Ctrl-C: drop the line, show a fresh prompt.
+        case cancel
+        /// Ctrl-D on an empty line: no more input.
+        case endOfInput
+        case clearScreen
+        /// Nothing to do (a key with no effect here).
+        case none
+    }
+
+    private(set) var buffer: [Character] = []
+    /// Where the next character goes: 0…buffer.count.
+    private(set) var cursor = 0
+    private(set) var history: [String] = []
+    /// The history entry shown, `history.count` for the line being typed.
+    private var historyIndex = 0
+    /// The line being typed, kept while browsing the history.
+    private var draft: [Character] = []
+    /// The most lines kept.
+    let historyLimit = 500
+
+    var line: String { String(buffer) }
+
+    /// Starts a fresh line (after a submit or a cancel).
+    mutating func reset() {
+        buffer = []
+        cursor = 0
+        historyIndex = history.count
+        draft = []
+    }
+
+    /// Adds a line to the history (not empty lines, not a repeat of the last one).
+    mutating func remember(_ line: String) {
+        guard !line.allSatisfy(\.isWhitespace), history.last != line else { return }
+        history.append(line)
+        if history.count > historyLimit { history.removeFirst(history.count - historyLimit) }
+    }
+
+    mutating func apply(_ key: Key) -> Action {
+        switch key {
+        case .text(let s):
+            buffer.insert(contentsOf: s.filter { !$0.isNewline }, at: cursor)
+            cursor += s.filter { !$0.isNewline }.count
+        case .enter:
+            let done = line
+            remember(done)
+            reset()
+            return .submit(done)
+        case .backspace:
+            guard cursor > 0 else { return .none }
+            buffer.remove(at: cursor - 1)
+            cursor -= 1
+        case .delete:
+            guard cursor < buffer.count else { return .none }
+            buffer.remove(at: cursor)
+        case .endOfInput:
+            if buffer.isEmpty { return .endOfInput }
+            guard cursor < buffer.count else { return .none }
+            buffer.remove(at: cursor)
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(buffer.count, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = buffer.count
+        case .wordLeft: cursor = wordStart(before: cursor)
+        case .wordRight:
+            var i = cursor
+            while i < buffer.count, buffer[i] == " " { i += 1 }
+            while i < buffer.count, buffer[i] != " " { i += 1 }
+            cursor = i
+        case .killToEnd: buffer.removeSubrange(cursor...)
+        case .killToStart:
+            buffer.removeSubrange(..<cursor)
+            cursor = 0
+        case .killWord:
+            let start = wordStart(before: cursor)
+            buffer.removeSubrange(start..<cursor)
+            cursor = start
+        case .up:
+            guard historyIndex > 0 else { return .none }
+            if historyIndex == history.count { draft = buffer }
+            historyIndex -= 1
+            show(Array(history[historyIndex]))
+        case .down:
+            guard historyIndex < history.count else { return .none }
+            historyIndex += 1
+            show(historyIndex == history.count ? draft : Array(history[historyIndex]))
+        case .interrupt:
+            reset()
+            return .cancel
+        case .clearScreen: return .clearScreen
+        case .other: return .none
+        }
+        return .redraw
+    }
+
+    private mutating func show(_ text: [Character]) {
+        buffer = text
+        cursor = text.count
+    }
+
+    /// The start of the word before `i` (spaces before it skipped), as Ctrl-W and Alt-B use.
+    private func wordStart(before i: Int) -> Int {
+        var j = i
+        while j > 0, buffer[j - 1] == " " { j -= 1 }
+        while j > 0, buffer[j - 1] != " " { j -= 1 }
+        return j
+    }
+
+    // MARK: Drawing
+
+    /// The bytes that redraw the line after `prompt` (shown as `styledPrompt`) in a terminal
+    /// `columns` wide: back to column 0, prompt, the part of the line that fits around the
+    /// cursor, clear to the end, cursor to its column.
+    func render(prompt: String, styledPrompt: String, columns: Int) -> String {
+        let width = max(columns - prompt.count - 1, 8)
+        var start = 0
+        if buffer.count > width { start = min(max(0, cursor - width + 1), buffer.count - width) }
+        if cursor < start { start = cursor }
+        let shown = String(buffer[start..<min(buffer.count, start + width)])
+        let column = prompt.count + cursor - start
+        return "\r" + styledPrompt + shown + "\u{1B}[K\r" + (column > 0 ? "\u{1B}[\(column)C" : "")
+    }
+}
+
+/// Turns the bytes a terminal sends into keys: UTF-8 text, control characters, and the escape
+/// sequences of xterm-like terminals (`ESC [ A`, `ESC O H`, `ESC [ 3 ~`, `ESC b`, …).
+struct KeyDecoder {
+    private var pending: [UInt8] = []
+
+    /// Feeds one byte; returns the keys it completes (none while a sequence is incomplete).
+    mutating func feed(_ byte: UInt8) -> [Key] {
+        pending.append(byte)
+        guard let (key, complete) = decode(pending) else { return [] }
+        guard complete else { return [] }
+        pending = []
+        return [key]
+    }
+
+    /// The key `bytes` make, and whether they are complete; nil to wait for more.
+    private func decode(_ b: [UInt8]) -> (Key, Bool)? {
+        let first = b[0]
+        switch first {
+        case 0x1B: return escape(b)
+        case 0x0D, 0x0A: return (.enter, true)
+        case 0x7F, 0x08: return (.backspace, true)
+        case 0x01: return (.home, true)
+        case 0x02: return (.left, true)
+        case 0x03: return (.interrupt, true)
+        case 0x04: return (.endOfInput, true)
+        case 0x05: return (.end, true)
+        case 0x06: return (.right, true)
+        case 0x0B: return (.killToEnd, true)
+        case 0x0C: return (.clearScreen, true)
+        case 0x0E: return (.down, true)
+        case 0x10: return (.up, true)
+        case 0x15: return (.killToStart, true)
+        case 0x17: return (.killWord, true)
+        case 0x00..<0x20: return (.other, true)
+        default:
+            let length = first < 0x80 ? 1 : first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : first >= 0xC0 ? 2 : 1
+            guard b.count >= length else { return nil }
+            return (.text(String(decoding: b, as: UTF8.self)), true)
+        }
+    }
+
+    private func escape(_ b: [UInt8]) -> (Key, Bool)? {
+        guard b.count >= 2 else { return nil }
+        switch b[1] {
+        case UInt8(ascii: "["), UInt8(ascii: "O"):
+            guard b.count >= 3 else { return nil }
+            let last = b[b.count - 1]
+            // A CSI sequence ends with a byte in 0x40…0x7E; parameters come before it.
+            guard (0x40...0x7E).contains(last) || b[1] == UInt8(ascii: "O") else { return b.count > 8 ? (.other, true) : nil }
+            let params = String(decoding: b[2..<(b.count - 1)], as: UTF8.self)
+            switch (last, params) {
+            case (UInt8(ascii: "A"), ""): return (.up, true)
+            case (UInt8(ascii: "B"), ""): return (.down, true)
+            case (UInt8(ascii: "C"), ""): return (.right, true)
+            case (UInt8(ascii: "D"), ""): return (.left, true)
+            case (UInt8(ascii: "C"), "1;5"), (UInt8(ascii: "C"), "1;3"): return (.wordRight, true)
+            case (UInt8(ascii: "D"), "1;5"), (UInt8(ascii: "D"), "1;3"): return (.wordLeft, true)
+            case (UInt8(ascii: "H"), _): return (.home, true)
+            case (UInt8(ascii: "F"), _): return (.end, true)
+            case (UInt8(ascii: "~"), "1"), (UInt8(ascii: "~"), "7"): return (.home, true)
+            case (UInt8(ascii: "~"), "4"), (UInt8(ascii: "~"), "8"): return (.end, true)
+            case (UInt8(ascii: "~"), "3"): return (.delete, true)
+            default: return (.other, true)
+            }
+        case UInt8(ascii: "b"): return (.wordLeft, true)
+        case UInt8(ascii: "f"): return (.wordRight, true)
+        case 0x7F: return (.killWord, true)
+        default: return (.other, true)
+        }
+    }
+}
