@@ -58,6 +58,8 @@ struct ManagerRuntime {
     var dispatcher: Dispatcher?
     /// Set when a committed membership change removed this manager from Raft.
     var removedFromRaft = false
+    /// Its stop is scheduled (it keeps voting until then).
+    var stopScheduled = false
 
     // MARK: Leader-only orchestration
     /// The orchestrators' memory; a new leader starts a fresh one, as in swarmkit.
@@ -73,6 +75,73 @@ struct ManagerRuntime {
     var meshPending: [String] = []
 
     init(raft: StoreRaft, store: ClusterStore) { self.raft = raft; self.store = store }
+}
+
+/// What applying committed entries on a manager calls for in the shell.
+struct ApplyEffects {
+    var storeChanged = false
+    /// Nodes whose assignments changed (leader only).
+    var touchedNodes: [String] = []
+    /// Services whose endpoints or ports may have changed (leader only).
+    var meshServices: [String] = []
+    /// Node status changes the leader recorded.
+    var nodeStates: [(String, NodeState)] = []
+}
+
+extension ManagerRuntime {
+    /// Loads a received snapshot and applies committed entries to the store.
+    mutating func apply(_ ready: Raft.Ready<StoreCommand, ClusterStore>, effects: inout ApplyEffects) {
+        if let snapshot = ready.snapshot, snapshot.index >= appliedIndex {
+            store = snapshot.state
+            appliedIndex = snapshot.index
+            effects.storeChanged = true
+        }
+        let leading = raft.role == .leader
+        for entry in ready.committed where entry.index > appliedIndex {
+            switch entry.payload {
+            case .command(let command):
+                if leading {
+                    Swarm.touchedNodes(by: command, in: store, into: &effects.touchedNodes)
+                    Swarm.meshServices(touchedBy: command, in: store, into: &effects.meshServices)
+                }
+                effects.storeChanged = true
+                store.apply(command, at: entry.index)
+                if leading, case .setNodeState(let id, let state, _, _) = command, let node = store.node(id: id) {
+                    effects.nodeStates.append((node.hostname, state))
+                }
+            case .membership(let change):
+                if change.kind == .removeVoter && change.node == raft.id { removedFromRaft = true }
+            case .empty:
+                break
+            }
+            appliedIndex = entry.index
+        }
+    }
+
+    /// Takes out the proposals whose entries are applied, and those a lost leadership strands.
+    mutating func settleProposals() -> (answered: [PendingProposal], lost: [PendingProposal]) {
+        var waiting: [PendingProposal] = [], answered: [PendingProposal] = [], lost: [PendingProposal] = []
+        for p in proposals {
+            if appliedIndex >= p.index { answered.append(p) }
+            else if raft.role != .leader || raft.term != p.term { lost.append(p) }
+            else { waiting.append(p) }
+        }
+        proposals = waiting
+        return (answered, lost)
+    }
+
+    /// Snapshots the applied store so Raft can drop old entries.
+    mutating func compact() {
+        raft.compact(through: appliedIndex, state: store)
+    }
+
+    /// Proposes commands, then a membership change if any; returns the last entry's index.
+    mutating func propose(_ commands: [StoreCommand], membership: Raft.MembershipChange?) throws(Raft.ProposalError) -> UInt64 {
+        var last: UInt64 = 0
+        for command in commands { last = try raft.propose(command) }
+        if let membership { last = try raft.proposeMembership(membership) }
+        return last
+    }
 }
 
 /// Where the answer to a request goes.

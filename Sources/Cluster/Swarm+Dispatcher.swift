@@ -134,11 +134,9 @@ extension Swarm {
     }
 
     func armExpiry(_ host: HostID, nodeID: String, after delay: SimDuration) {
-        guard var d = hosts[host.index].manager?.dispatcher else { return }
-        let generation = d.nextGeneration
-        d.nextGeneration += 1
-        d.generation[nodeID] = generation
-        hosts[host.index].manager?.dispatcher = d
+        guard let generation = hosts[host.index].manager?.dispatcher?.nextGeneration else { return }
+        hosts[host.index].manager?.dispatcher?.nextGeneration += 1
+        hosts[host.index].manager?.dispatcher?.generation[nodeID] = generation
         schedule(.nodeExpiry(host, incarnation: network.incarnation(host), nodeID: nodeID, generation: generation), after: delay)
     }
 
@@ -160,7 +158,7 @@ extension Swarm {
             propose([.setNodeState(id: nodeID, .ready, message: "", at: now)], on: host, target: nil, reply: .api(.success(.done)))
         }
         reply(target, .heartbeat(period: period, role: node.role, isRaftMember: node.raftID != 0 && m.raft.voters.contains(node.raftID),
-                                 managers: managerHosts(in: m.store), term: m.raft.term), from: host)
+                                 managers: managerHosts(of: host), term: m.raft.term), from: host)
         if firstContact {
             sendAssignments(nodeID: nodeID, from: host)
             if let h = self.host(ofNode: node) { sendFullMesh(to: h, from: host) }

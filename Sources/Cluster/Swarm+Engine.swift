@@ -269,6 +269,11 @@ extension Swarm {
         store.nodes.filter { $0.role == .manager && $0.raftID != 0 }.compactMap { hostOfNode[$0.id] }
     }
 
+    /// The same, from the leader's Raft configuration: cheap enough for every heartbeat.
+    func managerHosts(of leader: HostID) -> [HostID] {
+        (hosts[leader.index].manager?.raft.voters ?? []).compactMap { raftDirectory[$0] }
+    }
+
     // MARK: swarm leave
 
     func leave(_ op: OperationID, on host: HostID, force: Bool) {

@@ -60,83 +60,62 @@ extension Swarm {
     }
 
     /// Persists, sends, applies and acknowledges everything Raft has ready (etcd's Ready loop).
+    ///
+    /// The manager is changed in place (`hosts[i].manager?…`): a copy taken out and written back
+    /// would make the store and the Raft log copy themselves on every entry.
     func processReady(_ host: HostID) {
-        var roleChanged = false
-        var touched: [String] = []
-        var meshServices: [String] = []
-        var storeChanged = false
-        while var m = hosts[host.index].manager, m.raft.hasReady {
-            let ready = m.raft.ready()
-            safety.observe(m.raft, ready: ready)
+        var effects = ApplyEffects()
+        var outbox: [RaftMessage] = []
+        var roleChanges: [(Raft.Role, UInt64)] = []
+        while hosts[host.index].manager?.raft.hasReady == true {
+            guard let ready = hosts[host.index].manager?.raft.ready() else { break }
+            if safety.isEnabled, let raft = hosts[host.index].manager?.raft { safety.observe(raft, ready: ready) }
             hosts[host.index].raftStorage?.persist(ready)
-            if let snapshot = ready.snapshot, snapshot.index >= m.appliedIndex {
-                m.store = snapshot.state
-                m.appliedIndex = snapshot.index
-            }
-            for entry in ready.committed where entry.index > m.appliedIndex {
-                switch entry.payload {
-                case .command(let command):
-                    if m.raft.role == .leader {
-                        Self.touchedNodes(by: command, in: m.store, into: &touched)
-                        Self.meshServices(touchedBy: command, in: m.store, into: &meshServices)
-                    }
-                    storeChanged = true
-                    m.store.apply(command, at: entry.index)
-                    if m.raft.role == .leader, case .setNodeState(let id, let state, _, _) = command,
-                       let node = m.store.node(id: id) {
-                        notify(.nodeState(hostname: node.hostname, state))
-                        if trace.isEnabled {
-                            var line = TraceLine(time: now, event: "node.state")
-                            line.field("node", node.hostname)
-                            line.field("state", state.rawValue)
-                            trace.write(line)
-                        }
-                    }
-                case .membership(let change):
-                    if change.kind == .removeVoter && change.node == m.raft.id { m.removedFromRaft = true }
-                case .empty: break
-                }
-                m.appliedIndex = entry.index
-            }
-            if ready.role != nil { roleChanged = true }
-            m.raft.advance()
-            hosts[host.index].manager = m
-            for message in ready.messages {
-                if let to = raftDirectory[message.to] { send(.raft(message), from: host, to: to) }
-            }
-            if let role = ready.role { notify(.role(host, role, term: m.raft.term)) }
-            if trace.isEnabled, let role = ready.role {
+            hosts[host.index].manager?.apply(ready, effects: &effects)
+            hosts[host.index].manager?.raft.advance()
+            outbox += ready.messages
+            if let role = ready.role { roleChanges.append((role, hosts[host.index].manager?.raft.term ?? 0)) }
+        }
+        for message in outbox {
+            if let to = raftDirectory[message.to] { send(.raft(message), from: host, to: to) }
+        }
+        for (role, term) in roleChanges {
+            notify(.role(host, role, term: term))
+            if trace.isEnabled {
                 var line = TraceLine(time: now, event: "raft.role")
                 line.field("host", name(of: host))
                 line.field("role", "\(role)")
-                line.field("term", Int(m.raft.term))
+                line.field("term", Int(term))
                 trace.write(line)
             }
         }
-        guard var m = hosts[host.index].manager else { return }
-        // Answer writes whose entries are applied; fail those a lost leadership strands.
-        var waiting: [PendingProposal] = []
-        var answered: [PendingProposal] = []
-        var lost: [PendingProposal] = []
-        for p in m.proposals {
-            if m.appliedIndex >= p.index { answered.append(p) }
-            else if m.raft.role != .leader || m.raft.term != p.term { lost.append(p) }
-            else { waiting.append(p) }
+        for (hostname, state) in effects.nodeStates {
+            notify(.nodeState(hostname: hostname, state))
+            if trace.isEnabled {
+                var line = TraceLine(time: now, event: "node.state")
+                line.field("node", hostname)
+                line.field("state", state.rawValue)
+                trace.write(line)
+            }
         }
-        m.proposals = waiting
-        if m.raft.needsSnapshot { m.raft.compact(through: m.appliedIndex, state: m.store) }
-        hosts[host.index].manager = m
+        guard let (answered, lost) = hosts[host.index].manager?.settleProposals() else { return }
+        if hosts[host.index].manager?.raft.needsSnapshot == true { hosts[host.index].manager?.compact() }
         for p in answered { reply(p.target, p.reply, from: host) }
         for p in lost { reply(p.target, .failed(.lostLeadership), from: host) }
-        if m.removedFromRaft {
-            stopManager(host)
-            return
+        guard let m = hosts[host.index].manager else { return }
+        if m.removedFromRaft && !m.stopScheduled {
+            // Keep voting for a while: a survivor that has not yet applied the removal may still
+            // count this member and need its vote (configurations apply on commit).
+            hosts[host.index].manager?.stopScheduled = true
+            schedule(.stopRemovedManager(host, incarnation: network.incarnation(host)),
+                     after: options.raftTick * Int64(2 * options.raft.electionTicks))
         }
+        let roleChanged = !roleChanges.isEmpty
         if roleChanged { leadershipChanged(host) }
         if m.raft.role == .leader {
             leaderCheckDispatcher(host)
-            if storeChanged || roleChanged { leaderApplied(host, touchedNodes: touched, storeChanged: true) }
-            if !meshServices.isEmpty { scheduleMeshUpdates(meshServices, from: host) }
+            if effects.storeChanged || roleChanged { leaderApplied(host, touchedNodes: effects.touchedNodes, storeChanged: true) }
+            if !effects.meshServices.isEmpty { scheduleMeshUpdates(effects.meshServices, from: host) }
         }
     }
 
@@ -161,26 +140,30 @@ extension Swarm {
     @discardableResult
     func propose(_ commands: [StoreCommand], membership: Raft.MembershipChange? = nil, on host: HostID,
                  target: ReplyTarget?, reply answer: Reply) -> Bool {
-        guard var m = hosts[host.index].manager, m.raft.role == .leader else {
+        guard hosts[host.index].manager?.raft.role == .leader else {
             if let target { reply(target, .failed(.lostLeadership), from: host) }
             return false
         }
-        var last: UInt64 = 0
-        do {
-            // The membership change goes last: entries after it would need the new quorum, and a
-            // joining manager starts only once it is answered.
-            for command in commands { last = try m.raft.propose(command) }
-            if let membership { last = try m.raft.proposeMembership(membership) }
+        // The membership change goes last: entries after it would need the new quorum, and a
+        // joining manager starts only once it is answered.
+        let result: Result<UInt64, Raft.ProposalError>
+        do throws(Raft.ProposalError) {
+            result = .success(try hosts[host.index].manager?.propose(commands, membership: membership) ?? 0)
         } catch {
-            hosts[host.index].manager = m
+            result = .failure(error)
+        }
+        switch result {
+        case .failure(let error):
             if let target { reply(target, .failed(Self.proposalError(error)), from: host) }
             processReady(host)
             return false
+        case .success(let last):
+            if let target, let term = hosts[host.index].manager?.raft.term {
+                hosts[host.index].manager?.proposals.append(PendingProposal(index: last, term: term, target: target, reply: answer))
+            }
+            processReady(host)
+            return true
         }
-        if let target { m.proposals.append(PendingProposal(index: last, term: m.raft.term, target: target, reply: answer)) }
-        hosts[host.index].manager = m
-        processReady(host)
-        return true
     }
 
     static func proposalError(_ error: Raft.ProposalError) -> EngineError {

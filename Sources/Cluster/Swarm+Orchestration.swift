@@ -23,20 +23,19 @@ extension Swarm {
     /// One pass: the orchestrators plan from the applied store, the scheduler places what they
     /// left pending, and the leader proposes it all as one entry.
     func orchestrate(_ host: HostID, term: UInt64) {
-        guard var m = hosts[host.index].manager, m.raft.role == .leader, m.raft.term == term else { return }
+        guard let m = hosts[host.index].manager, m.raft.role == .leader, m.raft.term == term else { return }
         if let due = m.orchestrationDue, due > now { return }   // superseded by a later request
-        m.orchestrationDue = nil
-        guard m.appliedIndex >= m.orchestrationFence else {
-            // Our last pass is not applied yet; applying it asks for the next one.
-            hosts[host.index].manager = m
-            return
-        }
-        if m.orchestrator == nil { m.orchestrator = Orchestrator() }
-        var plan = m.orchestrator!.reconcile(m.store, now: now, ids: &identity)
+        hosts[host.index].manager?.orchestrationDue = nil
+        // Our last pass is not applied yet; applying it asks for the next one.
+        guard m.appliedIndex >= m.orchestrationFence else { return }
+        // Take the orchestrator out while it plans, so its memory is not copied on write.
+        var orchestrator = m.orchestrator ?? Orchestrator()
+        hosts[host.index].manager?.orchestrator = nil
+        var plan = orchestrator.reconcile(m.store, now: now, ids: &identity)
+        hosts[host.index].manager?.orchestrator = orchestrator
         var view = m.store
         for c in plan.commands { view.apply(c, at: view.appliedIndex) }
         plan.commands += Placement.plan(view, now: now)
-        hosts[host.index].manager = m
         if trace.isEnabled, !plan.commands.isEmpty {
             var line = TraceLine(time: now, event: "orchestrate")
             line.field("host", name(of: host))

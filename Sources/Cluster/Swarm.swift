@@ -115,6 +115,9 @@ public final class Swarm {
             propagateMesh(host, serviceID: serviceID)
         case .meshTimeout(let id):
             meshTimedOut(id)
+        case .stopRemovedManager(let host, let incarnation):
+            guard current(host, incarnation), hosts[host.index].manager?.removedFromRaft == true else { return }
+            stopManager(host)
         }
     }
 

@@ -86,6 +86,8 @@ enum SwarmEvent {
     case meshPropagate(HostID, incarnation: UInt32, serviceID: String)
     /// A client gives up on a request.
     case meshTimeout(Int)
+    /// A manager removed from Raft stops, having kept voting for a while.
+    case stopRemovedManager(HostID, incarnation: UInt32)
 }
 
 extension Raft.Message.Kind {
