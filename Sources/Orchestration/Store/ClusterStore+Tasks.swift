@@ -76,9 +76,11 @@ extension ClusterStore {
         }
     }
 
-    /// After task `id` changed from `old`: the network books follow (see `trackTask`).
+    /// After task `id` changed from `old`: the network books follow (see `trackTask`) when
+    /// the task moved to a node or stopped. O(1) for any other change.
     private mutating func followNetworks(of id: String, from old: TaskRecord?) {
-        guard let old, !old.networks.isEmpty, let new = taskTable[id], new != old else { return }
+        guard let old, !old.networks.isEmpty, let new = taskTable[id],
+              old.nodeID != new.nodeID || Self.holdsAddresses(old) != Self.holdsAddresses(new) else { return }
         if let cleared = trackTask(from: old, to: new) {
             taskTable.update(id: id) { $0.networks = cleared }
         }
