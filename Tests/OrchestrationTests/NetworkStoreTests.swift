@@ -230,3 +230,100 @@ import SimCore
                 == "rpc error: code = InvalidArgument desc = Service cannot be explicitly attached to the ingress network \"ingress\"")
     }
 }
+
+/// Random service, task and node changes; after each, every address is held once, every held
+/// address is taken in its pool and every taken one is held, and nodes hold load balancers
+/// exactly where they run tasks.
+@Suite struct NetworkAllocationPropertyTests {
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5])
+    func theBooksBalanceAfterEveryCommand(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        var store = ClusterStore()
+        var index: UInt64 = 0
+        func apply(_ c: StoreCommand) { index += 1; store.apply(c, at: index) }
+        apply(.createNetwork(.ingress(id: "ing", createdAt: .zero)))
+        // na never fills up; nb (13 addresses) fills, wraps around and refuses.
+        for (n, subnet) in [("na", "10.8.0.0/22"), ("nb", "10.5.0.0/28")] {
+            apply(.createNetwork(NetworkRecord(id: n, spec: NetworkSpec(name: n, subnet: subnet), createdAt: .zero)))
+        }
+        var nodes: [String] = [], gone: [String] = []
+        var nextID = 0
+        func fresh(_ prefix: String) -> String { nextID += 1; return "\(prefix)\(nextID)" }
+
+        for _ in 0..<400 {
+            let services = store.services, tasks = store.tasks
+            switch random.below(9) {
+            case 0:
+                let id = fresh("n")
+                nodes.append(id)
+                apply(.addNode(NodeRecord(id: id, hostname: id, role: .worker, address: "192.168.0.1", engineVersion: "28.2.2",
+                                          nanoCPUs: 1, memoryBytes: 1, createdAt: .zero)))
+            case 1 where !nodes.isEmpty:
+                let id = nodes.remove(at: Int(random.below(UInt64(nodes.count))))
+                gone.append(id)
+                apply(.removeNode(id: id))
+            case 2, 3:
+                var spec = ServiceSpec(name: fresh("s"), task: TaskTemplate(image: "nginx"))
+                spec.task.networks = ["na", "nb"].filter { _ in random.chance(0.6) }
+                if random.chance(0.4) { spec.endpoint.ports = [PortConfig(published: nil, target: 80)] }
+                if random.chance(0.2) && spec.endpoint.ports.isEmpty { spec.endpoint.mode = .dnsrr }
+                apply(.createService(ServiceRecord(id: fresh("svc"), spec: spec, createdAt: .zero)))
+            case 4 where !services.isEmpty:
+                let s = services[Int(random.below(UInt64(services.count)))]
+                if random.chance(0.3) { apply(.removeService(id: s.id)); break }
+                var spec = s.spec
+                spec.task.networks = ["nb", "na"].filter { _ in random.chance(0.5) }
+                spec.endpoint.ports = random.chance(0.5) ? [] : [PortConfig(published: nil, target: 80)]
+                apply(.updateService(id: s.id, spec, at: .zero))
+            case 5 where !services.isEmpty:
+                let s = services[Int(random.below(UInt64(services.count)))]
+                // Now and then a node that has left: it must get no load balancer.
+                let candidates = random.chance(0.1) ? gone : nodes
+                let node = random.chance(0.3) && !candidates.isEmpty ? candidates[Int(random.below(UInt64(candidates.count)))] : nil
+                apply(.putTask(TaskRecord(id: fresh("t"), service: s, slot: node == nil ? 1 : 0, nodeID: node, at: .zero)))
+            case 6 where !tasks.isEmpty && !nodes.isEmpty:
+                let t = tasks[Int(random.below(UInt64(tasks.count)))]
+                let candidates = random.chance(0.1) && !gone.isEmpty ? gone : nodes
+                apply(.assignTask(id: t.id, nodeID: candidates[Int(random.below(UInt64(candidates.count)))],
+                                  TaskStatus(state: .assigned, timestamp: .zero, message: "")))
+            case 7 where !tasks.isEmpty:
+                let t = tasks[Int(random.below(UInt64(tasks.count)))]
+                let state: TaskState = [.pending, .running, .failed, .shutdown][Int(random.below(4))]
+                apply(.setTaskStatus(id: t.id, TaskStatus(state: state, timestamp: .zero, message: "")))
+            case 8 where !tasks.isEmpty:
+                apply(.removeTask(id: tasks[Int(random.below(UInt64(tasks.count)))].id))
+            default:
+                break
+            }
+            check(store)
+        }
+    }
+
+    func check(_ store: ClusterStore) {
+        var held: [String: [IPv4CIDR]] = [:]
+        func hold(_ network: String, _ address: IPv4CIDR?) { if let address { held[network, default: []].append(address) } }
+        for s in store.services { for v in s.virtualIPs { hold(v.networkID, v.address) } }
+        for t in store.tasks {
+            if t.status.state > .running { #expect(t.networks.allSatisfy { $0.address == nil }, "stopped task \(t.id) holds an address") }
+            for a in t.networks { hold(a.networkID, a.address) }
+        }
+        for n in store.nodes { for a in store.attachments(ofNode: n.id) { hold(a.networkID, a.address) } }
+        for network in store.networks {
+            let mine = (held[network.id] ?? []).sorted()
+            #expect(Set(mine).count == mine.count, "an address on \(network.name) is held twice")
+            #expect(store.allocations.pools[network.id]?.allocated == mine, "pool of \(network.name) and its holders disagree")
+        }
+        // A node holds a load balancer on an overlay only while it runs a task there, and on a
+        // network with room, always then.
+        for n in store.nodes {
+            for network in store.networks where !network.isIngress {
+                let runs = store.tasks(onNode: n.id).contains { t in
+                    t.status.state <= .running && t.networks.contains { $0.networkID == network.id && $0.address != nil }
+                }
+                let balancer = store.nodeAddress(n.id, on: network.id) != nil
+                #expect(!balancer || runs, "node \(n.id) keeps a load balancer on \(network.name) with no task there")
+                if network.id == "na" { #expect(balancer || !runs, "node \(n.id) runs a task on na but has no load balancer") }
+            }
+        }
+    }
+}

@@ -51,6 +51,19 @@ public struct AddressPool: Equatable, Sendable {
         taken.clear(p)
     }
 
+    /// Every address handed out, lowest first (the network, gateway and broadcast addresses
+    /// are not listed). O(n): for checks and tests.
+    public var allocated: [IPv4CIDR] {
+        var out: [IPv4CIDR] = []
+        let reserved = subnet.size > 2
+        for p in 0..<taken.count where taken.isTaken(p) {
+            let a = subnet.host(UInt32(p))
+            if a.address == gateway.address || (reserved && (p == 0 || UInt64(p) == subnet.size - 1)) { continue }
+            out.append(a)
+        }
+        return out
+    }
+
     /// Whether `address` is handed out (or reserved).
     public func isTaken(_ address: IPv4CIDR) -> Bool {
         subnet.contains(address.address) && taken.isTaken(Int(subnet.offset(of: address)))

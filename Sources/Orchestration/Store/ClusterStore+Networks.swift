@@ -197,7 +197,10 @@ extension ClusterStore {
         }
         let before = counted(old), after = counted(new)
         if before?.node != after?.node || before?.networks != after?.networks {
-            if let after { for n in after.networks { allocations.taskArrived(on: after.node, network: n) } }
+            if let after {
+                let exists = index(ofNode: after.node) != nil
+                for n in after.networks { allocations.taskArrived(on: after.node, network: n, nodeExists: exists) }
+            }
             if let before { for n in before.networks { allocations.taskLeft(before.node, network: n) } }
         }
         guard let new else {

@@ -66,12 +66,12 @@ public struct NetworkAllocations: Equatable, Sendable {
     }
 
     /// One more task with an address on `networkID` runs on the node: the first gives the node
-    /// its load balancer there.
-    mutating func taskArrived(on nodeID: String, network networkID: String) {
+    /// its load balancer there (a later one tries again if the subnet was full then). A node
+    /// no longer in the swarm gets none.
+    mutating func taskArrived(on nodeID: String, network networkID: String, nodeExists: Bool) {
         let key = NodeNetwork(nodeID: nodeID, networkID: networkID)
-        let n = liveTasks[key, default: 0] + 1
-        liveTasks[key] = n
-        if n == 1 { attachNode(nodeID, to: networkID) }
+        liveTasks[key, default: 0] += 1
+        if nodeExists { attachNode(nodeID, to: networkID) }
     }
 
     /// One task fewer: the last takes the node's load balancer with it.
