@@ -190,6 +190,11 @@ import SimCore
         #expect(s.createNetworkError(NetworkSpec(name: "x", ingress: true))
                 == "rpc error: code = AlreadyExists desc = ingress network (ing) is already present")
         #expect(s.createNetworkError(NetworkSpec(name: "x", subnet: "10.9.0.0/16")) == nil)
+        var full = s
+        full.apply(.createNetwork(NetworkRecord(id: "all", spec: NetworkSpec(name: "all", subnet: "10.0.0.0/8"), createdAt: Self.t0)), at: 20)
+        #expect(full.createNetworkError(NetworkSpec(name: "x"))
+                == "could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network")
+        #expect(full.createNetworkError(NetworkSpec(name: "x", subnet: "192.168.7.0/24")) == nil)
     }
 
     @Test func removeRefusesANetworkInUseByAServiceOrARunningTask() {

@@ -14,6 +14,9 @@ extension ClusterStore {
             // moby api/types/network `ValidateIPAM`.
             guard let subnet = IPv4CIDR(text) else { return "invalid subnet \(text): invalid CIDR block notation" }
             if !subnet.isNetwork { return "invalid subnet \(text): it should be \(subnet.network)" }
+        } else if nextDefaultSubnet() == nil {
+            // libnetwork ipam `ErrNoMoreSubnets` (swarmkit's allocator would fail the same way).
+            return "could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network"
         }
         if spec.ingress, let ingress = ingressNetwork {
             return "rpc error: code = AlreadyExists desc = ingress network (\(ingress.id)) is already present"
