@@ -22,13 +22,18 @@ public enum EngineRequest: Sendable, Equatable {
     case serviceUpdate(id: String, ServiceSpec)
     case serviceRollback(id: String)
     case serviceRemove(id: String)
+    /// `docker network create -d overlay NAME`: answered with `.created(id:)`.
+    case networkCreate(NetworkSpec)
+    /// `docker network rm`: the network by ID, name or unique ID prefix.
+    case networkRemove(String)
 
     var isInit: Bool { if case .swarmInit = self { true } else { false } }
 
     /// Whether the call changes cluster state (and so needs the leader and a Raft commit).
     var isWrite: Bool {
         switch self {
-        case .swarmUpdate, .nodeUpdate, .nodeRemove, .serviceCreate, .serviceUpdate, .serviceRollback, .serviceRemove: true
+        case .swarmUpdate, .nodeUpdate, .nodeRemove, .serviceCreate, .serviceUpdate, .serviceRollback, .serviceRemove,
+             .networkCreate, .networkRemove: true
         default: false
         }
     }
@@ -77,7 +82,7 @@ public enum EngineResponse: Sendable, Equatable {
     case node(NodeView)
     case info(SwarmInfo)
     case store(ClusterStore)
-    /// `service create`: the new service's ID.
+    /// `service create` and `network create`: the new object's ID.
     case created(id: String)
 }
 

@@ -43,6 +43,9 @@ extension Swarm {
             leave(op, on: host, force: force)
         case .info:
             finish(op, .success(.info(info(host))))
+        case .networkCreate(let spec):
+            if let error = localNetworkCreateError(spec, on: host) { return finish(op, .failure(error)) }
+            routeToLeader(op)
         default:
             routeToLeader(op)
         }
@@ -151,12 +154,14 @@ extension Swarm {
             propose(commands, on: host, target: target, reply: .api(.success(.done)))
         case .read:
             answer(.success(.store(store)))
-        case .serviceCreate(let spec):
+        case .serviceCreate(let requested):
+            guard let spec = withNetworkIDs(requested, in: store, else: answer) else { return }
             if let error = store.createServiceError(spec) { return answer(.failure(EngineError(error))) }
             let id = identity.newID()
             propose([.createService(ServiceRecord(id: id, spec: spec, createdAt: now))], on: host, target: target,
                     reply: .api(.success(.created(id: id))))
-        case .serviceUpdate(let id, let spec):
+        case .serviceUpdate(let id, let requested):
+            guard let spec = withNetworkIDs(requested, in: store, else: answer) else { return }
             if let error = store.updateServiceError(id: id, spec) { return answer(.failure(EngineError(error))) }
             propose([.updateService(id: id, spec, at: now)], on: host, target: target, reply: .api(.success(.done)))
         case .serviceRollback(let id):
@@ -165,6 +170,10 @@ extension Swarm {
         case .serviceRemove(let id):
             guard store.service(id: id) != nil else { return answer(.failure(.rpc("NotFound", "service \(id) not found"))) }
             propose([.removeService(id: id)], on: host, target: target, reply: .api(.success(.done)))
+        case .networkCreate(let spec):
+            createNetwork(spec, in: store, on: host, target: target)
+        case .networkRemove(let reference):
+            removeNetwork(reference, in: store, on: host, target: target)
         case .swarmInit, .swarmJoin, .swarmLeave, .info:
             answer(.failure(EngineError("unexpected call")))
         }
@@ -205,7 +214,8 @@ extension Swarm {
         raft.campaign()
         startManager(host, raft: raft)
         processReady(host)
-        propose([.createCluster(cluster), .addNode(node)], on: host, target: .operation(op),
+        propose([.createCluster(cluster), .createNetwork(ingressNetwork(clusterID: clusterID)), .addNode(node)],
+                on: host, target: .operation(op),
                 reply: .joined(nodeID: nodeID, role: .manager, managers: [host]))
         startAgent(host)
     }
@@ -356,6 +366,8 @@ extension EngineRequest {
         case .serviceUpdate: "service.update"
         case .serviceRollback: "service.rollback"
         case .serviceRemove: "service.remove"
+        case .networkCreate: "network.create"
+        case .networkRemove: "network.remove"
         }
     }
 }

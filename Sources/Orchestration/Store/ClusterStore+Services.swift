@@ -82,6 +82,8 @@ extension ClusterStore {
             record.version = Swift.max(raftIndex, 1)
             record.specVersion = 0
             record.endpointPorts = allocatePorts(record.spec.endpoint.ports, keeping: [], serviceID: record.id)
+            record.virtualIPs = []
+            allocateVirtualIPs(&record)
             services.insert(record, at: insertionIndex(ofService: record.id))
 
         case .updateService(let id, let spec, let time):
@@ -93,6 +95,7 @@ extension ClusterStore {
             s.specVersion = s.version
             s.updateStatus = nil
             s.endpointPorts = allocatePorts(spec.endpoint.ports, keeping: s.endpointPorts, serviceID: id)
+            allocateVirtualIPs(&s)
             touch(&s, raftIndex, time)
             services[i] = s
 
@@ -106,6 +109,7 @@ extension ClusterStore {
             s.previousSpecVersion = currentVersion
             s.updateStatus = UpdateStatus(state: .rollbackStarted, message: "manually requested rollback", startedAt: time)
             s.endpointPorts = allocatePorts(previous.endpoint.ports, keeping: s.endpointPorts, serviceID: id)
+            allocateVirtualIPs(&s)
             touch(&s, raftIndex, time)
             services[i] = s
 
@@ -120,6 +124,7 @@ extension ClusterStore {
             s.previousSpec = nil
             s.previousSpecVersion = nil
             s.endpointPorts = allocatePorts(previous.endpoint.ports, keeping: s.endpointPorts, serviceID: id)
+            allocateVirtualIPs(&s)
             touch(&s, raftIndex, time)
             services[i] = s
 
@@ -129,7 +134,9 @@ extension ClusterStore {
             touch(&services[i], raftIndex, time)
 
         case .removeService(let id):
-            if let i = index(ofService: id) { services.remove(at: i) }
+            guard let i = index(ofService: id) else { return }
+            releaseVirtualIPs(services[i])
+            services.remove(at: i)
 
         default:
             preconditionFailure("applyServiceCommand called with a command that is not about services: \(command)")

@@ -38,16 +38,24 @@ extension ClusterStore {
 
     mutating func applyTaskCommand(_ command: StoreCommand) {
         switch command {
-        case .putTask(let task):
+        case .putTask(var task):
+            // A replaced task gives back what it held; the new one gets its own addresses.
+            if let old = taskTable[task.id] { _ = trackTask(from: old, to: nil) }
+            task.networks = allocateAttachments(for: task)
             taskTable.put(task)
+            _ = trackTask(from: nil, to: task)
         case .removeTask(let id):
+            let old = taskTable[id]
             taskTable.remove(id: id)
+            _ = trackTask(from: old, to: nil)
         case .setTaskStatus(let id, let status):
+            let old = taskTable[id]
             taskTable.update(id: id) { t in
                 guard status.state == t.status.state || t.status.state.canMove(to: status.state) else { return }
                 t.status = status
                 t.updatedAt = Swift.max(t.updatedAt, status.timestamp)
             }
+            followNetworks(of: id, from: old)
         case .setTaskDesiredState(let id, let state, let time):
             taskTable.update(id: id) { t in
                 guard state > t.desiredState else { return }
@@ -55,14 +63,26 @@ extension ClusterStore {
                 t.updatedAt = time
             }
         case .assignTask(let id, let nodeID, let status):
+            let old = taskTable[id]
             taskTable.update(id: id) { t in
                 guard t.status.state <= .pending, t.nodeID == nil || t.nodeID == nodeID else { return }
                 t.nodeID = nodeID
                 t.status = status
                 t.updatedAt = status.timestamp
             }
+            followNetworks(of: id, from: old)
         default:
             preconditionFailure("applyTaskCommand called with a command that is not about tasks: \(command)")
+        }
+    }
+
+    /// After task `id` changed from `old`: the network books follow (see `trackTask`) when
+    /// the task moved to a node or stopped. O(1) for any other change.
+    private mutating func followNetworks(of id: String, from old: TaskRecord?) {
+        guard let old, !old.networks.isEmpty, let new = taskTable[id],
+              old.nodeID != new.nodeID || Self.holdsAddresses(old) != Self.holdsAddresses(new) else { return }
+        if let cleared = trackTask(from: old, to: new) {
+            taskTable.update(id: id) { $0.networks = cleared }
         }
     }
 }

@@ -46,6 +46,15 @@ public enum StoreCommand: Equatable, Sendable {
     /// a node or has moved past `pending`.
     case assignTask(id: String, nodeID: String, TaskStatus)
 
+    // MARK: Networks (ClusterStore+Networks.swift)
+
+    /// `docker network create -d overlay` (and the ingress network at `swarm init`): adds the
+    /// network, giving it a subnet (`--subnet`, or the next free /24 of 10.0.0.0/8) and a
+    /// VXLAN ID. Ignored if its ID or name exists, or if it is a second ingress network.
+    case createNetwork(NetworkRecord)
+    /// `docker network rm`: the network and every address on it go.
+    case removeNetwork(id: String)
+
     /// Several commands in one Raft entry, applied in order (swarmkit's store.Batch): one
     /// orchestration pass or one batch of agent reports is one proposal.
     indirect case batch([StoreCommand])
@@ -79,6 +88,10 @@ public struct ClusterStore: Equatable, Sendable {
     public internal(set) var services: [ServiceRecord] = []
     /// Tasks, with lookups by ID, slot, service and node.
     public internal(set) var taskTable = TaskTable()
+    /// Swarm networks, sorted by ID.
+    public internal(set) var networks: [NetworkRecord] = []
+    /// Who holds which address on which network.
+    public internal(set) var allocations = NetworkAllocations()
     /// The Raft index of the last command applied (0: none).
     public private(set) var appliedIndex: UInt64 = 0
 
@@ -125,8 +138,11 @@ public struct ClusterStore: Equatable, Sendable {
             guard index(ofNode: record.id) == nil else { return }
             let at = nodes.firstIndex(where: { $0.id > record.id }) ?? nodes.count
             nodes.insert(record, at: at)
+            allocateNode(record.id)
         case .removeNode(let id):
-            if let i = index(ofNode: id) { nodes.remove(at: i) }
+            guard let i = index(ofNode: id) else { return }
+            nodes.remove(at: i)
+            releaseNode(id)
         case .updateNode(let id, let update, let time):
             guard let i = index(ofNode: id) else { return }
             if let a = update.availability { nodes[i].availability = a }
@@ -157,6 +173,8 @@ public struct ClusterStore: Equatable, Sendable {
             applyServiceCommand(command, at: raftIndex)
         case .putTask, .removeTask, .setTaskStatus, .setTaskDesiredState, .assignTask:
             applyTaskCommand(command)
+        case .createNetwork, .removeNetwork:
+            applyNetworkCommand(command)
         case .batch(let commands):
             for c in commands { apply(c, at: raftIndex) }
         }

@@ -21,6 +21,10 @@ public struct ServiceRecord: Equatable, Sendable {
     /// Published ports with the ports swarm picked filled in (swarmkit `Service.Endpoint`):
     /// what `service ls` and `service inspect` print.
     public var endpointPorts: [PortConfig] = []
+    /// The service's virtual IP on each of its networks (swarmkit `Endpoint.VirtualIPs`): the
+    /// ingress network's first when it publishes an ingress port, then its own networks'; none
+    /// in dnsrr mode. Allocated when the create or update command is applied.
+    public var virtualIPs: [VirtualIP] = []
     public var updateStatus: UpdateStatus?
     public var createdAt: SimTime
     public var updatedAt: SimTime

@@ -21,6 +21,9 @@ public struct TaskRecord: Equatable, Sendable {
     public var spec: TaskTemplate
     /// A copy of the service's endpoint spec (also part of "is this task up to date").
     public var endpoint: EndpointSpec
+    /// The task's address on each of its networks (swarmkit `Task.Networks`): filled in when
+    /// the task is put in the store, cleared when it stops.
+    public var networks: [NetworkAttachment] = []
     public var desiredState: TaskState
     public var status: TaskStatus
     public var createdAt: SimTime

@@ -178,7 +178,9 @@ extension DockerFormat {
     /// `docker service inspect --pretty`, rendered as docker/cli's template renders it (tabs
     /// and all, a blank line before and after). The spec has every default filled in, as the
     /// daemon's `InsertDefaults` gives it, so UpdateConfig and RollbackConfig always show.
-    static func serviceInspectPretty(_ s: ServiceRecord, now: SimTime) -> String {
+    /// Networks are shown by name (`networkName` turns an ID into one), as docker/cli looks
+    /// them up.
+    static func serviceInspectPretty(_ s: ServiceRecord, now: SimTime, networkName: (String) -> String = { $0 }) -> String {
         let spec = s.spec, task = s.spec.task
         var o = "\nID:\t\t\(s.id)\nName:\t\t\(spec.name)"
         if !spec.labels.isEmpty {
@@ -222,7 +224,7 @@ extension DockerFormat {
             if r.nanoCPUs > 0 { o += "\n  CPU:\t\t\(cpuText(r.nanoCPUs))" }
             if r.memoryBytes > 0 { o += "\n  Memory:\t\(bytesText(r.memoryBytes))" }
         }
-        if !task.networks.isEmpty { o += "\nNetworks:" + task.networks.map { " " + $0 }.joined() + " " }
+        if !task.networks.isEmpty { o += "\nNetworks:" + task.networks.map { " " + networkName($0) }.joined() + " " }
         o += "\nEndpoint Mode:\t\(spec.endpoint.mode.rawValue)"
         if !s.endpointPorts.isEmpty {
             o += "\nPorts:"
@@ -277,6 +279,7 @@ extension DockerFormat {
             var endpoint = JSONObject(indent: 2)
             endpoint.raw("Spec", endpointJSON(s.spec.endpoint.mode, s.spec.endpoint.ports, indent: 3))
             if !s.endpointPorts.isEmpty { endpoint.raw("Ports", portsJSON(s.endpointPorts, indent: 3)) }
+            if !s.virtualIPs.isEmpty { endpoint.raw("VirtualIPs", virtualIPsJSON(s.virtualIPs, indent: 3)) }
             o.raw("Endpoint", endpoint.text)
             if let u = s.updateStatus {
                 var status = JSONObject(indent: 2)
@@ -387,6 +390,16 @@ extension DockerFormat {
             o.raw("TargetPort", String(p.target))
             if let n = p.published { o.raw("PublishedPort", String(n)) }
             o.string("PublishMode", p.publishMode.rawValue)
+            return o.text
+        }, indent: indent)
+    }
+
+    /// `Endpoint.VirtualIPs`: the service's address on each network, `10.0.1.2/24`.
+    static func virtualIPsJSON(_ vips: [VirtualIP], indent: Int) -> String {
+        rawArrayJSON(vips.map { v in
+            var o = JSONObject(indent: indent + 1)
+            o.string("NetworkID", v.networkID)
+            o.string("Addr", v.address.description)
             return o.text
         }, indent: indent)
     }

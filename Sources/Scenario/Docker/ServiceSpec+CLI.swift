@@ -43,7 +43,9 @@ extension ServiceSpec {
         for value in inv.values("constraint") { if case .constraint(let c) = value { self.task.constraints.append(c.description) } }
         for value in inv.values("placement-pref") { if case .spread(let d) = value { self.task.preferences.append(d) } }
         for value in inv.values("publish") { if case .publish(let p) = value { endpoint.ports.append(PortConfig(p)) } }
-        self.task.networks = try Self.texts(inv, "network", expand)
+        // docker/cli `convertNetworks` checks each exists (the daemon answers "network X not
+        // found" the same way) and sorts them by target; the daemon turns names into IDs.
+        self.task.networks = try Self.texts(inv, "network", expand).sorted()
         self.task.secrets = try Self.texts(inv, "secret", expand)
         self.task.configs = try Self.texts(inv, "config", expand)
         try applyCommonFlags(inv, expand: expand)
@@ -57,8 +59,10 @@ extension ServiceSpec {
     /// `-add`/`-rm` pairs (constraints end up sorted, ports sorted by published then target
     /// port, env by name), `--force` (bumps `forceUpdate` so every task is replaced), and the
     /// flags shared with `create`. `--rollback` is not a spec change: the caller asks for a
-    /// rollback instead.
-    public mutating func apply(update inv: DockerInvocation, expand: WordExpander) throws(Diagnostic) {
+    /// rollback instead. `resolveNetwork` gives a network's ID from what the user wrote (nil:
+    /// no such network), as the CLI's network inspect does.
+    public mutating func apply(update inv: DockerInvocation, expand: WordExpander,
+                               resolveNetwork: (String) -> String? = { $0 }) throws(Diagnostic) {
         if let image = try inv.text("image").map(expand) { task.image = DockerImage.withDefaultTag(image) }
         if let args = try inv.text("args").map(expand) { task.args = Self.splitWords(args) }
         if let flag = inv.flags.first(where: { $0.name == "replicas" }), let n = inv.int("replicas") {
@@ -98,12 +102,38 @@ extension ServiceSpec {
             endpoint.ports = ports.sorted { ($0.published ?? 0, $0.target) < ($1.published ?? 0, $1.target) }
         }
 
-        Self.edit(&task.networks, add: try Self.texts(inv, "network-add", expand), remove: try Self.texts(inv, "network-rm", expand))
+        try updateNetworks(inv, expand: expand, resolve: resolveNetwork)
         Self.edit(&task.secrets, add: try Self.texts(inv, "secret-add", expand), remove: try Self.texts(inv, "secret-rm", expand))
         Self.edit(&task.configs, add: try Self.texts(inv, "config-add", expand), remove: try Self.texts(inv, "config-rm", expand))
         if inv.isOn("force") { task.forceUpdate += 1 }
         try applyCommonFlags(inv, expand: expand)
         try checkEndpoint(inv)
+    }
+
+    /// `--network-rm` and `--network-add`, as docker/cli `updateNetworks`: every network named
+    /// is resolved to its ID; removals go, additions already attached are refused, and the
+    /// result is sorted by ID.
+    mutating func updateNetworks(_ inv: DockerInvocation, expand: WordExpander, resolve: (String) -> String?) throws(Diagnostic) {
+        guard inv.has("network-add") || inv.has("network-rm") else { return }
+        func id(_ name: String, flag: String) throws(Diagnostic) -> String {
+            guard let id = resolve(name) else {
+                let location = inv.flags.first { $0.name == flag }?.location ?? inv.location
+                throw Diagnostic(at: location, length: flag.count + 2, "Error response from daemon: network \(name) not found")
+            }
+            return id
+        }
+        var removed: [String] = []
+        for name in try Self.texts(inv, "network-rm", expand) { removed.append(try id(name, flag: "network-rm")) }
+        var networks = task.networks.filter { !removed.contains($0) }
+        for name in try Self.texts(inv, "network-add", expand) {
+            let added = try id(name, flag: "network-add")
+            if networks.contains(added) {
+                let location = inv.flags.first { $0.name == "network-add" }?.location ?? inv.location
+                throw Diagnostic(at: location, length: 13, "service is already attached to network \(name)")
+            }
+            networks.append(added)
+        }
+        task.networks = networks.sorted()
     }
 
     // MARK: Flags shared by create and update

@@ -67,12 +67,16 @@ struct DockerSession {
         case ["service", "update"]: try serviceUpdate()
         case ["service", "rollback"]: try serviceRollback()
         case ["service", "rm"]: try serviceRemove()
+        case ["network", "create"]: try networkCreate()
+        case ["network", "ls"]: networkList()
+        case ["network", "inspect"]: try networkInspect()
+        case ["network", "rm"]: try networkRemove()
         case ["ps"]: containers()
         case ["info"]: info()
         default:
             throw Diagnostic(at: invocation.location, length: invocation.commandName.count,
                              "'\(invocation.commandName)' is not simulated yet",
-                             hint: "the simulator runs swarm, node, service, ps and info commands so far")
+                             hint: "the simulator runs swarm, node, service, network, ps and info commands so far")
         }
         return out
     }

@@ -115,7 +115,8 @@ extension DockerSession {
             if let s = resolveService(ref, in: store) { found.append(s) } else { missing.append(ref) }
         }
         if invocation.isOn("pretty") {
-            out += found.map { DockerFormat.serviceInspectPretty($0, now: swarm.now) }.joined()
+            let name: (String) -> String = { store.network(id: $0)?.name ?? $0 }
+            out += found.map { DockerFormat.serviceInspectPretty($0, now: swarm.now, networkName: name) }.joined()
         } else {
             out += DockerFormat.serviceInspectJSON(found)
         }
@@ -151,7 +152,7 @@ extension DockerSession {
         let inv = invocation
         guard let spec = try buildSpec({ e throws(Diagnostic) in
             var spec = s.spec
-            try spec.apply(update: inv, expand: e)
+            try spec.apply(update: inv, expand: e, resolveNetwork: { store.resolveNetwork($0)?.id })
             return spec
         }) else { return }
         switch call(.serviceUpdate(id: s.id, spec)) {

@@ -200,7 +200,7 @@ extension DockerCLI {
     static let networkCommands: [Command] = [
         Command(["network", "create"], usage: "docker network create [OPTIONS] NETWORK", summary: "Create a network", flags: [
             FlagSpec("driver", "d", .choice(["overlay"])), FlagSpec("attachable", nil, .bool), FlagSpec("label", nil, .keyValue),
-            .unsupported("subnet"), .unsupported("gateway"), .unsupported("ip-range"), .unsupported("internal"),
+            FlagSpec("subnet", nil, .text), .unsupported("gateway"), .unsupported("ip-range"), .unsupported("internal"),
             .unsupported("ipv6"), .unsupported("opt", "o"), .unsupported("scope"), .unsupported("aux-address"),
             .unsupported("config-from"), .unsupported("config-only"), .unsupported("ingress"),
             .unsupported("ipam-driver"), .unsupported("ipam-opt"), .unsupported("help"),
@@ -209,7 +209,7 @@ extension DockerCLI {
                 flags: [quiet, filter, format, .unsupported("no-trunc"), .unsupported("help")], arguments: .none),
         Command(["network", "inspect"], usage: "docker network inspect [OPTIONS] NETWORK [NETWORK...]",
                 summary: "Display detailed information on one or more networks",
-                flags: [formatF, .unsupported("verbose", "v"), .unsupported("help")], arguments: .atLeast(1)),
+                flags: [formatF, FlagSpec("verbose", "v", .bool), .unsupported("help")], arguments: .atLeast(1)),
         Command(["network", "rm"], aliases: ["remove"], usage: "docker network rm NETWORK [NETWORK...]",
                 summary: "Remove one or more networks", flags: [.unsupported("force", "f"), .unsupported("help")], arguments: .atLeast(1)),
     ]
