@@ -52,7 +52,7 @@ import Testing
             shell:7:5: error: 'docker secret ls' is not simulated yet
             m1$ docker secret ls
                 ^~~~~~~~~~~~~~~~
-            hint: the simulator runs swarm, node, service, ps and info commands so far
+            hint: the simulator runs swarm, node, service, network, ps and info commands so far
 
             """)
         // The mistakes were dropped: the isolation is line 7 of the session, and it ran.

@@ -19,7 +19,7 @@ public final class ScenarioRunner {
     var swarmOptions = SwarmOptions()
     var swarm: Swarm?
     var hostIDs: [String: HostID] = [:]
-    var nextAddress = IPv4Address(10, 0, 0, 1)
+    var nextAddress = IPv4Address(192, 168, 0, 10)
     var report: RunReport
     var currentStatement = 0
     /// Names given to services created without `--name`.
