@@ -141,24 +141,28 @@ extension Swarm {
     }
 
     func dispatcherHeartbeat(nodeID: String, on host: HostID, target: ReplyTarget) {
-        guard let m = hosts[host.index].manager, let cluster = m.store.cluster else {
+        // Read what is needed, and hold no copy of the manager while its tables change: a copy
+        // alive across the change would make the change copy the whole table.
+        guard let heartbeat = hosts[host.index].manager?.store.cluster?.dispatcherHeartbeat else {
             return reply(target, .failed(.noLeader), from: host)
         }
-        if m.dispatcher == nil { leaderCheckDispatcher(host) }
-        guard let node = m.store.node(id: nodeID) else {
+        if hosts[host.index].manager?.dispatcher == nil { leaderCheckDispatcher(host) }
+        guard let node = hosts[host.index].manager?.store.node(id: nodeID),
+              let term = hosts[host.index].manager?.raft.term else {
             return reply(target, .failed(.rpc("NotFound", "node not registered")), from: host)
         }
-        let period = cluster.dispatcherHeartbeat
+        let isRaftMember = node.raftID != 0 && (hosts[host.index].manager?.raft.voters.contains(node.raftID) ?? false)
+        let period = heartbeat
             + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(options.heartbeatEpsilon.nanoseconds, 1)))))
         // A node new to this dispatcher (or coming back from Down or Unknown) gets its
         // assignments, as a new swarmkit session does.
-        let firstContact = m.dispatcher?.generation[nodeID] == nil || node.state != .ready
+        let firstContact = hosts[host.index].manager?.dispatcher?.generation[nodeID] == nil || node.state != .ready
         armExpiry(host, nodeID: nodeID, after: period * options.gracePeriodMultiplier)
         if node.state != .ready {
             propose([.setNodeState(id: nodeID, .ready, message: "", at: now)], on: host, target: nil, reply: .api(.success(.done)))
         }
-        reply(target, .heartbeat(period: period, role: node.role, isRaftMember: node.raftID != 0 && m.raft.voters.contains(node.raftID),
-                                 managers: managerHosts(of: host), term: m.raft.term), from: host)
+        reply(target, .heartbeat(period: period, role: node.role, isRaftMember: isRaftMember,
+                                 managers: managerHosts(of: host), term: term), from: host)
         if firstContact {
             sendAssignments(nodeID: nodeID, from: host)
             if let h = self.host(ofNode: node) { sendFullMesh(to: h, from: host) }
