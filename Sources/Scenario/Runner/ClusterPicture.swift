@@ -74,7 +74,7 @@ struct ClusterPicture {
             // A crashed engine keeps its membership on disk: show the role the store records,
             // and the status, which stays Ready until the leader misses three heartbeats.
             guard let r = swarm.nodeRecord(of: h) else { return [Cell("crashed", .bad)] }
-            return [Cell(r.role.rawValue), Cell("crashed", .bad), Cell("")] + status(r)
+            return [Cell(r.role.rawValue), Cell("crashed", .bad), Cell("")] + tasks(h) + status(r)
         }
         guard let role = swarm.role(of: h) else { return [Cell("not in a swarm", .dim)] }
         var cells = [Cell(role.rawValue)]
@@ -89,9 +89,18 @@ struct ClusterPicture {
         } else {
             cells += [Cell(""), Cell("")]
         }
+        cells += tasks(h)
         if let r = swarm.nodeRecord(of: h) { cells += status(r) }
         if let note = note(h, view) { cells.append(Cell(note, .warn)) }
         return cells
+    }
+
+    /// The containers the host's engine runs, once the swarm has services (a column of its own,
+    /// so statuses stay aligned).
+    func tasks(_ h: HostID) -> [Cell] {
+        guard swarm.bestStore?.services.isEmpty == false else { return [] }
+        let n = swarm.containers(on: h).count
+        return [Cell(n == 0 ? "" : "\(n) task\(n == 1 ? "" : "s")")]
     }
 
     /// The node's status as the leader records it, and its availability unless active.
