@@ -20,7 +20,7 @@ public final class Simulator<Event> {
     // two accesses can overlap. The dynamic check cost about a third of each event.
     @exclusivity(unchecked) @usableFromInline var _now: SimTime = .zero
     @exclusivity(unchecked) @usableFromInline var _eventsHandled: UInt64 = 0
-    @exclusivity(unchecked) @usableFromInline var queue = EventQueue<Event>()
+    @exclusivity(unchecked) @usableFromInline var queue = EventHeap<Event>()
 
     public init() {}
 
@@ -49,7 +49,7 @@ public final class Simulator<Event> {
     /// Runs the next event, if any. Returns false when the queue is empty.
     @inlinable @discardableResult
     public func step<H: EventHandler>(_ handler: inout H) -> Bool where H.Event == Event {
-        guard let (time, _, event) = queue.pop() else { return false }
+        guard let (time, _, event) = queue.takeTop() else { return false }
         _now = time
         _eventsHandled &+= 1
         handler.handle(event, simulator: self)
