@@ -6,16 +6,18 @@
 /// almost every comparison reads alone; the sequence numbers, read only when two times are
 /// equal; and the payloads, which are moved, never compared. The storage is owned outright (the
 /// type is non-copyable), so no reference count or copy-on-write check is paid per operation,
-/// and the sifts run on raw pointers with no bounds checks. No allocation per event once the
-/// arrays have grown; no closure or existential call per comparison.
+/// and the sifts run on raw pointers with no bounds checks. Three padding slots past the last
+/// entry hold the latest possible key, so that every group of children can be read as four
+/// without a bounds test. No allocation per event once the arrays have grown; no closure or
+/// existential call per comparison.
 ///
 /// The hold operation — take the next event, then schedule one — is the common case in a
 /// simulation: a handler reschedules its timer, answers a message, and so on. `takeTop()` hands
 /// out the top event but leaves its slot vacant; a `push` that follows fills the vacancy with one
-/// pass down the heap instead of a removal and an insertion. Any other operation first removes
-/// the vacancy (`settle()`). Both passes use Floyd's method: the hole goes down to a leaf along
-/// the earlier children, which needs no comparison with the entry being placed, and the entry
-/// then rises from there — a new event usually belongs near the bottom, so it rarely rises far.
+/// pass down the heap instead of a removal and an insertion. Any other operation first closes
+/// the vacancy with the last entry (`settle()`). Both use Floyd's method: the hole goes down to a
+/// leaf along the earliest child of each group, which needs no comparison with the entry being
+/// placed, and the entry then rises from there — it usually belongs near the bottom.
 ///
 /// Cancelled events are remembered and skipped when they reach the top (lazy deletion).
 @usableFromInline
@@ -23,8 +25,10 @@ struct EventHeap<Payload>: ~Copyable {
     @usableFromInline var times: UnsafeMutablePointer<Int64>
     @usableFromInline var sequences: UnsafeMutablePointer<UInt64>
     @usableFromInline var payloads: UnsafeMutablePointer<Payload>
-    /// Slots in use, the vacant top included.
+    /// Slots in use, the vacant top included. Slots `slots ..< slots + padding` hold
+    /// (`Int64.max`, `UInt64.max`), later than any event, and no payload.
     @usableFromInline var slots: Int = 0
+    /// Entries the arrays can hold, besides the padding.
     @usableFromInline var capacity: Int
     @usableFromInline var nextSequence: UInt64 = 0
     /// Sequence numbers of cancelled events still in the heap.
@@ -33,11 +37,16 @@ struct EventHeap<Payload>: ~Copyable {
     /// still no later than any other), its payload has been moved out.
     @usableFromInline var topVacant = false
 
+    /// Slots past the end that hold the latest key: a group of children starts below the end.
+    @inlinable static var padding: Int { 3 }
+
     @inlinable init(capacity: Int = 64) {
         self.capacity = Swift.max(capacity, 1)
-        times = .allocate(capacity: self.capacity)
-        sequences = .allocate(capacity: self.capacity)
+        times = .allocate(capacity: self.capacity + Self.padding)
+        sequences = .allocate(capacity: self.capacity + Self.padding)
         payloads = .allocate(capacity: self.capacity)
+        times.initialize(repeating: .max, count: Self.padding)
+        sequences.initialize(repeating: .max, count: Self.padding)
     }
 
     @inlinable deinit {
@@ -52,8 +61,8 @@ struct EventHeap<Payload>: ~Copyable {
     /// An independent copy (for `EventQueue`'s copy-on-write).
     @usableFromInline func copy() -> EventHeap<Payload> {
         var other = EventHeap(capacity: capacity)
-        other.times.initialize(from: times, count: slots)
-        other.sequences.initialize(from: sequences, count: slots)
+        other.times.initialize(from: times, count: slots + Self.padding)
+        other.sequences.initialize(from: sequences, count: slots + Self.padding)
         if topVacant {
             if slots > 1 { (other.payloads + 1).initialize(from: payloads + 1, count: slots - 1) }
         } else {
@@ -88,12 +97,9 @@ struct EventHeap<Payload>: ~Copyable {
         nextSequence &+= 1
         if topVacant {
             topVacant = false
-            fillHole(at: 0, time: time.nanoseconds, sequence: sequence, payload: payload)
+            fillTop(time: time.nanoseconds, sequence: sequence, payload: payload)
         } else {
-            if slots == capacity { grow() }
-            let slot = slots
-            slots &+= 1
-            fillHole(at: slot, time: time.nanoseconds, sequence: sequence, payload: payload)
+            append(time: time.nanoseconds, sequence: sequence, payload: payload)
         }
         return EventID(sequence: sequence)
     }
@@ -117,23 +123,36 @@ struct EventHeap<Payload>: ~Copyable {
         return top
     }
 
-    /// Closes a vacancy left by `takeTop()`: the last entry fills it.
+    /// Closes a vacancy left by `takeTop()`.
     @inlinable @inline(__always)
     mutating func settle() {
-        guard topVacant else { return }
-        topVacant = false
-        slots &-= 1
-        let last = slots
-        if last > 0 { fillHole(at: 0, time: times[last], sequence: sequences[last], payload: (payloads + last).move()) }
+        if _slowPath(topVacant) { closeVacancy() }
     }
 
     /// Removes cancelled events from the top.
     @inlinable @inline(__always)
     mutating func dropCancelledTop() {
-        while !cancelled.isEmpty, slots > 0, cancelled.remove(sequences[0]) != nil {
+        if _slowPath(!cancelled.isEmpty) { dropCancelledTopSlowly() }
+    }
+
+    /// Fills the vacant top with the last entry.
+    @usableFromInline @inline(never)
+    mutating func closeVacancy() {
+        topVacant = false
+        slots &-= 1
+        let last = slots
+        let time = times[last], sequence = sequences[last]
+        times[last] = .max
+        sequences[last] = .max
+        if last > 0 { fillTop(time: time, sequence: sequence, payload: (payloads + last).move()) }
+    }
+
+    @usableFromInline @inline(never)
+    mutating func dropCancelledTopSlowly() {
+        while slots > 0, cancelled.remove(sequences[0]) != nil {
             _ = payloads.move()
             topVacant = true
-            settle()
+            closeVacancy()
         }
     }
 
@@ -161,45 +180,62 @@ struct EventHeap<Payload>: ~Copyable {
         return ti < tj
     }
 
-    /// Places an entry into the vacant slot `start` (the top, or the slot just past the end).
-    /// From a hole with children, first moves the hole down to a leaf along the earliest child
-    /// of each group, then lets the entry rise from there to its place.
+    /// The earliest of the four children starting at `first`, comparing sequence numbers too:
+    /// the path taken when two of the times are equal.
+    @usableFromInline @inline(never)
+    static func earliestOfFour(_ t: UnsafeMutablePointer<Int64>, _ q: UnsafeMutablePointer<UInt64>, _ first: Int) -> Int {
+        let a = precedes(t, q, first &+ 1, first) ? first &+ 1 : first
+        let b = precedes(t, q, first &+ 3, first &+ 2) ? first &+ 3 : first &+ 2
+        return precedes(t, q, b, a) ? b : a
+    }
+
+    /// Places an entry into the vacant top: moves the hole down to a leaf along the earliest
+    /// child of each group, then lets the entry rise from there to its place.
     @inlinable @inline(__always)
-    mutating func fillHole(at start: Int, time: Int64, sequence: UInt64, payload: consuming Payload) {
+    mutating func fillTop(time: Int64, sequence: UInt64, payload: consuming Payload) {
         let t = times, q = sequences, p = payloads, n = slots
-        var hole = start
+        var hole = 0
         while true {
             let first = hole &<< 2 &+ 1
-            var best: Int
-            if first &+ 3 < n {
-                // The earliest of four by time alone, branch-free; the sequence numbers are
-                // consulted only when two of the times compared are equal.
-                let t0 = t[first], t1 = t[first &+ 1], t2 = t[first &+ 2], t3 = t[first &+ 3]
-                let a = t1 < t0 ? first &+ 1 : first
-                let ta = Swift.min(t0, t1)
-                let b = t3 < t2 ? first &+ 3 : first &+ 2
-                let tb = Swift.min(t2, t3)
-                best = tb < ta ? b : a
-                if _slowPath(t0 == t1 || t2 == t3 || ta == tb) {
-                    let a = Self.precedes(t, q, first &+ 1, first) ? first &+ 1 : first
-                    let b = Self.precedes(t, q, first &+ 3, first &+ 2) ? first &+ 3 : first &+ 2
-                    best = Self.precedes(t, q, b, a) ? b : a
-                }
-            } else if first < n {
-                best = first
-                var c = first &+ 1
-                while c < n {
-                    if Self.precedes(t, q, c, best) { best = c }
-                    c &+= 1
-                }
-            } else {
-                break
-            }
+            guard first < n else { break }
+            // The earliest of four by time alone; the sequence numbers are consulted only when
+            // two of the times compared are equal. Both steps avoid branches the processor
+            // cannot predict: the three comparisons index a table of offsets packed in an
+            // integer (x86 code generation turns conditional moves on this loop's critical path
+            // into a branch taken half the time), and the three equality tests are one test of
+            // a product, which wraps to zero now and then without a tie (the exact path is then
+            // taken for nothing) but is zero whenever a factor is.
+            let t0 = t[first], t1 = t[first &+ 1], t2 = t[first &+ 2], t3 = t[first &+ 3]
+            let ta = Swift.min(t0, t1), tb = Swift.min(t2, t3)
+            let outcome = (t1 < t0 ? 1 : 0) | (t3 < t2 ? 2 : 0) | (tb < ta ? 4 : 0)
+            // outcome 0…7 → offset 0, 1, 0, 1, 2, 2, 3, 3 (two bits each).
+            var best = first &+ ((0xFA44 &>> (outcome &<< 1)) & 3)
+            if _slowPath((t0 ^ t1) &* (t2 ^ t3) &* (ta ^ tb) == 0) { best = Self.earliestOfFour(t, q, first) }
             t[hole] = t[best]
             q[hole] = q[best]
             (p + hole).initialize(to: (p + best).move())
             hole = best
         }
+        rise(from: hole, time: time, sequence: sequence, payload: payload)
+    }
+
+    /// Appends an entry past the end and lets it rise to its place.
+    @inlinable @inline(__always)
+    mutating func append(time: Int64, sequence: UInt64, payload: consuming Payload) {
+        if _slowPath(slots == capacity) { grow() }
+        let hole = slots
+        slots &+= 1
+        times[hole &+ Self.padding] = .max
+        sequences[hole &+ Self.padding] = .max
+        rise(from: hole, time: time, sequence: sequence, payload: payload)
+    }
+
+    /// Moves the hole at `start` up past every parent that the entry precedes, then puts the
+    /// entry there.
+    @inlinable @inline(__always)
+    mutating func rise(from start: Int, time: Int64, sequence: UInt64, payload: consuming Payload) {
+        let t = times, q = sequences, p = payloads
+        var hole = start
         while hole > 0 {
             let parent = (hole &- 1) &>> 2
             let tp = t[parent]
@@ -215,13 +251,14 @@ struct EventHeap<Payload>: ~Copyable {
     }
 
     /// Doubles the capacity.
-    @usableFromInline mutating func grow() {
+    @usableFromInline @inline(never)
+    mutating func grow() {
         let newCapacity = capacity &* 2
-        let newTimes = UnsafeMutablePointer<Int64>.allocate(capacity: newCapacity)
-        let newSequences = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity)
+        let newTimes = UnsafeMutablePointer<Int64>.allocate(capacity: newCapacity + Self.padding)
+        let newSequences = UnsafeMutablePointer<UInt64>.allocate(capacity: newCapacity + Self.padding)
         let newPayloads = UnsafeMutablePointer<Payload>.allocate(capacity: newCapacity)
-        newTimes.moveInitialize(from: times, count: slots)
-        newSequences.moveInitialize(from: sequences, count: slots)
+        newTimes.moveInitialize(from: times, count: slots + Self.padding)
+        newSequences.moveInitialize(from: sequences, count: slots + Self.padding)
         newPayloads.moveInitialize(from: payloads, count: slots)
         times.deallocate(); sequences.deallocate(); payloads.deallocate()
         times = newTimes; sequences = newSequences; payloads = newPayloads
@@ -230,13 +267,15 @@ struct EventHeap<Payload>: ~Copyable {
 
     // MARK: Checks
 
-    /// Whether every entry comes no earlier than its parent: O(n), for tests.
+    /// Whether every entry comes no earlier than its parent, and the padding holds the latest
+    /// key: O(n), for tests.
     func checkInvariants() -> Bool {
         var i = 1
         while i < slots {
             if Self.precedes(times, sequences, i, (i - 1) >> 2) { return false }
             i += 1
         }
+        for i in slots..<(slots + Self.padding) where times[i] != .max || sequences[i] != .max { return false }
         return true
     }
 }

@@ -74,6 +74,17 @@ final class Token {
         #expect(queue.isEmpty)
     }
 
+    /// The padding past the last entry holds the latest key; events due at the end of time
+    /// must still come out, in insertion order, and before nothing else.
+    @Test func eventsAtTheEndOfTimeKeepInsertionOrder() {
+        var q = EventQueue<Int>()
+        for i in 0..<40 { q.push(i, at: i % 3 == 0 ? .distantFuture : SimTime(nanoseconds: Int64(i))) }
+        var order: [Int] = []
+        while let e = q.pop() { order.append(e.payload) }
+        let early = (0..<40).filter { $0 % 3 != 0 }, late = (0..<40).filter { $0 % 3 == 0 }
+        #expect(order == early + late)
+    }
+
     @Test func copiesAreIndependent() {
         var a = EventQueue<String>()
         for (i, name) in ["x", "y", "z"].enumerated() { a.push(name, at: SimTime(nanoseconds: Int64(i))) }
