@@ -40,7 +40,8 @@ public final class Simulator<Event> {
     /// Schedules `event` after `delay` (≥ 0).
     @inlinable @discardableResult
     public func schedule(_ event: Event, after delay: SimDuration) -> EventID {
-        schedule(event, at: now + (delay < .zero ? .zero : delay))
+        // Clamped through the raw count: `SimDuration.zero` is a global, read through an accessor.
+        schedule(event, at: now + SimDuration(nanoseconds: Swift.max(delay.nanoseconds, 0)))
     }
 
     /// Cancels a scheduled event; a no-op if it already ran.
