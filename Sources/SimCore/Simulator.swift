@@ -20,7 +20,7 @@ public final class Simulator<Event> {
     // two accesses can overlap. The dynamic check cost about a third of each event.
     @exclusivity(unchecked) @usableFromInline var _now: SimTime = .zero
     @exclusivity(unchecked) @usableFromInline var _eventsHandled: UInt64 = 0
-    @exclusivity(unchecked) @usableFromInline var queue = EventHeap<Event>()
+    @exclusivity(unchecked) @usableFromInline var queue = EventTree<Event>()
 
     public init() {}
 

@@ -184,6 +184,36 @@ struct Churn: EventHandler {
         #expect(churn.ran.elementsEqual(ran) { $0 == $1 })
         #expect(sim.pendingCount == reference.count)
         #expect(churn.cancels.count > 100)
+        let consistent = sim.queue.checkInvariants()
+        #expect(consistent)
+    }
+
+    /// A handler that reschedules for the end of time fills its own vacated slot with the key of
+    /// a free one; such events must still run, in insertion order.
+    @Test func followUpsAtTheEndOfTimeStillRun() {
+        struct Defer: EventHandler {
+            var ran: [String] = []
+            mutating func handle(_ event: String, simulator: Simulator<String>) {
+                ran.append(event)
+                if !event.hasPrefix("z") { simulator.schedule("z" + event, at: .distantFuture) }
+            }
+        }
+        let sim = Simulator<String>()
+        for (i, name) in ["a", "b", "c"].enumerated() { sim.schedule(name, at: SimTime(nanoseconds: Int64(i + 1))) }
+        var handler = Defer()
+        sim.runToCompletion(&handler)
+        #expect(handler.ran == ["a", "b", "c", "za", "zb", "zc"])
+
+        // Next to a free slot: the cancelled event's.
+        let other = Simulator<String>()
+        other.schedule("a", at: SimTime(nanoseconds: 1))
+        let x = other.schedule("x", at: SimTime(nanoseconds: 1))
+        other.schedule("zb", at: SimTime(nanoseconds: 2))
+        other.cancel(x)
+        var second = Defer()
+        other.runToCompletion(&second)
+        #expect(second.ran == ["a", "zb", "za"])
+        #expect(other.pendingCount == 0)
     }
 
     /// An event scheduled by a handler for the current instant runs after the events already
