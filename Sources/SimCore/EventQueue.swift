@@ -60,7 +60,8 @@ public struct EventQueue<Payload> {
         return storage.tree.pop()
     }
 
-    /// Checks the heap property: O(n), for tests (STYLE.md 9). Compiled in every configuration so
-    /// that the tests also run against a release build; nothing on the hot path calls it.
+    /// Checks the tree's invariants: O(n), for tests (STYLE.md 9). Compiled in every
+    /// configuration so that the tests also run against a release build; nothing on the hot
+    /// path calls it.
     public func checkInvariants() -> Bool { storage.tree.checkInvariants() }
 }
