@@ -19,8 +19,7 @@
 ///
 /// Storage is owned outright (the type is non-copyable): no reference count or copy-on-write
 /// check per operation, raw pointers, no bounds checks, no allocation per event once grown, no
-/// closure or existential call per comparison. Cancelling removes the event at once. Up to
-/// 2³¹ events can wait at once.
+/// closure or existential call per comparison. Cancelling removes the event at once.
 ///
 /// - Complexity: push, pop, take-then-push: O(log n) worst case, n being the most events that
 ///   waited at once (plus amortized O(1) for growing, as for an array); cancel: O(n) to find
@@ -191,17 +190,17 @@ struct EventTree<Payload>: ~Copyable {
         if node > 1 {
             // A free leaf comes after every event (and ties with other free leaves, either of
             // which may be recorded): each node on the path takes the best of the rest.
-            var sibling = node ^ 1
-            var restTime = times[sibling], restLeaf = leaves[sibling]
+            var restNode = node ^ 1
+            var restTime = times[restNode]
             while true {
                 node &>>= 1
                 times[node] = restTime
-                leaves[node] = restLeaf
+                leaves[node] = leaves[restNode]
                 guard node > 1 else { break }
-                sibling = node ^ 1
-                let siblingTime = times[sibling], siblingLeaf = leaves[sibling]
+                let sibling = node ^ 1
+                let siblingTime = times[sibling]
                 if _slowPath(siblingTime == restTime) { replayExactly(from: leaf); break }
-                restLeaf = Self.pick(siblingTime < restTime, siblingLeaf, restLeaf)
+                restNode = siblingTime < restTime ? sibling : restNode
                 restTime = Swift.min(siblingTime, restTime)
             }
         }
@@ -245,19 +244,24 @@ struct EventTree<Payload>: ~Copyable {
         times[node] = time
         guard node > 1 else { return }
         if _slowPath(time == .max) { replayExactly(from: leaf); return }
-        var sibling = node ^ 1
-        var restTime = times[sibling], restLeaf = leaves[sibling]
+        // The rest is tracked by its time and the node that holds it; the leaf is read from
+        // the chosen node when stored (a conditional move of a value just loaded would become
+        // a branch in LLVM's hands, taken either way half the time).
+        let leafNode = node
+        var restNode = node ^ 1
+        var restTime = times[restNode]
+        node &>>= 1
         while true {
-            node &>>= 1
             let restWins = restTime <= time
             times[node] = restWins ? restTime : time
-            leaves[node] = restWins ? restLeaf : leaf
+            leaves[node] = leaves[restWins ? restNode : leafNode]
             guard node > 1 else { return }
-            sibling = node ^ 1
-            let siblingTime = times[sibling], siblingLeaf = leaves[sibling]
+            let sibling = node ^ 1
+            let siblingTime = times[sibling]
             if _slowPath(siblingTime == restTime) { replayExactly(from: leaf); return }
-            restLeaf = Self.pick(siblingTime < restTime, siblingLeaf, restLeaf)
+            restNode = siblingTime < restTime ? sibling : restNode
             restTime = Swift.min(siblingTime, restTime)
+            node &>>= 1
         }
     }
 
@@ -297,7 +301,6 @@ struct EventTree<Payload>: ~Copyable {
     /// Doubles the number of leaves; the new ones are free.
     @usableFromInline @inline(never)
     mutating func grow() {
-        precondition(leafCount < 1 << 31, "EventTree: more than 2³¹ events waiting")
         let old = leafCount, leaves = old &* 2
         let newTimes = UnsafeMutablePointer<Int64>.allocate(capacity: 2 * leaves)
         let newLeaves = UnsafeMutablePointer<Int>.allocate(capacity: 2 * leaves)
@@ -321,15 +324,6 @@ struct EventTree<Payload>: ~Copyable {
     }
 
     // MARK: Order
-
-    /// `condition ? a : b` for leaf numbers (below 2³²), by a shift of the two packed in one
-    /// word. Written as a conditional, LLVM would load `a` only when chosen, behind a branch
-    /// that goes either way half the time.
-    @inlinable @inline(__always)
-    static func pick(_ condition: Bool, _ a: Int, _ b: Int) -> Int {
-        let both = UInt64(truncatingIfNeeded: a) &<< 32 | UInt64(truncatingIfNeeded: UInt32(truncatingIfNeeded: b))
-        return Int(truncatingIfNeeded: UInt32(truncatingIfNeeded: both &>> (condition ? 32 : 0)))
-    }
 
     /// Whether (timeA, sequenceA) comes before (timeB, sequenceB).
     @inlinable @inline(__always)
