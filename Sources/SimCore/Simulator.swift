@@ -48,6 +48,9 @@ public final class Simulator<Event> {
     public func cancel(_ id: EventID) { queue.cancel(id) }
 
     /// Runs the next event, if any. Returns false when the queue is empty.
+    ///
+    /// The event's slot in the queue stays vacant while its handler runs, so that the first
+    /// event the handler schedules takes the slot in one pass (see `EventTree`).
     @inlinable @discardableResult
     public func step<H: EventHandler>(_ handler: inout H) -> Bool where H.Event == Event {
         guard let (time, _, event) = queue.takeTop() else { return false }
