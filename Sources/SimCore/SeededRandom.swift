@@ -96,7 +96,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// Exponentially distributed with the given mean (inverse transform).
-    public mutating func exponential(mean: Double) -> Double {
+    @inlinable public mutating func exponential(mean: Double) -> Double {
         // 1 − u lies in (0, 1], so the logarithm is finite.
         -mean * DeterministicMath.log(1 - unitInterval())
     }

@@ -1,0 +1,354 @@
+/// The priority queue behind `EventQueue` and `Simulator`: events ordered by (time, insertion
+/// sequence), so that among events due at the same instant the one scheduled first comes out
+/// first.
+///
+/// A tournament tree (a winner tree; Knuth, TAOCP vol. 3, §5.4.1): each event sits in a leaf
+/// of a complete binary tree, and each inner node records the earliest event below it — its
+/// time and its leaf — so the root holds the next event. When a leaf changes, the nodes on its
+/// path to the root are recomputed, one comparison with the sibling subtree's winner per level
+/// and no choice among children, so the walk has a fixed length and no branch that depends on
+/// the keys. Free leaves hold the latest possible key and wait on a stack.
+///
+/// The hold operation — take the next event, then schedule one — is the common case in a
+/// simulation (a handler reschedules its timer, answers a message, …). `takeTop()` hands out
+/// the root's event but leaves its leaf vacant; a `push` that follows reuses the leaf and walks
+/// its path once (`replayNewest`), where a heap removes the top — a sift down several levels
+/// with a choice among four children at each — and then inserts. Any other operation first
+/// frees the vacant leaf (`settle()`). A push into a free leaf climbs only while it wins,
+/// usually a level or two.
+///
+/// Storage is owned outright (the type is non-copyable): no reference count or copy-on-write
+/// check per operation, raw pointers, no bounds checks, no allocation per event once grown, no
+/// closure or existential call per comparison. Cancelling removes the event at once.
+///
+/// - Complexity: push, pop, take-then-push: O(log n) worst case, n being the most events that
+///   waited at once (plus amortized O(1) for growing, as for an array); cancel: O(n) to find
+///   the event, then O(log n).
+@usableFromInline
+struct EventTree<Payload>: ~Copyable {
+    /// Node v, for v in 1 ..< 2·leafCount: the time of the earliest event in its subtree. The
+    /// leaves are the nodes leafCount ..< 2·leafCount; a free leaf holds `Int64.max`.
+    @usableFromInline var nodeTimes: UnsafeMutablePointer<Int64>
+    /// Node v: the leaf (0 ..< leafCount) of the earliest event in its subtree.
+    @usableFromInline var nodeLeaves: UnsafeMutablePointer<Int>
+    /// Leaf i: its event's sequence number; `UInt64.max` when the leaf is free.
+    @usableFromInline var sequences: UnsafeMutablePointer<UInt64>
+    /// Leaf i: its event's payload (initialized only while the leaf holds an event).
+    @usableFromInline var payloads: UnsafeMutablePointer<Payload>
+    /// Free leaves, the next one to use last.
+    @usableFromInline var freeLeaves: UnsafeMutablePointer<Int>
+    @usableFromInline var freeCount: Int
+    /// A power of two.
+    @usableFromInline var leafCount: Int
+    /// Leaves holding an event, the vacant one included.
+    @usableFromInline var occupied: Int = 0
+    @usableFromInline var nextSequence: UInt64 = 0
+    /// The root's event was handed out by `takeTop()`: its leaf keeps its key (still the
+    /// earliest) but no payload.
+    @usableFromInline var topVacant = false
+
+    @inlinable init(leafCount requested: Int = 64) {
+        var leaves = 1
+        while leaves < requested { leaves &<<= 1 }
+        leafCount = leaves
+        nodeTimes = .allocate(capacity: 2 * leaves)
+        nodeLeaves = .allocate(capacity: 2 * leaves)
+        sequences = .allocate(capacity: leaves)
+        payloads = .allocate(capacity: leaves)
+        freeLeaves = .allocate(capacity: leaves)
+        freeCount = 0
+        nodeTimes.initialize(repeating: .max, count: 2 * leaves)
+        sequences.initialize(repeating: .max, count: leaves)
+        for leaf in 0..<leaves { nodeLeaves[leaves + leaf] = leaf }
+        rebuildInnerNodes()
+        for leaf in (0..<leaves).reversed() { freeLeaves[freeCount] = leaf; freeCount += 1 }
+    }
+
+    @inlinable deinit {
+        forEachPayload { $0.deinitialize(count: 1) }
+        nodeTimes.deallocate(); nodeLeaves.deallocate(); sequences.deallocate()
+        payloads.deallocate(); freeLeaves.deallocate()
+    }
+
+    /// Calls `body` with the address of every initialized payload.
+    @inlinable func forEachPayload(_ body: (UnsafeMutablePointer<Payload>) -> Void) {
+        let vacant = topVacant ? nodeLeaves[1] : -1
+        for leaf in 0..<leafCount where sequences[leaf] != .max && leaf != vacant { body(payloads + leaf) }
+    }
+
+    /// An independent copy (for `EventQueue`'s copy-on-write).
+    @usableFromInline func copy() -> EventTree<Payload> {
+        var other = EventTree(leafCount: leafCount)
+        other.nodeTimes.update(from: nodeTimes, count: 2 * leafCount)
+        other.nodeLeaves.update(from: nodeLeaves, count: 2 * leafCount)
+        other.sequences.update(from: sequences, count: leafCount)
+        other.freeLeaves.update(from: freeLeaves, count: freeCount)
+        let vacant = topVacant ? nodeLeaves[1] : -1
+        for leaf in 0..<leafCount where sequences[leaf] != .max && leaf != vacant {
+            (other.payloads + leaf).initialize(to: payloads[leaf])
+        }
+        other.freeCount = freeCount
+        other.occupied = occupied
+        other.nextSequence = nextSequence
+        other.topVacant = topVacant
+        return other
+    }
+
+    // MARK: Queries
+
+    /// Events waiting.
+    @inlinable var count: Int { occupied &- (topVacant ? 1 : 0) }
+
+    /// The time of the next event, if any.
+    @inlinable mutating func peekTime() -> SimTime? {
+        settle()
+        return occupied > 0 ? SimTime(nanoseconds: nodeTimes[1]) : nil
+    }
+
+    // MARK: Push and pop
+
+    /// Adds an event due at `time`. If `takeTop()` left a leaf vacant, the event takes it.
+    /// - Complexity: O(log n); amortized O(1) allocation.
+    @inlinable @inline(__always)
+    mutating func push(_ payload: consuming Payload, at time: SimTime) -> EventID {
+        let sequence = nextSequence
+        nextSequence &+= 1
+        if topVacant {
+            topVacant = false
+            let leaf = nodeLeaves[1]
+            sequences[leaf] = sequence
+            (payloads + leaf).initialize(to: payload)
+            replayNewest(from: leaf, time: time.nanoseconds)
+        } else {
+            insert(payload, at: time.nanoseconds, sequence: sequence)
+        }
+        return EventID(sequence: sequence)
+    }
+
+    /// Hands out the next event and leaves its leaf vacant until the next operation.
+    /// - Complexity: O(1), plus O(log n) to free a leaf left vacant before.
+    @inlinable @inline(__always)
+    mutating func takeTop() -> (time: SimTime, id: EventID, payload: Payload)? {
+        settle()
+        guard occupied > 0 else { return nil }
+        topVacant = true
+        let leaf = nodeLeaves[1]
+        return (SimTime(nanoseconds: nodeTimes[1]), EventID(sequence: sequences[leaf]), (payloads + leaf).move())
+    }
+
+    /// Removes and returns the next event.
+    /// - Complexity: O(log n)
+    @inlinable mutating func pop() -> (time: SimTime, id: EventID, payload: Payload)? {
+        let top = takeTop()
+        settle()
+        return top
+    }
+
+    /// Frees a leaf left vacant by `takeTop()`.
+    @inlinable @inline(__always)
+    mutating func settle() {
+        if _slowPath(topVacant) { freeVacantLeaf() }
+    }
+
+    @usableFromInline @inline(never)
+    mutating func freeVacantLeaf() {
+        topVacant = false
+        release(nodeLeaves[1])
+    }
+
+    /// Puts an event into a free leaf (growing the tree if there is none) and lets it climb
+    /// while it is earlier than the winner of the node above.
+    @usableFromInline @inline(never)
+    mutating func insert(_ payload: consuming Payload, at time: Int64, sequence: UInt64) {
+        if freeCount == 0 { grow() }
+        freeCount &-= 1
+        let leaf = freeLeaves[freeCount]
+        occupied &+= 1
+        sequences[leaf] = sequence
+        (payloads + leaf).initialize(to: payload)
+        var node = leafCount &+ leaf
+        nodeTimes[node] = time
+        if _slowPath(time == .max) { replayExactly(from: leaf); return }
+        // The newest event loses every tie (its sequence number is the highest), and a free leaf
+        // (time `.max`) never wins against it, so times alone decide.
+        while node > 1 {
+            node &>>= 1
+            guard time < nodeTimes[node] else { return }
+            nodeTimes[node] = time
+            nodeLeaves[node] = leaf
+        }
+    }
+
+    /// Empties `leaf` (whose payload has been moved out or destroyed) and puts it on the free
+    /// stack.
+    @usableFromInline mutating func release(_ leaf: Int) {
+        occupied &-= 1
+        sequences[leaf] = .max
+        let times = nodeTimes, leaves = nodeLeaves
+        var node = leafCount &+ leaf
+        times[node] = .max
+        if node > 1 {
+            // A free leaf comes after every event (and ties with other free leaves, either of
+            // which may be recorded): each node on the path takes the best of the rest.
+            var restNode = node ^ 1
+            var restTime = times[restNode]
+            while true {
+                node &>>= 1
+                times[node] = restTime
+                leaves[node] = leaves[restNode]
+                guard node > 1 else { break }
+                let sibling = node ^ 1
+                let siblingTime = times[sibling]
+                if _slowPath(siblingTime == restTime) { replayExactly(from: leaf); break }
+                restNode = siblingTime < restTime ? sibling : restNode
+                restTime = Swift.min(siblingTime, restTime)
+            }
+        }
+        freeLeaves[freeCount] = leaf
+        freeCount &+= 1
+    }
+
+    // MARK: Cancel
+
+    /// Removes an event; it will never be handed out. Cancelling an event that already ran or
+    /// was cancelled does nothing.
+    /// - Complexity: O(n) (a scan of the sequence numbers), then O(log n).
+    @usableFromInline mutating func cancel(_ id: EventID) {
+        settle()
+        guard id.sequence < nextSequence else { return }
+        for leaf in 0..<leafCount where sequences[leaf] == id.sequence {
+            let payload = (payloads + leaf).move()
+            release(leaf)
+            withExtendedLifetime(payload) {}   // destroyed once the tree is consistent again
+            return
+        }
+    }
+
+    // MARK: Replaying a path
+
+    /// Puts the newest event's `time` into `leaf` and recomputes the winners on the path to the
+    /// root.
+    ///
+    /// Node v on the path takes the earlier of the new event and the best of the rest: the
+    /// earliest of the sibling subtrees' winners below v. That prefix minimum does not depend on
+    /// the new time, so the processor computes it while the caller is still working the time
+    /// out; the new time then meets each level in one step, not one level after another. The
+    /// new event loses every tie, its sequence number being the highest. Times alone are
+    /// compared, through conditional moves and no branch (either side wins half the time, which
+    /// no predictor could guess); if two times of the rest are equal, or the new time is the
+    /// end of time (a free leaf's), the path is replayed comparing sequence numbers instead.
+    @inlinable @inline(__always)
+    mutating func replayNewest(from leaf: Int, time: Int64) {
+        let times = nodeTimes, leaves = nodeLeaves
+        var node = leafCount &+ leaf
+        times[node] = time
+        guard node > 1 else { return }
+        if _slowPath(time == .max) { replayExactly(from: leaf); return }
+        // The rest is tracked by its time and the node that holds it; the leaf is read from
+        // the chosen node when stored (a conditional move of a value just loaded would become
+        // a branch in LLVM's hands, taken either way half the time).
+        let leafNode = node
+        var restNode = node ^ 1
+        var restTime = times[restNode]
+        node &>>= 1
+        while true {
+            let restWins = restTime <= time
+            times[node] = restWins ? restTime : time
+            leaves[node] = leaves[restWins ? restNode : leafNode]
+            guard node > 1 else { return }
+            let sibling = node ^ 1
+            let siblingTime = times[sibling]
+            if _slowPath(siblingTime == restTime) { replayExactly(from: leaf); return }
+            restNode = siblingTime < restTime ? sibling : restNode
+            restTime = Swift.min(siblingTime, restTime)
+            node &>>= 1
+        }
+    }
+
+    /// Recomputes the winners on the path from `leaf` to the root, comparing (time, sequence):
+    /// at each level, the earlier of the winner so far and the sibling subtree's winner.
+    @usableFromInline @inline(never)
+    mutating func replayExactly(from leaf: Int) {
+        var node = leafCount &+ leaf
+        var time = nodeTimes[node], winner = leaf
+        while node > 1 {
+            let sibling = node ^ 1
+            let siblingTime = nodeTimes[sibling], siblingLeaf = nodeLeaves[sibling]
+            if Self.precedes(siblingTime, sequences[siblingLeaf], time, sequences[winner]) {
+                time = siblingTime
+                winner = siblingLeaf
+            }
+            node &>>= 1
+            nodeTimes[node] = time
+            nodeLeaves[node] = winner
+        }
+    }
+
+    /// Sets every inner node from its children, bottom up.
+    @usableFromInline mutating func rebuildInnerNodes() {
+        var node = leafCount &- 1
+        while node >= 1 {
+            let left = node &<< 1, right = left &+ 1
+            let rightWins = Self.precedes(nodeTimes[right], sequences[nodeLeaves[right]],
+                                          nodeTimes[left], sequences[nodeLeaves[left]])
+            let child = rightWins ? right : left
+            nodeTimes[node] = nodeTimes[child]
+            nodeLeaves[node] = nodeLeaves[child]
+            node &-= 1
+        }
+    }
+
+    /// Doubles the number of leaves; the new ones are free.
+    @usableFromInline @inline(never)
+    mutating func grow() {
+        let old = leafCount, leaves = old &* 2
+        let newTimes = UnsafeMutablePointer<Int64>.allocate(capacity: 2 * leaves)
+        let newLeaves = UnsafeMutablePointer<Int>.allocate(capacity: 2 * leaves)
+        let newSequences = UnsafeMutablePointer<UInt64>.allocate(capacity: leaves)
+        let newPayloads = UnsafeMutablePointer<Payload>.allocate(capacity: leaves)
+        let newFree = UnsafeMutablePointer<Int>.allocate(capacity: leaves)
+        newTimes.initialize(repeating: .max, count: 2 * leaves)
+        (newTimes + leaves).update(from: nodeTimes + old, count: old)
+        for leaf in 0..<leaves { newLeaves[leaves + leaf] = leaf }
+        newSequences.initialize(repeating: .max, count: leaves)
+        newSequences.update(from: sequences, count: old)
+        for leaf in 0..<old where sequences[leaf] != .max { (newPayloads + leaf).moveInitialize(from: payloads + leaf, count: 1) }
+        newFree.update(from: freeLeaves, count: freeCount)
+        nodeTimes.deallocate(); nodeLeaves.deallocate(); sequences.deallocate()
+        payloads.deallocate(); freeLeaves.deallocate()
+        nodeTimes = newTimes; nodeLeaves = newLeaves; sequences = newSequences
+        payloads = newPayloads; freeLeaves = newFree
+        leafCount = leaves
+        rebuildInnerNodes()
+        for leaf in (old..<leaves).reversed() { freeLeaves[freeCount] = leaf; freeCount += 1 }
+    }
+
+    // MARK: Order
+
+    /// Whether (timeA, sequenceA) comes before (timeB, sequenceB).
+    @inlinable @inline(__always)
+    static func precedes(_ timeA: Int64, _ sequenceA: UInt64, _ timeB: Int64, _ sequenceB: UInt64) -> Bool {
+        timeA < timeB || (timeA == timeB && sequenceA < sequenceB)
+    }
+
+    // MARK: Checks
+
+    /// Whether every inner node holds the earlier of its children's winners, the leaves are
+    /// numbered in order, and the free stack lists exactly the free leaves: O(n), for tests.
+    func checkInvariants() -> Bool {
+        for leaf in 0..<leafCount where nodeLeaves[leafCount + leaf] != leaf { return false }
+        for node in 1..<leafCount {
+            let left = node << 1, right = left + 1
+            let child = Self.precedes(nodeTimes[right], sequences[nodeLeaves[right]],
+                                      nodeTimes[left], sequences[nodeLeaves[left]]) ? right : left
+            // Compared by key: two free leaves tie, and either may be recorded.
+            if nodeTimes[node] != nodeTimes[child] || sequences[nodeLeaves[node]] != sequences[nodeLeaves[child]] {
+                return false
+            }
+        }
+        var free = Set<Int>()
+        for i in 0..<freeCount { free.insert(freeLeaves[i]) }
+        let empty = (0..<leafCount).filter { sequences[$0] == .max }
+        return free.count == freeCount && Set(empty) == free && occupied == leafCount - freeCount
+    }
+}
