@@ -36,6 +36,7 @@ enum CLI {
             return 0
         case "run": return command(RunCommand.self, Array(args.dropFirst()), io: io)
         case "test": return command(TestCommand.self, Array(args.dropFirst()), io: io)
+        case "quorum": return command(QuorumCommand.self, Array(args.dropFirst()), io: io)
         default:
             let error = UsageError(message: "unknown command '\(first)'",
                                    hint: Suggestions.hint(for: first, among: commands) ?? "see 'swarmsim --help'")
@@ -48,6 +49,7 @@ enum CLI {
         switch command {
         case "run": RunCommand.help
         case "test": TestCommand.help
+        case "quorum": QuorumCommand.help
         default: nil
         }
     }
