@@ -13,6 +13,9 @@ enum CLI {
           run FILE          Run a scenario and print what happens, at virtual times
           test PATH...      Check scenarios (files, or directories of *.swarm) against the
                             expected output they carry
+          quorum            Why managers come in odd numbers, by experiment
+          sweep FILE        Run a scenario once per seed, in parallel; summarise the runs
+          merge FILE.json…  Combine the results of sharded sweeps into one report
 
         OPTIONS:
           -h, --help        Show help; 'swarmsim <command> --help' for a command's options
@@ -22,7 +25,7 @@ enum CLI {
 
         """
 
-    static let commands = ["run", "test", "help"]
+    static let commands = ["run", "test", "quorum", "sweep", "merge", "help"]
 
     static func main(_ args: [String], io: IO) -> Int32 {
         guard let first = args.first else { io.out(overview); return 0 }
@@ -37,6 +40,8 @@ enum CLI {
         case "run": return command(RunCommand.self, Array(args.dropFirst()), io: io)
         case "test": return command(TestCommand.self, Array(args.dropFirst()), io: io)
         case "quorum": return command(QuorumCommand.self, Array(args.dropFirst()), io: io)
+        case "sweep": return command(SweepCommand.self, Array(args.dropFirst()), io: io)
+        case "merge": return command(MergeCommand.self, Array(args.dropFirst()), io: io)
         default:
             let error = UsageError(message: "unknown command '\(first)'",
                                    hint: Suggestions.hint(for: first, among: commands) ?? "see 'swarmsim --help'")
@@ -50,6 +55,8 @@ enum CLI {
         case "run": RunCommand.help
         case "test": TestCommand.help
         case "quorum": QuorumCommand.help
+        case "sweep": SweepCommand.help
+        case "merge": MergeCommand.help
         default: nil
         }
     }

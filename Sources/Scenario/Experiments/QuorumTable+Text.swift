@@ -114,12 +114,14 @@ extension QuorumTable {
         return """
             (c) FAILURES AND REPAIRS: each manager fails after an exponential time of mean \(Format.duration(o.mtbf)) (MTBF)
                 and is repaired after one of mean \(Format.duration(o.mttr)) (MTTR), independently, so it is up with
-                p = MTBF/(MTBF+MTTR) = \(Format.fixed(o.upProbability, 3)). \(o.trials) trials of \(Format.duration(o.horizon)) per N: the share of time
+                p = MTBF/(MTBF+MTTR) = \(Format.fixed(o.upProbability, 3)): far more often down than a real machine, so that a
+                short run shows the effect (at real rates every share is close to 1, in the same order).
+                \(o.trials) trials of \(Format.duration(o.horizon)) per N, each watched after \(Format.duration(QuorumTrials.warmUp)) of failures: the share of time
                 with a majority of managers up, and with a leader (a majority up and a leader elected).
                 Analytic: P(at least ⌊N/2⌋+1 of N up) = Σ C(N,i) p^i (1-p)^(N-i) over i ≥ ⌊N/2⌋+1.
-                The simulation also pays for elections (10-20 s each time the leader fails or a majority
-                comes back), so the leader column sits a little below the analytic value; the
-                majority-up column is the failure process alone.
+                The simulation also pays for elections (10-25 s each time the leader fails or a
+                majority comes back), so the leader column sits a little below the analytic value, by
+                the last column; the majority-up column is the failure process alone.
 
             """ + t.text
     }
@@ -137,7 +139,9 @@ extension QuorumTable {
                 clauses.append("a random split leaves no majority \(Format.percent(c.analytic)) of the time (simulated \(Format.percent(c.simulated))), against never")
             }
             if let even = r.availability, let o = odd.availability {
-                clauses.append("with failures they have a leader \(Format.percent(even.leader)) of the time (analytic \(Format.percent(even.analytic))), against \(Format.percent(o.leader)) (\(Format.percent(o.analytic))) for \(odd.managers)")
+                let d = QuorumTable.pairedDifference(o, even)
+                clauses.append("with failures they have a leader \(Format.percent(even.leader)) of the time against \(Format.percent(o.leader)) for \(odd.managers), "
+                               + "\(Format.fixed(d.mean * 100, 1)) ± \(Format.fixed(d.halfWidth * 100, 1)) points less (paired trials; analytic \(Format.fixed((o.analytic - even.analytic) * 100, 1)))")
             }
             if !clauses.isEmpty { s += ": " + clauses.joined(separator: "; ") }
             lines.append(s + ".")

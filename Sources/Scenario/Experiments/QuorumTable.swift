@@ -61,6 +61,25 @@ public struct QuorumTable: Sendable {
         public var failures: Int
         /// Virtual time watched over all trials.
         public var observed: SimDuration
+        /// Each trial's shares, in trial order (for paired comparisons between rows, whose
+        /// trial t saw the same failures on the managers they share).
+        public var shares: [TrialShares]
+    }
+
+    public struct TrialShares: Sendable, Equatable {
+        public var trial: Int
+        public var majorityUp: Double
+        public var leader: Double
+    }
+
+    /// The paired difference in leader share, `odd` minus `even`, over the trials both rows ran:
+    /// its mean and the half-width of its 95% interval (t over the paired differences).
+    public static func pairedDifference(_ odd: AvailabilityCell, _ even: AvailabilityCell) -> (mean: Double, halfWidth: Double, pairs: Int) {
+        var byTrial: [Int: Double] = [:]
+        for s in even.shares { byTrial[s.trial] = s.leader }
+        let d = odd.shares.compactMap { s in byTrial[s.trial].map { s.leader - $0 } }
+        let m = Statistics.meanInterval(d)
+        return (m.mean, m.halfWidth, d.count)
     }
 
     init(options o: QuorumExperiment.Options, jobs: [QuorumExperiment.Job], outcomes: [QuorumExperiment.Outcome]) {
@@ -74,8 +93,7 @@ public struct QuorumTable: Sendable {
             let x = jobs[a], y = jobs[b]
             return (x.managers, x.k, x.trial) < (y.managers, y.k, y.trial)
         }
-        var majorityFractions = [[Double]](repeating: [], count: rows.count)
-        var leaderFractions = [[Double]](repeating: [], count: rows.count)
+        var shares = [[TrialShares]](repeating: [], count: rows.count)
         var failures = [Int](repeating: 0, count: rows.count)
         var observed = [SimDuration](repeating: .zero, count: rows.count)
         var splits = [SplitCell?](repeating: nil, count: rows.count)
@@ -99,23 +117,23 @@ public struct QuorumTable: Sendable {
             case .availability(let outcome):
                 guard let outcome else { rows[r].formFailures += 1; continue }
                 let span = Double(outcome.observed.nanoseconds)
-                majorityFractions[r].append(Double(outcome.majorityUp.nanoseconds) / span)
-                leaderFractions[r].append(Double(outcome.workingLeader.nanoseconds) / span)
+                shares[r].append(TrialShares(trial: job.trial, majorityUp: Double(outcome.majorityUp.nanoseconds) / span,
+                                             leader: Double(outcome.workingLeader.nanoseconds) / span))
                 failures[r] += outcome.failures
                 observed[r] += outcome.observed
             }
         }
         for r in rows.indices {
             rows[r].split = splits[r]
-            guard !majorityFractions[r].isEmpty else { continue }
-            let up = Statistics.meanInterval(majorityFractions[r])
-            let leader = Statistics.meanInterval(leaderFractions[r])
+            guard !shares[r].isEmpty else { continue }
+            let up = Statistics.meanInterval(shares[r].map(\.majorityUp))
+            let leader = Statistics.meanInterval(shares[r].map(\.leader))
             rows[r].availability = AvailabilityCell(
-                trials: majorityFractions[r].count,
+                trials: shares[r].count,
                 analytic: Statistics.majorityUp(rows[r].managers, p: o.upProbability),
                 majorityUp: up.mean, majorityUpHalfWidth: up.halfWidth,
                 leader: leader.mean, leaderHalfWidth: leader.halfWidth,
-                failures: failures[r], observed: observed[r])
+                failures: failures[r], observed: observed[r], shares: shares[r])
         }
         self.rows = rows
     }

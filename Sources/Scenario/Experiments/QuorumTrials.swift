@@ -85,27 +85,49 @@ public enum QuorumTrials {
         public var failures: Int
     }
 
+    /// Virtual time each trial of (c) runs its failures before it starts watching, so that the
+    /// election the first failures may cause is not charged to the watched time.
+    public static let warmUp = SimDuration.seconds(60)
+
     /// Forms a swarm, then lets each manager fail after an exponential time of mean `mtbf` and
-    /// come back after an exponential time of mean `mttr`, independently, for `horizon`.
+    /// come back after an exponential time of mean `mttr`, independently; watches `horizon`
+    /// after a warm-up of `warmUp`.
     ///
     /// Each manager starts up with probability p = MTBF/(MTBF+MTTR), so the failure process is
     /// in its steady state from the first instant (the exponential's lack of memory), and the
-    /// fraction of time with a majority up estimates P(Binomial(N, p) ≥ ⌊N/2⌋+1) with no
-    /// warm-up bias. The leader fraction also pays for every election.
+    /// share of time with a majority up estimates P(Binomial(N, p) ≥ ⌊N/2⌋+1) with no bias.
+    /// The share with a leader also pays for every election.
     public static func availability(managers: Int, mtbf: SimDuration, mttr: SimDuration,
                                     horizon: SimDuration, seed: UInt64) -> AvailabilityOutcome? {
         let random = SeededRandom(seed: seed)
         guard let s = ManagerSwarm(count: managers, seed: random.child("swarm").seed) else { return nil }
         let start = s.now
-        let end = start + horizon
+        let watch = start + warmUp
+        let end = watch + horizon
         let schedule = faultSchedule(managers: s.managers, mtbf: mtbf, mttr: mttr, from: start, to: end,
                                      random: random.child("faults"))
         var outcome = AvailabilityOutcome(observed: horizon, majorityUp: .zero, workingLeader: .zero, failures: 0)
-        // The share of time with a majority up changes only at the scheduled faults; the share
-        // with a leader also at the instants the swarm reports (elections, step-downs).
-        var last = start
-        var leaderSince: SimTime? = s.hasLeader ? start : nil
         var up = s.upCount
+        func apply(_ fault: Fault) {
+            if fault.up {
+                s.swarm.restart(fault.host)
+                up += 1
+            } else {
+                s.swarm.crash(fault.host)
+                up -= 1
+            }
+        }
+        var next = 0
+        while next < schedule.count, schedule[next].time < watch {
+            s.run(until: schedule[next].time)
+            apply(schedule[next])
+            next += 1
+        }
+        s.run(until: watch)
+        // From here the share of time with a majority up changes only at the scheduled faults;
+        // the share with a leader also at the instants the swarm reports (elections, step-downs).
+        var last = watch
+        var leaderSince: SimTime? = s.hasLeader ? watch : nil
         func account(until t: SimTime) {
             if up >= s.majority {
                 outcome.majorityUp += t - last
@@ -121,17 +143,11 @@ public enum QuorumTrials {
                 leaderSince = nil
             }
         }
-        for fault in schedule {
+        for fault in schedule[next...] {
             s.run(until: fault.time)
             account(until: fault.time)
-            if fault.up {
-                s.swarm.restart(fault.host)
-                up += 1
-            } else {
-                s.swarm.crash(fault.host)
-                up -= 1
-                outcome.failures += 1
-            }
+            apply(fault)
+            if !fault.up { outcome.failures += 1 }
         }
         s.run(until: end)
         account(until: end)
