@@ -34,30 +34,3 @@ import Cluster
         #expect(abs(m.mean - analytic) <= 1.5 * m.halfWidth, "mean \(m.mean) ± \(m.halfWidth), analytic \(analytic)")
     }
 }
-
-@Suite struct QuorumDebug {
-    @Test func coverage() {
-        var o = QuorumExperiment.Options()
-        o.mtbf = .minutes(15); o.mttr = .minutes(5); o.horizon = .minutes(10); o.trials = 100
-        for n in [2, 4, 8] {
-            var covered = 0, lowOut = 0, highOut = 0
-            let analytic = Statistics.majorityUp(n - 1, p: 0.75) - Statistics.majorityUp(n, p: 0.75)
-            var worstRoot1 = 0.0
-            for root in UInt64(1)...400 {
-                var d: [Double] = []
-                for t in 0..<100 {
-                    let job = QuorumExperiment.Job(kind: .availability, managers: n, k: 0, trial: t)
-                    let seed = QuorumExperiment.seed(job, root: root)
-                    let faults = QuorumTrials.faultSchedule(managers: (0..<n).map { HostID($0) }, mtbf: o.mtbf, mttr: o.mttr,
-                                                            from: .zero, to: .zero + o.horizon, random: SeededRandom(seed: seed).child("faults"))
-                    let oddFaults = faults.filter { $0.host.index < n - 1 }
-                    d.append(QuorumFaultProcessTests.majorityUpShare(n - 1, oddFaults, start: .zero, end: .zero + o.horizon) - QuorumFaultProcessTests.majorityUpShare(n, faults, start: .zero, end: .zero + o.horizon))
-                }
-                let m = Statistics.meanInterval(d)
-                if root == 1 { worstRoot1 = (m.mean - analytic) / m.halfWidth }
-                if abs(m.mean - analytic) <= m.halfWidth { covered += 1 } else if m.mean < analytic { lowOut += 1 } else { highOut += 1 }
-            }
-            print("pair \(n-1)/\(n) coverage \(covered)/400 low \(lowOut) high \(highOut); root 1 at \(worstRoot1) half-widths")
-        }
-    }
-}

@@ -15,7 +15,10 @@ public enum Statistics {
         let z2 = z * z
         let centre = (p + z2 / (2 * n)) / (1 + z2 / n)
         let half = z / (1 + z2 / n) * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
-        return max(0, centre - half)...min(1, centre + half)
+        // At 0/n and n/n the bound on that side is exactly 0 or 1 (rounding may miss it).
+        let low = successes == 0 ? 0 : max(0, centre - half)
+        let high = successes == trials ? 1 : min(1, centre + half)
+        return low...high
     }
 
     /// The mean of `values` and the half-width of its 95% confidence interval, Student's t

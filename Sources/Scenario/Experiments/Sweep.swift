@@ -91,6 +91,12 @@ public struct SweepPlan: Sendable, Equatable {
         statementLines = []
     }
 
+    /// Plans are equal when they report the same things on the same file (the statement lines
+    /// are only a lookup for placing failures, and are not written to JSON).
+    public static func == (a: SweepPlan, b: SweepPlan) -> Bool {
+        a.scenario == b.scenario && a.fingerprint == b.fingerprint && a.expectations == b.expectations && a.measures == b.measures
+    }
+
     /// The statement whose lines hold `line` (the last that starts at or before it).
     func statementIndex(line: Int) -> Int {
         var found = 0
