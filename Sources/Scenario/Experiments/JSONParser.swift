@@ -109,7 +109,10 @@ public struct JSONParser {
             while i < bytes.count, bytes[i] >= UInt8(ascii: "0"), bytes[i] <= UInt8(ascii: "9") { i += 1 }
             return i - s
         }
-        guard digits() > 0 else { throw error("expected a digit") }
+        let intStart = i
+        let whole = digits()
+        guard whole > 0 else { throw error("expected a digit") }
+        if whole > 1 && bytes[intStart] == UInt8(ascii: "0") { i = intStart; throw error("leading zero in a number") }
         if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
             i += 1
             guard digits() > 0 else { throw error("expected a digit after '.'") }
