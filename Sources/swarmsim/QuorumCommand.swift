@@ -7,11 +7,11 @@ enum QuorumCommand: Subcommand {
     static let name = "quorum"
     static let options = [
         OptionSpec(name: "--managers", takesValue: true, valueName: "A..B", help: "Manager counts to try (default 1..9; at most 1..15)"),
-        OptionSpec(name: "--trials", takesValue: true, valueName: "N", help: "Trials per cell of each experiment (default 100)"),
+        OptionSpec(name: "--trials", takesValue: true, valueName: "N", help: "Trials per cell of each experiment (default 60)"),
         OptionSpec(name: "--seed", takesValue: true, valueName: "S", help: "Root seed; each trial's seed derives from it (default 1)"),
         OptionSpec(name: "--mtbf", takesValue: true, valueName: "D", help: "Mean time between a manager's failures, for (c) (default 15m)"),
         OptionSpec(name: "--mttr", takesValue: true, valueName: "D", help: "Mean time to repair a manager, for (c) (default 5m)"),
-        OptionSpec(name: "--horizon", takesValue: true, valueName: "D", help: "Virtual time watched per trial of (c) (default 10m)"),
+        OptionSpec(name: "--horizon", takesValue: true, valueName: "D", help: "Virtual time watched per trial of (c) (default 15m)"),
         OptionSpec(name: "--only", takesValue: true, valueName: "LIST", help: "Run only these experiments: crash,split,availability"),
         OptionSpec(name: "--jobs", short: "-j", takesValue: true, valueName: "N", help: "Trials run at once (default: the number of cores)"),
         OptionSpec(name: "--json", takesValue: false, help: "Print the table as JSON"),

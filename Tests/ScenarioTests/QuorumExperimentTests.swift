@@ -116,8 +116,8 @@ import SimCore
         let two = QuorumExperiment.run(o, jobs: 2)
         #expect(one.text == two.text)
         #expect(one.json == two.json)
-        #expect(one.text.contains("ODD OR EVEN?\n  2 managers tolerate 0 failures, no more than 1 do, and lose quorum more often: "))
-        #expect(one.text.contains("\n  4 managers tolerate 1 failure, no more than 3 do, and lose quorum more often: "))
+        #expect(one.text.contains("ODD OR EVEN?\n  2 managers tolerate 0 failures, no more than 1 do, and lose quorum more often:"))
+        #expect(one.text.contains("\n  4 managers tolerate 1 failure, no more than 3 do, and lose quorum more often:"))
     }
 
     @Test func theJSONIsValidAndCarriesEveryRow() throws {

@@ -16,7 +16,7 @@ public enum QuorumExperiment {
         /// Manager counts to try.
         public var managers: ClosedRange<Int> = 1...9
         /// Trials per (N, k) cell of (a), per N of (b), and per N of (c).
-        public var trials = 100
+        public var trials = 60
         /// The root seed; every trial's seed is derived from it.
         public var seed: UInt64 = 1
         /// Mean time between failures of one manager, for (c).
@@ -25,7 +25,7 @@ public enum QuorumExperiment {
         public var mttr: SimDuration = .minutes(5)
         /// Virtual time watched in each trial of (c). Trials start in the failure process's steady
         /// state, so many short trials estimate the same shares as a few long ones.
-        public var horizon: SimDuration = .minutes(10)
+        public var horizon: SimDuration = .minutes(15)
         /// Which experiments to run.
         public var experiments: Set<Kind> = [.crash, .split, .availability]
 

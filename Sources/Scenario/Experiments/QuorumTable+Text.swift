@@ -144,13 +144,30 @@ extension QuorumTable {
                                + "\(Format.fixed(d.mean * 100, 1)) ± \(Format.fixed(d.halfWidth * 100, 1)) points less (paired trials; analytic \(Format.fixed((o.analytic - even.analytic) * 100, 1)))")
             }
             if !clauses.isEmpty { s += ": " + clauses.joined(separator: "; ") }
-            lines.append(s + ".")
+            lines.append(Self.wrap(s.dropFirst(2) + ".", width: 96, first: "  ", rest: "    "))
         }
         guard !lines.isEmpty else { return "" }
-        return "ODD OR EVEN?\n" + lines.joined(separator: "\n") + "\n"
+        return "ODD OR EVEN?\n" + lines.joined()
             + "  An even count adds a manager that can fail, and no failure the swarm can survive: run 3, 5 or 7\n"
             + "  managers (Docker recommends no more than 7).\n"
     }
 
     func pad(_ n: Int) -> String { n < 10 ? " \(n)" : "\(n)" }
+
+    /// `text` broken between words into lines of at most `width` characters (a longer word
+    /// stands alone), the first line prefixed by `first`, the others by `rest`.
+    static func wrap<S: StringProtocol>(_ text: S, width: Int, first: String, rest: String) -> String {
+        var out = "", line = first
+        var lineHasWord = false
+        for word in text.split(separator: " ") {
+            if lineHasWord && line.count + 1 + word.count > width {
+                out += line + "\n"
+                line = rest
+                lineHasWord = false
+            }
+            line += (lineHasWord ? " " : "") + word
+            lineHasWord = true
+        }
+        return out + line + "\n"
+    }
 }
