@@ -31,28 +31,42 @@ enum SweepWorkload {
         }
         let plan = SweepPlan(script: parsed.script, bytes: bytes)
         var one: [Double] = [], two: [Double] = []
+        var cpu1: [Double] = [], cpu2: [Double] = []
         var reports: [String] = []
         for _ in 0..<repeats {
-            for (jobs, times) in [(1, 0), (2, 1)] {
+            for jobs in [1, 2] {
                 var report = ""
+                let cpuBefore = processCPUSeconds()
                 let t = seconds { report = Sweep.run(parsed.script, plan: plan, seeds: seeds, jobs: jobs).report }
-                if times == 0 { one.append(t) } else { two.append(t) }
+                let cpu = processCPUSeconds() - cpuBefore
+                if jobs == 1 { one.append(t); cpu1.append(cpu) } else { two.append(t); cpu2.append(cpu) }
                 reports.append(report)
             }
         }
         let runs = Double(seeds.count)
         let best1 = runs / (one.min() ?? .infinity), best2 = runs / (two.min() ?? .infinity)
         let identical = reports.allSatisfy { $0 == reports[0] }
+        // CPU seconds per run with 2 jobs over 1 job: above 1 means the workers slow each other
+        // down (contention); the wall-clock ratio also depends on the cores the machine gives.
+        let cpuPerRun1 = (cpu1.min() ?? 0) / runs, cpuPerRun2 = (cpu2.min() ?? 0) / runs
         return [BenchResult(
             name: "sweep", value: best2 / best1, unit: "x (2 jobs / 1 job)",
             details: [
                 ("1 job (runs/s)", formatSignificant(best1, digits: 4)),
                 ("2 jobs (runs/s)", formatSignificant(best2, digits: 4)),
+                ("CPU ms per run, 1 job / 2 jobs", formatSignificant(cpuPerRun1 * 1000, digits: 3) + " / " + formatSignificant(cpuPerRun2 * 1000, digits: 3)),
                 ("seeds", "\(seeds) of election-timing.swarm"),
                 ("reports identical", identical ? "yes" : "NO"),
                 ("1 job runs (s)", one.map(formatSeconds).joined(separator: " ")),
                 ("2 jobs runs (s)", two.map(formatSeconds).joined(separator: " ")),
             ])]
+    }
+
+    /// CPU time used by this process so far, all threads (user and system).
+    static func processCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
     }
 
     static func readFile(_ path: String) -> [UInt8]? {
