@@ -260,7 +260,14 @@ extension Swarm {
 
     func joinSucceeded(_ op: OperationID, nodeID: String, role: NodeRole, managers: [HostID]) {
         let host = operations[op.value].host
-        hosts[host.index].knownManagers = managers
+        // The manager this node joined through comes first: it is the one that knows the leader
+        // (swarmkit sends a new manager's Raft join to the join address).
+        var known = managers
+        if case .swarmJoin(_, let remote, _) = operations[op.value].request, let via = self.host(named: remote) {
+            known.removeAll { $0 == via }
+            known.insert(via, at: 0)
+        }
+        hosts[host.index].knownManagers = known
         hosts[host.index].membership = Membership(nodeID: nodeID, clusterID: "", raftID: 0)
         hostOfNode[nodeID] = host
         notify(.joined(host, role))

@@ -14,6 +14,9 @@ enum CLI {
           test PATH...      Check scenarios (files, or directories of *.swarm) against the
                             expected output they carry
           shell [FILE]      Type statements and see what they do, step by step (for class)
+          quorum            Why managers come in odd numbers, by experiment
+          sweep FILE        Run a scenario once per seed, in parallel; summarise the runs
+          merge FILE.json…  Combine the results of sharded sweeps into one report
 
         OPTIONS:
           -h, --help        Show help; 'swarmsim <command> --help' for a command's options
@@ -23,7 +26,7 @@ enum CLI {
 
         """
 
-    static let commands = ["run", "test", "shell", "help"]
+    static let commands = ["run", "test", "shell", "quorum", "sweep", "merge", "help"]
 
     static func main(_ args: [String], io: IO) -> Int32 {
         guard let first = args.first else { io.out(overview); return 0 }
@@ -38,6 +41,9 @@ enum CLI {
         case "run": return command(RunCommand.self, Array(args.dropFirst()), io: io)
         case "test": return command(TestCommand.self, Array(args.dropFirst()), io: io)
         case "shell": return command(ShellCommand.self, Array(args.dropFirst()), io: io)
+        case "quorum": return command(QuorumCommand.self, Array(args.dropFirst()), io: io)
+        case "sweep": return command(SweepCommand.self, Array(args.dropFirst()), io: io)
+        case "merge": return command(MergeCommand.self, Array(args.dropFirst()), io: io)
         default:
             let error = UsageError(message: "unknown command '\(first)'",
                                    hint: Suggestions.hint(for: first, among: commands) ?? "see 'swarmsim --help'")
@@ -51,6 +57,9 @@ enum CLI {
         case "run": RunCommand.help
         case "test": TestCommand.help
         case "shell": ShellCommand.help
+        case "quorum": QuorumCommand.help
+        case "sweep": SweepCommand.help
+        case "merge": MergeCommand.help
         default: nil
         }
     }

@@ -1,0 +1,110 @@
+import SimCore
+import Scenario
+
+/// `swarmsim sweep FILE --seeds A..B`: the scenario once per seed, on every core (the engine is
+/// `Sweep` in the Scenario module).
+enum SweepCommand: Subcommand {
+    static let name = "sweep"
+    static let options = [
+        OptionSpec(name: "--seeds", takesValue: true, valueName: "A..B", help: "The seeds to run, e.g. 1..1000 (required)"),
+        OptionSpec(name: "--jobs", short: "-j", takesValue: true, valueName: "N", help: "Runs at once (default: the number of cores)"),
+        OptionSpec(name: "--shard", takesValue: true, valueName: "K/N", help: "Run only shard K of N (seeds at offsets K-1, K-1+N, …)"),
+        OptionSpec(name: "--json", takesValue: false, help: "Print machine-readable results for 'swarmsim merge'"),
+    ]
+    static var help: String {
+        """
+        USAGE: swarmsim sweep FILE --seeds A..B [options]
+
+        Runs the scenario in FILE once per seed, in parallel, and reports how many runs passed
+        each expectation (with the first failing seeds) and, for each 'measure', percentiles
+        (min, p50, p90, p99, max, mean) and a histogram. The report depends only on the file and
+        the seeds: the same with any --jobs, and when shards are run apart and merged.
+        Exits 0 when every run passed, 1 when one failed, 2 when one could not run.
+
+        OPTIONS:
+        \(optionsHelp(options))
+        EXAMPLES:
+          swarmsim sweep Scenarios/experiments/election-timing.swarm --seeds 1..1000
+          swarmsim sweep FILE --seeds 1..1000 --shard 2/4 --json > shard-2.json
+          swarmsim merge shard-*.json
+
+        """
+    }
+
+    static func run(_ args: ParsedArguments, io: IO) throws(UsageError) -> Int32 {
+        guard args.positionals.count == 1, let path = args.positionals.first else {
+            throw UsageError(message: args.positionals.isEmpty ? "missing scenario file" : "'swarmsim sweep' takes one scenario file",
+                             hint: "swarmsim sweep Scenarios/experiments/election-timing.swarm --seeds 1..100")
+        }
+        guard let seedsText = args.value("--seeds") else {
+            throw UsageError(message: "missing --seeds", hint: "say which seeds to run, e.g. --seeds 1..1000")
+        }
+        guard let seeds = SeedRange(parsing: seedsText) else {
+            throw UsageError(message: "invalid --seeds '\(seedsText)'",
+                             hint: "a seed or a range A..B with A ≤ B and at most \(SeedRange.maxCount) seeds, e.g. 1..1000")
+        }
+        var shard = Shard.whole
+        if let text = args.value("--shard") {
+            guard let s = Shard(parsing: text) else {
+                throw UsageError(message: "invalid --shard '\(text)'", hint: "K/N with 1 ≤ K ≤ N, e.g. --shard 2/4")
+            }
+            shard = s
+        }
+        let jobs = try args.value("--jobs").map { v throws(UsageError) in try count(v, option: "--jobs", maximum: 1024) } ?? ParallelRuns.defaultJobs
+        let bytes = try CLI.read(path, io: io)
+        let parsed = ScenarioParser.parse(bytes: bytes, file: path)
+        if parsed.hasErrors {
+            io.err(parsed.renderedDiagnostics + "\n")
+            return 2
+        }
+        let plan = SweepPlan(script: parsed.script, bytes: bytes)
+        let results = Sweep.run(parsed.script, plan: plan, seeds: seeds, shard: shard, jobs: jobs,
+                                progress: Progress.reporter(io: io, what: "runs"))
+        io.out(args.has("--json") ? results.json : results.report)
+        return results.exitCode
+    }
+}
+
+/// `swarmsim merge FILE.json…`: the sweep report of shards run apart.
+enum MergeCommand: Subcommand {
+    static let name = "merge"
+    static let options = [
+        OptionSpec(name: "--json", takesValue: false, help: "Print the merged results as JSON (to merge again)"),
+    ]
+    static var help: String {
+        """
+        USAGE: swarmsim merge FILE.json... [options]
+
+        Combines the results of 'swarmsim sweep --shard K/N --json' runs into the report one
+        unsharded sweep prints, byte for byte. The files must be shards of one sweep (same
+        scenario file, seeds and N), each shard at most once; a partial set gives a partial
+        report that names the shards it holds.
+
+        OPTIONS:
+        \(optionsHelp(options))
+        EXAMPLE:
+          swarmsim merge shard-1.json shard-2.json shard-3.json shard-4.json
+
+        """
+    }
+
+    static func run(_ args: ParsedArguments, io: IO) throws(UsageError) -> Int32 {
+        guard !args.positionals.isEmpty else {
+            throw UsageError(message: "missing results to merge", hint: "swarmsim merge shard-*.json")
+        }
+        var parts: [SweepResults] = []
+        for path in args.positionals {
+            let bytes: [UInt8]
+            do { bytes = try io.readFile(path) } catch { throw UsageError(message: "\(path): no such file") }
+            do { parts.append(try SweepResults(json: bytes)) } catch {
+                throw UsageError(message: "\(path): \(error.message)", hint: "merge takes the output of 'swarmsim sweep … --json'")
+            }
+        }
+        let merged: SweepResults
+        do { merged = try SweepResults.merge(parts) } catch {
+            throw UsageError(message: error.message, hint: "merge the shards of one 'swarmsim sweep FILE --seeds A..B --shard K/N' run")
+        }
+        io.out(args.has("--json") ? merged.json : merged.report)
+        return merged.exitCode
+    }
+}
