@@ -70,7 +70,10 @@ public final class Simulator<Event> {
     /// Runs until `condition` holds (checked before each event and after the last), the queue
     /// empties, or the next event would pass `deadline`. Returns whether the condition held;
     /// on success the clock stays at the instant it became true.
-    @discardableResult
+    ///
+    /// `@inlinable`, like `step`: specialized in the caller's module, the loop makes no runtime
+    /// type-metadata lookups, which parallel sweeps would otherwise contend on.
+    @inlinable @discardableResult
     public func run<H: EventHandler>(until condition: (Simulator<Event>) -> Bool, deadline: SimTime, _ handler: inout H) -> Bool where H.Event == Event {
         while true {
             if condition(self) { return true }
@@ -82,6 +85,7 @@ public final class Simulator<Event> {
     }
 
     /// Runs until no event is left.
+    @inlinable
     public func runToCompletion<H: EventHandler>(_ handler: inout H) where H.Event == Event {
         while step(&handler) {}
     }
