@@ -82,6 +82,7 @@ extension Swarm {
                     }
                     storeChanged = true
                     m.store.apply(command, at: entry.index)
+                    checkInvariants(afterApplying: command, index: entry.index, manager: m, on: host)
                     if m.raft.role == .leader, case .setNodeState(let id, let state, _, _) = command,
                        let node = m.store.node(id: id) {
                         notify(.nodeState(hostname: node.hostname, state))

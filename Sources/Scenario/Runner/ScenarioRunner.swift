@@ -56,7 +56,7 @@ public final class ScenarioRunner {
         }
         if let swarm {
             report.endTime = swarm.now
-            report.violations = swarm.safety.violations
+            report.violations = swarm.safety.violations + swarm.invariants.violations
         }
         trace.flush()
         return report
@@ -205,6 +205,7 @@ public final class ScenarioRunner {
         let s = Swarm(options: swarmOptions, trace: trace)
         s.traceMessages = options.traceMessages
         s.safety.isEnabled = options.checkSafety
+        s.invariants.isEnabled = options.checkSafety
         swarm = s
         return s
     }
