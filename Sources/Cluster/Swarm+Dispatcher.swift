@@ -155,13 +155,20 @@ extension Swarm {
         // A node new to this dispatcher (or coming back from Down or Unknown) gets its
         // assignments, as a new swarmkit session does.
         let firstContact = m.dispatcher?.generation[nodeID] == nil || node.state != .ready
+        // swarmkit's session is a reliable stream: an assignment the network lost is sent again.
+        // Here a task left unacknowledged for a heartbeat period (still assigned, or not yet
+        // stopped) means its assignment message was lost: the node gets its set once more.
+        let lagging = m.store.tasks(onNode: nodeID).contains { t in
+            now - t.updatedAt >= cluster.dispatcherHeartbeat
+                && (t.status.state == .assigned || (t.desiredState > .running && t.status.state <= .running))
+        }
         armExpiry(host, nodeID: nodeID, after: period * options.gracePeriodMultiplier)
         if node.state != .ready {
             propose([.setNodeState(id: nodeID, .ready, message: "", at: now)], on: host, target: nil, reply: .api(.success(.done)))
         }
         reply(target, .heartbeat(period: period, role: node.role, isRaftMember: node.raftID != 0 && m.raft.voters.contains(node.raftID),
                                  managers: managerHosts(in: m.store), term: m.raft.term), from: host)
-        if firstContact {
+        if firstContact || lagging {
             sendAssignments(nodeID: nodeID, from: host)
             if let h = self.host(ofNode: node) { sendFullMesh(to: h, from: host) }
         }
