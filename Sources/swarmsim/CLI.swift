@@ -13,6 +13,7 @@ enum CLI {
           run FILE          Run a scenario and print what happens, at virtual times
           test PATH...      Check scenarios (files, or directories of *.swarm) against the
                             expected output they carry
+          fuzz              Random swarms under random faults, every invariant checked
 
         OPTIONS:
           -h, --help        Show help; 'swarmsim <command> --help' for a command's options
@@ -22,7 +23,7 @@ enum CLI {
 
         """
 
-    static let commands = ["run", "test", "help"]
+    static let commands = ["run", "test", "fuzz", "help"]
 
     static func main(_ args: [String], io: IO) -> Int32 {
         guard let first = args.first else { io.out(overview); return 0 }
@@ -36,6 +37,7 @@ enum CLI {
             return 0
         case "run": return command(RunCommand.self, Array(args.dropFirst()), io: io)
         case "test": return command(TestCommand.self, Array(args.dropFirst()), io: io)
+        case "fuzz": return command(FuzzCommand.self, Array(args.dropFirst()), io: io)
         default:
             let error = UsageError(message: "unknown command '\(first)'",
                                    hint: Suggestions.hint(for: first, among: commands) ?? "see 'swarmsim --help'")
@@ -48,6 +50,7 @@ enum CLI {
         switch command {
         case "run": RunCommand.help
         case "test": TestCommand.help
+        case "fuzz": FuzzCommand.help
         default: nil
         }
     }
