@@ -25,4 +25,4 @@ corpus="$here/.corpus"
 mkdir -p "$corpus" "$here/crashes"
 # The seed corpus: every scenario file, whole.
 find "$root/Scenarios" -name '*.swarm' -exec cp {} "$corpus/" \;
-exec "$build/parser-fuzz" -artifact_prefix="$here/crashes/" -max_len=4096 "$@" "$corpus"
+exec "$build/parser-fuzz" -artifact_prefix="$here/crashes/" -max_len=512 "$@" "$corpus"

@@ -48,6 +48,8 @@ struct Generator {
         var manager: Bool
         var crashed = false
         var left = false
+        /// Left at least once: whether a later join worked is not known, so liveness joins again.
+        var everLeft = false
         var availability = "active"
     }
     struct ServiceState {
@@ -205,6 +207,7 @@ struct Generator {
             let workers = hosts.indices.filter { !hosts[$0].manager && !hosts[$0].left }
             guard let i = random.element(of: workers) else { return }
             hosts[i].left = true
+            hosts[i].everLeft = true
             lines.append("\(hosts[i].name)$ docker swarm leave")
         default:
             let gone = hosts.indices.filter { hosts[$0].left }
@@ -259,7 +262,7 @@ struct Generator {
         // Restarted nodes report their lost tasks at their next heartbeat: let the store catch
         // up with the hosts (a grace period of three 5 s heartbeats, twice) before judging it.
         lines.append("wait 30s")
-        for h in hosts where h.left {
+        for h in hosts where h.everLeft {
             lines.append("\(h.name)$ docker swarm join --token $WORKER_TOKEN m1:2377")
         }
         for h in hosts where h.availability != "active" {
