@@ -95,6 +95,9 @@ struct Dispatcher {
     /// The newest expiry timer per node; older timers are void.
     var generation: [String: UInt64] = [:]
     var nextGeneration: UInt64 = 1
+    /// The incarnation of each node's engine at its last heartbeat: a different one is a new
+    /// agent, hence a new session (swarmkit's session ID), which gets every assignment again.
+    var agentIncarnation: [String: UInt32] = [:]
 }
 
 /// A node's agent: heartbeats to a manager, moves to another when its manager is gone.

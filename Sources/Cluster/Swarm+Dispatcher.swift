@@ -154,7 +154,10 @@ extension Swarm {
             + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(options.heartbeatEpsilon.nanoseconds, 1)))))
         // A node new to this dispatcher (or coming back from Down or Unknown) gets its
         // assignments, as a new swarmkit session does.
-        let firstContact = m.dispatcher?.generation[nodeID] == nil || node.state != .ready
+        let incarnation = hosts.first(where: { $0.membership?.nodeID == nodeID }).map { network.incarnation($0.id) }
+        let newSession = incarnation != nil && m.dispatcher?.agentIncarnation[nodeID] != incarnation
+        hosts[host.index].manager?.dispatcher?.agentIncarnation[nodeID] = incarnation
+        let firstContact = m.dispatcher?.generation[nodeID] == nil || node.state != .ready || newSession
         // swarmkit's session is a reliable stream: an assignment the network lost is sent again.
         // Here a task left unacknowledged for a heartbeat period (still assigned, or not yet
         // stopped) means its assignment message was lost: the node gets its set once more.
