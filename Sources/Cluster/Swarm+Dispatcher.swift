@@ -174,6 +174,8 @@ extension Swarm {
         if firstContact || lagging {
             sendAssignments(nodeID: nodeID, from: host)
             if let h = self.host(ofNode: node) { sendFullMesh(to: h, from: host) }
+        } else if let h = self.host(ofNode: node), meshIsStale(on: h, leader: host) {
+            sendFullMesh(to: h, from: host)
         }
     }
 
