@@ -15,10 +15,12 @@ extension Swarm {
     /// The manager the agent talks to: its own engine if it is a manager, else one it knows,
     /// moving on to the next after each failure.
     func agentManager(_ host: HostID) -> HostID? {
-        if hosts[host.index].manager != nil { return host }
         let known = hosts[host.index].knownManagers.filter { $0 != host }
-        guard !known.isEmpty else { return nil }
         let failures = hosts[host.index].agent?.failures ?? 0
+        // A manager's agent uses its own manager, but after a failure also tries the others
+        // (swarmkit's remotes): a manager demoted while it was down learns so from them.
+        if hosts[host.index].manager != nil && (failures % 2 == 0 || known.isEmpty) { return host }
+        guard !known.isEmpty else { return nil }
         return known[failures % known.count]
     }
 
