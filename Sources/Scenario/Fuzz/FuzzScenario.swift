@@ -51,6 +51,8 @@ struct Generator {
         /// Left at least once: whether a later join worked is not known, so liveness joins again.
         var everLeft = false
         var availability = "active"
+        /// Availability changed at least once: liveness sets it back to active.
+        var availabilityChanged = false
     }
     struct ServiceState {
         var name: String
@@ -191,6 +193,7 @@ struct Generator {
             guard let i = random.element(of: hosts.indices.filter({ !hosts[$0].left })) else { return }
             let availability = random.element(of: ["drain", "pause", "active", "active"]) ?? "active"
             hosts[i].availability = availability
+            hosts[i].availabilityChanged = true
             lines.append("\(console())$ docker node update --availability \(availability) \(hosts[i].name)")
         case 6:
             let workers = hosts.indices.filter { !hosts[$0].manager && !hosts[$0].left }
@@ -210,8 +213,9 @@ struct Generator {
             hosts[i].everLeft = true
             lines.append("\(hosts[i].name)$ docker swarm leave")
         default:
+            // `$WORKER_TOKEN` needs a running manager's store: m1 is always a manager.
             let gone = hosts.indices.filter { hosts[$0].left }
-            guard let i = random.element(of: gone) else { return scale(live) }
+            guard !hosts[0].crashed, let i = random.element(of: gone) else { return scale(live) }
             hosts[i].left = false
             lines.append("\(hosts[i].name)$ docker swarm join --token $WORKER_TOKEN m1:2377")
         }
@@ -262,15 +266,28 @@ struct Generator {
         // Restarted nodes report their lost tasks at their next heartbeat: let the store catch
         // up with the hosts (a grace period of three 5 s heartbeats, twice) before judging it.
         lines.append("wait 30s")
+        // Without PreVote a host back from isolation, with a higher term, deposes the leader,
+        // and elections can take a while: commands go once a leader is there, and go twice,
+        // so that one election in between does not fail the run. Repeating them is harmless
+        // (an existing service, a node already in the swarm: errors, no change).
+        var commands: [String] = []
         for h in hosts where h.everLeft {
-            lines.append("\(h.name)$ docker swarm join --token $WORKER_TOKEN m1:2377")
+            commands.append("\(h.name)$ docker swarm join --token $WORKER_TOKEN m1:2377")
         }
-        for h in hosts where h.availability != "active" {
-            lines.append("m1$ docker node update --availability active \(h.name)")
+        for h in hosts where h.availabilityChanged {
+            commands.append("m1$ docker node update --availability active \(h.name)")
         }
-        // Commands that failed under faults are issued again; their errors, if any, are harmless.
         for s in services {
-            lines.append("m1$ " + (s.exists ? s.createCommand : "docker service rm \(s.name)"))
+            commands.append("m1$ " + (s.exists ? s.createCommand : "docker service rm \(s.name)"))
+        }
+        if !commands.isEmpty {
+            for _ in 0..<2 {
+                lines.append("expect leader within \(config.leaderWithin)")
+                // A manager that went long without a leader refuses at once until it hears
+                // from the new one (swarmkit lostQuorumTimeout): give the heartbeat time.
+                lines.append("wait 3s")
+                lines += commands
+            }
         }
         lines.append("expect services converged within \(config.convergeWithin)")
         let published = services.filter(\.exists)
