@@ -14,9 +14,11 @@ extension Swarm {
         var stores: [(name: String, applied: UInt64, store: ClusterStore)] = []
         var lowest = UInt64.max
         for h in hosts where network.isUp(h.id) {
+            // `m` has applied `index` already; its appliedIndex moves on after this call.
             guard let other = h.id == host ? m : h.manager else { continue }
-            stores.append((h.name, other.appliedIndex, other.store))
-            lowest = min(lowest, other.appliedIndex)
+            let applied = h.id == host ? index : other.appliedIndex
+            stores.append((h.name, applied, other.store))
+            lowest = min(lowest, applied)
         }
         invariants.compareStores(stores, at: now)
         invariants.prune(below: lowest)

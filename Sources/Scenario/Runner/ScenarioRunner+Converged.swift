@@ -6,7 +6,8 @@ import Cluster
 extension ScenarioRunner {
     /// What still keeps the swarm from having converged, in words; empty when it has.
     ///
-    /// Converged means, as the leader's store records it: a leader exists; every replicated
+    /// Converged means, as the leader's store records it: a leader exists; no service is in the
+    /// middle of an update or rollback (a paused one counts as settled); every replicated
     /// service has exactly `replicas` tasks desired and observed running (unless no node is
     /// eligible at all, when the tasks rightly stay pending); every global service has exactly
     /// one running task on each eligible node and none elsewhere. A node is eligible when it is
@@ -19,6 +20,10 @@ extension ScenarioRunner {
         var pending: [String] = []
         for service in store.services.sorted(by: { $0.spec.name < $1.spec.name }) {
             let name = service.spec.name
+            if let u = service.updateStatus, u.state == .updating || u.state == .rollbackStarted {
+                pending.append("service \(name) is \(u.state == .updating ? "updating" : "rolling back")")
+                continue
+            }
             let running = store.tasks(ofService: service.id).filter { $0.desiredState == .running && $0.status.state == .running }
             if let replicas = service.spec.replicas {
                 if running.count != replicas && !(running.count < replicas && eligible.isEmpty) {
