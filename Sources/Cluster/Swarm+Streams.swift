@@ -5,6 +5,7 @@ import SimNetwork
 /// the dispatcher's assignments (the agent's session stream) and routing-mesh updates. TCP
 /// retransmits what the link loses, so such a message is late, not lost, unless the connection
 /// itself breaks (a partition, a cut, a crash), after which a new session resends everything.
+/// And a stream delivers in order: an older assignment set never overtakes a newer one.
 extension Swarm {
     /// Linux's minimum retransmission timeout (TCP_RTO_MIN, 200 ms), doubled at each retry.
     static let streamRetransmitTimeout = SimDuration.milliseconds(200)
@@ -26,9 +27,20 @@ extension Swarm {
         }
         switch fate {
         case .dropped: return fate
-        case .delivered(let d): return .delivered(waited + d)
-        case .duplicated(let a, let b): return .duplicated(waited + a, waited + b)
+        case .delivered(let d): return .delivered(inOrder(waited + d, from: from, to: to))
+        case .duplicated(let a, let b):
+            let first = inOrder(waited + a, from: from, to: to)
+            return .duplicated(first, inOrder(waited + b, from: from, to: to))
         }
+    }
+
+    /// A stream delivers in order: a message sent after another arrives no earlier than it.
+    /// Returns the delay that keeps `from` → `to` in order, and remembers the arrival.
+    func inOrder(_ delay: SimDuration, from: HostID, to: HostID) -> SimDuration {
+        let key = from.index << 32 | to.index
+        let arrival = max(now + delay, streamArrivals[key] ?? .zero)
+        streamArrivals[key] = arrival
+        return arrival - now
     }
 }
 

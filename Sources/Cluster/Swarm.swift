@@ -27,6 +27,9 @@ public final class Swarm {
     var meshRequests: [MeshRequestState] = []
     var pendingCalls: [CallID: PendingCall] = [:]
     var nextCallID: CallID = 1
+    /// The last arrival time on each stream (sender index << 32 | receiver index), for in-order
+    /// delivery (Swarm+Streams.swift); looked up, never iterated.
+    var streamArrivals: [Int: SimTime] = [:]
     public var safety = SafetyMonitor()
     /// The swarm's own invariants (stores agree, tasks, slots, scheduling); see `InvariantChecker`.
     public var invariants = InvariantChecker()
