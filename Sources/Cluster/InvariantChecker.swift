@@ -21,8 +21,9 @@ import Orchestration
 ///   service that was created and, once placed, a node that was added (in this swarm's
 ///   history; removal later is allowed).
 /// - **One running task per slot.** No slot holds two tasks that are both desired running and
-///   observed running, unless the service's update is in progress (a `start-first` update
-///   runs the new task beside the old one on purpose) or paused mid-way.
+///   observed running for longer than `slotGrace`, unless the service's update is in progress
+///   (a `start-first` update runs the new task beside the old one on purpose) or paused
+///   mid-way. The grace covers an update superseded mid-slot, which the orchestrator settles.
 /// - **Nothing is scheduled without a leader.** An entry that assigns a task to a node is first
 ///   applied by a manager that is the leader and runs the dispatcher (swarmkit's scheduler runs
 ///   only on the leader).
@@ -42,6 +43,10 @@ public struct InvariantChecker: Sendable {
     private var knownServices: Set<String> = []
     private var knownNodes: Set<String> = []
     private var appliedSinceCompare = 0
+    /// Crowded slots, and since when (see `recheckSuspects`).
+    private var suspects: [(slot: SlotKey, since: SimTime)] = []
+    /// How long a slot may hold two running tasks outside an update.
+    static let slotGrace = SimDuration.seconds(5)
     static let maxViolations = 20
 
     public init() {}
@@ -114,13 +119,33 @@ public struct InvariantChecker: Sendable {
             }
             if !slots.contains(t.slotKey) { slots.append(t.slotKey) }
         }
-        for slot in slots {
-            let running = store.tasks(in: slot).filter { $0.desiredState == .running && $0.status.state == .running }
-            guard running.count > 1 else { continue }
-            if let status = store.service(id: slot.serviceID)?.updateStatus,
-               status.state != .completed && status.state != .rollbackCompleted { continue }
-            record("slot \(running[0].name) has \(running.count) running tasks (\(running.map(\.id).joined(separator: ", "))) with no update in progress (index \(index), at \(time))")
+        for slot in slots where Self.crowded(slot, in: store) != nil && !suspects.contains(where: { $0.slot == slot }) {
+            suspects.append((slot, time))
         }
+        recheckSuspects(store, index: index, at: time)
+    }
+
+    /// The slot's tasks desired and observed running, when there are two or more and no update
+    /// is in progress; nil otherwise.
+    static func crowded(_ slot: SlotKey, in store: ClusterStore) -> [TaskRecord]? {
+        let running = store.tasks(in: slot).filter { $0.desiredState == .running && $0.status.state == .running }
+        guard running.count > 1 else { return nil }
+        if let status = store.service(id: slot.serviceID)?.updateStatus,
+           status.state != .completed && status.state != .rollbackCompleted { return nil }
+        return running
+    }
+
+    /// A crowded slot is a violation only if it stays crowded for `slotGrace`: a start-first
+    /// update superseded by another spec change (a scale, say) leaves the new task starting
+    /// beside the old one, and the orchestrator settles it in its next pass.
+    private mutating func recheckSuspects(_ store: ClusterStore, index: UInt64, at time: SimTime) {
+        var kept: [(slot: SlotKey, since: SimTime)] = []
+        for s in suspects {
+            guard let running = Self.crowded(s.slot, in: store) else { continue }
+            if time - s.since < Self.slotGrace { kept.append(s); continue }
+            record("slot \(running[0].name) has had \(running.count) running tasks (\(running.map(\.id).joined(separator: ", "))) with no update in progress since \(s.since) (index \(index), at \(time))")
+        }
+        suspects = kept
     }
 
     /// Learns the services and nodes `command` adds, lists the tasks it touches, and says
