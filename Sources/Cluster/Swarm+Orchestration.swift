@@ -83,8 +83,9 @@ extension Swarm {
     /// its session comes through.
     func sendAssignments(nodeID: String, from leader: HostID) {
         guard let m = hosts[leader.index].manager, let node = m.store.node(id: nodeID),
-              let target = hosts.first(where: { $0.address == node.address && $0.membership?.nodeID == nodeID })?.id
-                ?? hosts.first(where: { $0.address == node.address })?.id else { return }
+              let target = hosts.first(where: { $0.address == node.address && $0.membership?.nodeID == nodeID })?.id else { return }
+        // Only the engine that is this node gets its set: a host that left and joined again
+        // is another node now, and must not take its old node's (empty) set as its own.
         let tasks = m.store.tasks(onNode: nodeID).filter { $0.status.state >= .assigned && ($0.status.state <= .running || $0.desiredState <= .running) }
         send(.assignments(node: target, term: m.raft.term, tasks), from: leader, to: m.sessions[nodeID] ?? target)
     }
