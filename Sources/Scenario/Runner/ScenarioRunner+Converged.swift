@@ -8,9 +8,9 @@ extension ScenarioRunner {
     ///
     /// Converged means, as the leader's store records it: a leader exists; no service is in the
     /// middle of an update or rollback (a paused one counts as settled); every replicated
-    /// service has exactly `replicas` tasks desired and observed running (unless no node is
-    /// eligible at all, when the tasks rightly stay pending); every global service has exactly
-    /// one running task on each eligible node and none elsewhere. A node is eligible when it is
+    /// service has exactly `replicas` tasks desired and observed running on Ready nodes (unless
+    /// no node is eligible at all, when the tasks rightly stay pending); every global service
+    /// has exactly one running task on each eligible node and none elsewhere. A node is eligible when it is
     /// Ready and Active (swarmkit's ReadyFilter). Placement constraints, reservations and
     /// `--replicas-max-per-node` are not taken into account: use this condition for services
     /// without them.
@@ -24,7 +24,11 @@ extension ScenarioRunner {
                 pending.append("service \(name) is \(u.state == .updating ? "updating" : "rolling back")")
                 continue
             }
-            let running = store.tasks(ofService: service.id).filter { $0.desiredState == .running && $0.status.state == .running }
+            // A task on a node that is not Ready (Unknown after a leader change, say) may be gone
+            // already: it does not count until its node reports in.
+            let running = store.tasks(ofService: service.id).filter { t in
+                t.desiredState == .running && t.status.state == .running && store.node(id: t.nodeID ?? "")?.state == .ready
+            }
             if let replicas = service.spec.replicas {
                 if running.count != replicas && !(running.count < replicas && eligible.isEmpty) {
                     pending.append("service \(name) has \(running.count) of \(replicas) tasks running")
