@@ -196,13 +196,19 @@ struct Generator {
             hosts[i].availabilityChanged = true
             lines.append("\(console())$ docker node update --availability \(availability) \(hosts[i].name)")
         case 6:
+            // A promoted node joins Raft at its next heartbeat; if it crashes first, it counts
+            // towards quorum without voting, and a swarm with fewer than three other managers
+            // loses quorum for good (real Swarm too: it takes --force-new-cluster). The
+            // generator promotes only with three managers or more, and never demotes m1..m3.
             let workers = hosts.indices.filter { !hosts[$0].manager && !hosts[$0].left }
-            guard hosts.filter(\.manager).count < 9, let i = random.element(of: workers) else { return }
+            let managers = hosts.filter(\.manager).count
+            guard managers >= 3, managers < 9, let i = random.element(of: workers) else { return }
             hosts[i].manager = true
             lines.append("\(console())$ docker node promote \(hosts[i].name)")
         case 7:
-            // m1 stays a manager: the liveness phase types its commands there.
-            let managers = hosts.indices.filter { hosts[$0].manager && $0 != 0 && !hosts[$0].left }
+            // m1 stays a manager: the liveness phase types its commands there; m2 and m3 stay
+            // too, so that a promoted node that never joins cannot cost the quorum.
+            let managers = hosts.indices.filter { hosts[$0].manager && !["m1", "m2", "m3"].contains(hosts[$0].name) && !hosts[$0].left }
             guard let i = random.element(of: managers) else { return }
             hosts[i].manager = false
             lines.append("\(console())$ docker node demote \(hosts[i].name)")
