@@ -60,6 +60,9 @@ enum FuzzCommand: Subcommand {
             throw UsageError(message: "'swarmsim fuzz' takes no arguments", hint: "swarmsim fuzz --seeds 1..100")
         }
         let seeds = try range(args.value("--seeds") ?? "1..100", option: "--seeds")
+        guard seeds.upperBound - seeds.lowerBound < 1_000_000_000 else {
+            throw UsageError(message: "too many seeds in '\(args.value("--seeds") ?? "")'", hint: "at most a billion per run; shard bigger ranges")
+        }
         let config = try configuration(args)
         let out = args.value("--out") ?? "fuzz-failures"
         if args.has("--print") {
@@ -70,7 +73,7 @@ enum FuzzCommand: Subcommand {
             return worker(seeds: seeds, config: config, out: out, log: log, verbose: args.has("--verbose"), io: io)
         }
         let jobs = Int(args.value("--jobs") ?? "1") ?? 0
-        guard jobs >= 1 else { throw UsageError(message: "invalid --jobs '\(args.value("--jobs") ?? "")'", hint: "a whole number, 1 or more") }
+        guard (1...256).contains(jobs) else { throw UsageError(message: "invalid --jobs '\(args.value("--jobs") ?? "")'", hint: "a whole number from 1 to 256") }
         return FuzzParent(seeds: seeds, jobs: jobs, forwarded: forwardedOptions(args), out: out, io: io).run()
     }
 
