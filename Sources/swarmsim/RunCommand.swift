@@ -10,6 +10,7 @@ enum RunCommand: Subcommand {
         OptionSpec(name: "--trace", takesValue: true, valueName: "FILE", help: "Write every event as JSON Lines to FILE"),
         OptionSpec(name: "--trace-messages", takesValue: false, help: "Also trace each message delivered or dropped"),
         OptionSpec(name: "--quiet", short: "-q", takesValue: false, help: "Print outputs only, not the statements"),
+        OptionSpec(name: "--no-safety-checks", takesValue: false, help: "Skip the safety checks after each event (long soak runs)"),
     ]
     static var help: String {
         """
@@ -34,6 +35,7 @@ enum RunCommand: Subcommand {
         var options = RunOptions()
         options.echoStatements = !args.has("--quiet")
         options.traceMessages = args.has("--trace-messages")
+        options.checkSafety = !args.has("--no-safety-checks")
         if let seed = args.value("--seed") {
             guard let v = UInt64(seed) else { throw UsageError(message: "invalid seed '\(seed)'", hint: "a whole number from 0 to 18446744073709551615") }
             options.seed = v
