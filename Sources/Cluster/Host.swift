@@ -90,7 +90,8 @@ struct ApplyEffects {
 
 extension ManagerRuntime {
     /// Loads a received snapshot and applies committed entries to the store.
-    mutating func apply(_ ready: Raft.Ready<StoreCommand, ClusterStore>, effects: inout ApplyEffects) {
+    mutating func apply(_ ready: Raft.Ready<StoreCommand, ClusterStore>, effects: inout ApplyEffects,
+                        afterEach check: ((StoreCommand, UInt64, ManagerRuntime) -> Void)? = nil) {
         if let snapshot = ready.snapshot, snapshot.index >= appliedIndex {
             store = snapshot.state
             appliedIndex = snapshot.index
@@ -106,6 +107,7 @@ extension ManagerRuntime {
                 }
                 effects.storeChanged = true
                 store.apply(command, at: entry.index)
+                check?(command, entry.index, self)
                 if leading, case .setNodeState(let id, let state, _, _) = command, let node = store.node(id: id) {
                     effects.nodeStates.append((node.hostname, state))
                 }
@@ -164,6 +166,9 @@ struct Dispatcher {
     /// The newest expiry timer per node; older timers are void.
     var generation: [String: UInt64] = [:]
     var nextGeneration: UInt64 = 1
+    /// The incarnation of each node's engine at its last heartbeat: a different one is a new
+    /// agent, hence a new session (swarmkit's session ID), which gets every assignment again.
+    var agentIncarnation: [String: UInt32] = [:]
 }
 
 /// A node's agent: heartbeats to a manager, moves to another when its manager is gone.

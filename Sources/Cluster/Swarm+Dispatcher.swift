@@ -15,10 +15,12 @@ extension Swarm {
     /// The manager the agent talks to: its own engine if it is a manager, else one it knows,
     /// moving on to the next after each failure.
     func agentManager(_ host: HostID) -> HostID? {
-        if hosts[host.index].manager != nil { return host }
         let known = hosts[host.index].knownManagers.filter { $0 != host }
-        guard !known.isEmpty else { return nil }
         let failures = hosts[host.index].agent?.failures ?? 0
+        // A manager's agent uses its own manager, but after a failure also tries the others
+        // (swarmkit's remotes): a manager demoted while it was down learns so from them.
+        if hosts[host.index].manager != nil && (failures % 2 == 0 || known.isEmpty) { return host }
+        guard !known.isEmpty else { return nil }
         return known[failures % known.count]
     }
 
@@ -156,16 +158,28 @@ extension Swarm {
             + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(options.heartbeatEpsilon.nanoseconds, 1)))))
         // A node new to this dispatcher (or coming back from Down or Unknown) gets its
         // assignments, as a new swarmkit session does.
-        let firstContact = hosts[host.index].manager?.dispatcher?.generation[nodeID] == nil || node.state != .ready
+        let incarnation = hostOfNode[nodeID].map { network.incarnation($0) }
+        let newSession = incarnation != nil && hosts[host.index].manager?.dispatcher?.agentIncarnation[nodeID] != incarnation
+        hosts[host.index].manager?.dispatcher?.agentIncarnation[nodeID] = incarnation
+        let firstContact = hosts[host.index].manager?.dispatcher?.generation[nodeID] == nil || node.state != .ready || newSession
+        // swarmkit's session is a reliable stream: an assignment the network lost is sent again.
+        // Here a task left unacknowledged for a heartbeat period (still assigned, or not yet
+        // stopped) means its assignment message was lost: the node gets its set once more.
+        let lagging = hosts[host.index].manager?.store.tasks(onNode: nodeID).contains { t in
+            now - t.updatedAt >= heartbeat
+                && (t.status.state == .assigned || (t.desiredState > .running && t.status.state <= .running))
+        } ?? false
         armExpiry(host, nodeID: nodeID, after: period * options.gracePeriodMultiplier)
         if node.state != .ready {
             propose([.setNodeState(id: nodeID, .ready, message: "", at: now)], on: host, target: nil, reply: .api(.success(.done)))
         }
         reply(target, .heartbeat(period: period, role: node.role, isRaftMember: isRaftMember,
                                  managers: managerHosts(of: host), term: term), from: host)
-        if firstContact {
+        if firstContact || lagging {
             sendAssignments(nodeID: nodeID, from: host)
             if let h = self.host(ofNode: node) { sendFullMesh(to: h, from: host) }
+        } else if let h = self.host(ofNode: node), meshIsStale(on: h, leader: host) {
+            sendFullMesh(to: h, from: host)
         }
     }
 

@@ -88,13 +88,16 @@ extension Swarm {
             return
         }
         let target = ReplyTarget.remote(id, to: caller)
+        // A proxied call's caller is the proxying manager: the joiner is the host the call
+        // describes (in Swarm, its own address and, for raftJoin, its certificate's node ID).
         switch call {
         case .api(let request): execute(request, on: host, target: target)
         case .join(let token, let hostname, let address, let cpus, let memory, let version):
             admit(token: token, hostname: hostname, address: address, nanoCPUs: cpus, memoryBytes: memory,
-                  engineVersion: version, joiner: caller, on: host, target: target)
+                  engineVersion: version, joiner: self.host(named: address) ?? caller, on: host, target: target)
         case .raftJoin(let nodeID, let raftID):
-            addManager(nodeID: nodeID, raftID: raftID, joiner: caller, on: host, target: target)
+            let joiner = hosts.first(where: { $0.membership?.nodeID == nodeID })?.id ?? caller
+            addManager(nodeID: nodeID, raftID: raftID, joiner: joiner, on: host, target: target)
         case .heartbeat(let nodeID):
             hosts[host.index].manager?.sessions[nodeID] = caller
             dispatcherHeartbeat(nodeID: nodeID, on: host, target: target)

@@ -61,20 +61,28 @@ extension Swarm {
 
     /// Persists, sends, applies and acknowledges everything Raft has ready (etcd's Ready loop).
     ///
-    /// The manager is changed in place (`hosts[i].manager?…`): a copy taken out and written back
-    /// would make the store and the Raft log copy themselves on every entry.
+    /// The manager is changed while uniquely held: a copy taken out while the table still holds
+    /// it, and written back, would make the store and the Raft log copy themselves on every entry.
     func processReady(_ host: HostID) {
         var effects = ApplyEffects()
         var outbox: [RaftMessage] = []
         var roleChanges: [(Raft.Role, UInt64)] = []
         while hosts[host.index].manager?.raft.hasReady == true {
-            guard let ready = hosts[host.index].manager?.raft.ready() else { break }
-            if safety.isEnabled, let raft = hosts[host.index].manager?.raft { safety.observe(raft, ready: ready) }
+            // Take the manager out while it applies: uniquely held, its store and log change in
+            // place (a copy left in the table would make them copy themselves), and the
+            // invariant checker may read the other managers meanwhile.
+            guard var m = hosts[host.index].manager else { break }
+            hosts[host.index].manager = nil
+            let ready = m.raft.ready()
+            if safety.isEnabled { safety.observe(m.raft, ready: ready) }
             hosts[host.index].raftStorage?.persist(ready)
-            hosts[host.index].manager?.apply(ready, effects: &effects)
-            hosts[host.index].manager?.raft.advance()
+            m.apply(ready, effects: &effects, afterEach: invariants.isEnabled ? { command, index, manager in
+                self.checkInvariants(afterApplying: command, index: index, manager: manager, on: host)
+            } : nil)
+            m.raft.advance()
+            hosts[host.index].manager = m
             outbox += ready.messages
-            if let role = ready.role { roleChanges.append((role, hosts[host.index].manager?.raft.term ?? 0)) }
+            if let role = ready.role { roleChanges.append((role, m.raft.term)) }
         }
         for message in outbox {
             if let to = raftDirectory[message.to] { send(.raft(message), from: host, to: to) }

@@ -81,7 +81,10 @@ extension Swarm {
     /// Sends `nodeID` every task assigned to it that it should run or stop, through the manager
     /// its session comes through.
     func sendAssignments(nodeID: String, from leader: HostID) {
-        guard let m = hosts[leader.index].manager, let target = hostOfNode[nodeID] else { return }
+        // Only the engine that is this node gets its set: a host that left and joined again
+        // is another node now, and must not take its old node's (empty) set as its own.
+        guard let m = hosts[leader.index].manager, let target = hostOfNode[nodeID],
+              hosts[target.index].membership?.nodeID == nodeID else { return }
         let tasks = m.store.tasks(onNode: nodeID).filter { $0.status.state >= .assigned && ($0.status.state <= .running || $0.desiredState <= .running) }
         send(.assignments(node: target, term: m.raft.term, tasks), from: leader, to: m.sessions[nodeID] ?? target)
     }

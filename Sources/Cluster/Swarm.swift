@@ -29,7 +29,12 @@ public final class Swarm {
     var meshRequests: [MeshRequestState] = []
     var pendingCalls: [CallID: PendingCall] = [:]
     var nextCallID: CallID = 1
+    /// The last arrival time on each stream (sender index << 32 | receiver index), for in-order
+    /// delivery (Swarm+Streams.swift); looked up, never iterated.
+    var streamArrivals: [Int: SimTime] = [:]
     public var safety = SafetyMonitor()
+    /// The swarm's own invariants (stores agree, tasks, slots, scheduling); see `InvariantChecker`.
+    public var invariants = InvariantChecker()
 
     public init(options: SwarmOptions, trace: TraceWriter = .disabled()) {
         self.options = options
@@ -134,7 +139,7 @@ public final class Swarm {
 
     func send(_ message: WireMessage, from: HostID, to: HostID) {
         let envelope = Envelope(from: from, to: to, incarnation: network.incarnation(to), message: message)
-        switch network.transmit(from: from, to: to) {
+        switch transmission(of: message, from: from, to: to) {
         case .dropped(let reason):
             if traceMessages { traceMessage("drop", envelope, reason: reason.rawValue) }
         case .delivered(let delay):

@@ -17,6 +17,7 @@ enum CLI {
           quorum            Why managers come in odd numbers, by experiment
           sweep FILE        Run a scenario once per seed, in parallel; summarise the runs
           merge FILE.json…  Combine the results of sharded sweeps into one report
+          fuzz              Random swarms under random faults, every invariant checked
 
         OPTIONS:
           -h, --help        Show help; 'swarmsim <command> --help' for a command's options
@@ -26,7 +27,7 @@ enum CLI {
 
         """
 
-    static let commands = ["run", "test", "shell", "quorum", "sweep", "merge", "help"]
+    static let commands = ["run", "test", "shell", "quorum", "sweep", "merge", "fuzz", "help"]
 
     static func main(_ args: [String], io: IO) -> Int32 {
         guard let first = args.first else { io.out(overview); return 0 }
@@ -44,6 +45,7 @@ enum CLI {
         case "quorum": return command(QuorumCommand.self, Array(args.dropFirst()), io: io)
         case "sweep": return command(SweepCommand.self, Array(args.dropFirst()), io: io)
         case "merge": return command(MergeCommand.self, Array(args.dropFirst()), io: io)
+        case "fuzz": return command(FuzzCommand.self, Array(args.dropFirst()), io: io)
         default:
             let error = UsageError(message: "unknown command '\(first)'",
                                    hint: Suggestions.hint(for: first, among: commands) ?? "see 'swarmsim --help'")
@@ -60,6 +62,7 @@ enum CLI {
         case "quorum": QuorumCommand.help
         case "sweep": SweepCommand.help
         case "merge": MergeCommand.help
+        case "fuzz": FuzzCommand.help
         default: nil
         }
     }

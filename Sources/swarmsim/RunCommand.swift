@@ -12,6 +12,7 @@ enum RunCommand: Subcommand {
         OptionSpec(name: "--report", takesValue: true, valueName: "FILE", help: "Write an HTML timeline of the run to FILE (also when it fails)"),
         ColorChoice.option,
         OptionSpec(name: "--quiet", short: "-q", takesValue: false, help: "Print outputs only, not the statements"),
+        OptionSpec(name: "--no-safety-checks", takesValue: false, help: "Skip the safety checks after each event (long soak runs)"),
     ]
     static var help: String {
         """
@@ -41,6 +42,7 @@ enum RunCommand: Subcommand {
         options.traceMessages = args.has("--trace-messages")
         options.color = try ColorChoice.parse(args).isOn(io)
         options.recordTimeline = args.value("--report") != nil
+        options.checkSafety = !args.has("--no-safety-checks")
         if let seed = args.value("--seed") {
             guard let v = UInt64(seed) else { throw UsageError(message: "invalid seed '\(seed)'", hint: "a whole number from 0 to 18446744073709551615") }
             options.seed = v

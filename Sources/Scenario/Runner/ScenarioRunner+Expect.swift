@@ -22,6 +22,8 @@ extension ScenarioRunner {
             return swarm.nodeRecord(of: try hostID(name, at: s.location))?.availability.rawValue == availability.rawValue
         case .serviceRunning(let name, let n):
             return runningTasks(of: name) == n
+        case .servicesConverged:
+            return pendingConvergence().isEmpty
         case .curlAllTasksAnswered, .curlNoFailures, .curlFailures:
             guard lastCurl != nil else {
                 throw Diagnostic(at: s.location, length: s.text.count, "'\(describe(condition))' needs a curl statement before it")
@@ -79,6 +81,11 @@ extension ScenarioRunner {
         case .serviceRunning(let name, _):
             guard let count = runningTasks(of: name) else { return "no service \(name)" }
             return "service \(name) has \(count) running task\(count == 1 ? "" : "s")"
+        case .servicesConverged:
+            return "pending: " + pendingConvergence().joined(separator: "; ")
+        case .curlNoFailures, .curlFailures:
+            guard let c = lastCurl else { return describe(condition) }
+            return "\(c.failures) of \(c.failures + c.answered.count) requests failed"
         default:
             return describe(condition)
         }
@@ -100,6 +107,7 @@ extension ScenarioRunner {
         case .nodeStatus(let n, let s): "node \(n) \(s.rawValue)"
         case .nodeAvailability(let n, let a): "node \(n) \(a.rawValue)"
         case .serviceRunning(let s, let n): "service \(s) running \(n)"
+        case .servicesConverged: "services converged"
         case .curlAllTasksAnswered: "curl all-tasks-answered"
         case .curlNoFailures: "curl no-failures"
         case .curlFailures(let k): "curl failures <= \(k)"

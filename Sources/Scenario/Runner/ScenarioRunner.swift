@@ -108,7 +108,7 @@ public final class ScenarioRunner {
     public func finish() -> RunReport {
         if let swarm {
             report.endTime = swarm.now
-            report.violations = swarm.safety.violations
+            report.violations = swarm.safety.violations + swarm.invariants.violations
         }
         report.timeline = recorder?.timeline(end: swarm?.now ?? .zero)
         trace.flush()
@@ -278,6 +278,7 @@ public final class ScenarioRunner {
                 self.recorder?.record(notification, at: time, in: swarm)
             }
         }
+        s.invariants.isEnabled = options.checkSafety
         swarm = s
         return s
     }

@@ -17,6 +17,9 @@ public enum Condition: Equatable, Sendable {
     case nodeAvailability(node: String, NodeAvailability)
     /// `service web running 6`: exactly this many of the service's tasks are running.
     case serviceRunning(service: String, tasks: Int)
+    /// `services converged`: a leader exists and every service runs what it should (see
+    /// `ScenarioRunner.pendingConvergence`).
+    case servicesConverged
     /// `curl all-tasks-answered`: every task of the service behind the last `curl` answered.
     case curlAllTasksAnswered
     /// `curl no-failures`: no request of the last `curl` failed.

@@ -49,8 +49,8 @@ extension StatementParser {
         return (try condition(conditionWords, after: after), value)
     }
 
-    static let conditionWords = ["leader", "no", "node", "service", "curl"]
-    static let conditionForms = "leader, leader in m1,m2, leader is m1, no leader, node NAME ready|down|unknown|active|pause|drain, service NAME running N, curl all-tasks-answered, curl no-failures, curl failures <= K"
+    static let conditionWords = ["leader", "no", "node", "service", "services", "curl"]
+    static let conditionForms = "leader, leader in m1,m2, leader is m1, no leader, node NAME ready|down|unknown|active|pause|drain, service NAME running N, services converged, curl all-tasks-answered, curl no-failures, curl failures <= K"
 
     /// Reads a whole condition from `words` (nothing may follow it).
     func condition(_ words: ArraySlice<Word>, after: Word) throws(Diagnostic) -> Condition {
@@ -113,6 +113,12 @@ extension StatementParser {
             }
             try expectEnd(tail.dropFirst(2), after: "service \(name) running \(n)")
             return .serviceRunning(service: name, tasks: n)
+        case "services":
+            guard let what = rest.first, what.text == "converged" else {
+                throw Diagnostic(at: rest.first ?? first, "expected 'services converged'", hint: "conditions: " + Self.conditionForms)
+            }
+            try expectEnd(rest.dropFirst(), after: "services converged")
+            return .servicesConverged
         case "curl":
             let forms = ["all-tasks-answered", "no-failures", "failures"]
             guard let what = rest.first else {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds the parser fuzzer with libFuzzer (swiftc -sanitize=fuzzer, Linux) and runs it, seeded
+# with every scenario under Scenarios/. It compiles the sources directly with swiftc, so the
+# package (and `swift build`/`swift test`) never sees it: SimCore as a module, then
+# Sources/Scenario/Syntax/ with FuzzTarget.swift as one module.
+#
+#   Fuzz/parser/run.sh                     # runs until stopped (Ctrl-C)
+#   Fuzz/parser/run.sh -runs=10000000      # libFuzzer flags pass through
+#   Fuzz/parser/run.sh -max_total_time=60  # the CI smoke run
+#
+# A crash is written to Fuzz/parser/crashes/crash-<sha1>; replay it with
+#   Fuzz/parser/.build/parser-fuzz Fuzz/parser/crashes/crash-…
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+build="$here/.build"
+mkdir -p "$build"
+flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6)
+swiftc "${flags[@]}" -module-name SimCore -wmo -emit-module -emit-module-path "$build/SimCore.swiftmodule" \
+    -c "$root"/Sources/SimCore/*.swift -o "$build/SimCore.o"
+swiftc "${flags[@]}" -module-name ParserFuzz -wmo -I "$build" \
+    "$root"/Sources/Scenario/Syntax/*.swift "$here/FuzzTarget.swift" "$build/SimCore.o" -lm \
+    -o "$build/parser-fuzz"
+corpus="$here/.corpus"
+mkdir -p "$corpus" "$here/crashes"
+# The seed corpus: every scenario file, whole.
+find "$root/Scenarios" -name '*.swarm' -exec cp {} "$corpus/" \;
+exec "$build/parser-fuzz" -artifact_prefix="$here/crashes/" -max_len=512 "$@" "$corpus"

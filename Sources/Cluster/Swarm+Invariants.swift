@@ -1,0 +1,26 @@
+import SimCore
+import Raft
+import Orchestration
+
+/// Where the swarm feeds `InvariantChecker`: after each entry a manager applies, and every so
+/// often a comparison of whole stores.
+extension Swarm {
+    /// Called by the apply loop after `host`'s manager `m` applied `command` at `index`.
+    func checkInvariants(afterApplying command: StoreCommand, index: UInt64, manager m: ManagerRuntime, on host: HostID) {
+        guard invariants.isEnabled else { return }
+        invariants.applied(command, index: index, store: m.store, on: host, hostName: hosts[host.index].name,
+                           isLeader: m.raft.role == .leader, at: now)
+        guard invariants.fullCompareDue() else { return }
+        var stores: [(name: String, applied: UInt64, store: ClusterStore)] = []
+        var lowest = UInt64.max
+        for h in hosts where network.isUp(h.id) {
+            // `m` has applied `index` already; its appliedIndex moves on after this call.
+            guard let other = h.id == host ? m : h.manager else { continue }
+            let applied = h.id == host ? index : other.appliedIndex
+            stores.append((h.name, applied, other.store))
+            lowest = min(lowest, applied)
+        }
+        invariants.compareStores(stores, at: now)
+        invariants.prune(below: lowest)
+    }
+}

@@ -1,0 +1,25 @@
+import SimCore
+import Orchestration
+
+/// Anti-entropy for the routing mesh. Swarm spreads endpoints by gossip (libnetwork's NetworkDB),
+/// whose periodic sync between nodes repairs what a partition made a node miss. The simulator
+/// sends mesh updates from the leader instead, so a node cut off when an update went out would
+/// keep a stale table; the dispatcher repairs it at the node's next heartbeat.
+extension Swarm {
+    /// Whether the node on `nodeHost` routes differently from what the leader's store says, for
+    /// a service whose update is not on its way already.
+    ///
+    /// - Complexity: O(services · endpoints) of the leader's store.
+    func meshIsStale(on nodeHost: HostID, leader: HostID) -> Bool {
+        guard let m = hosts[leader.index].manager else { return false }
+        let node = hosts[nodeHost.index]
+        for service in m.store.services where !m.meshPending.contains(service.id) {
+            let u = Self.meshUpdate(service.id, in: m.store)
+            let published = node.publishedPorts.filter { $0.serviceID == service.id }.map(\.port).sorted()
+            if published != u.ingressPorts.sorted() { return true }
+            if !u.ingressPorts.isEmpty, node.mesh?.endpoints(of: service.id).sorted() != u.endpoints.sorted() { return true }
+        }
+        // Ports of services the store no longer has.
+        return node.publishedPorts.contains { p in m.store.service(id: p.serviceID) == nil && !m.meshPending.contains(p.serviceID) }
+    }
+}
