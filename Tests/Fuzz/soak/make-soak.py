@@ -6,12 +6,12 @@ Every 5 virtual minutes: scale or update a service, or crash and restart a worke
 reactivate a node; every hour a manager is down for 20 minutes, so that it comes back behind the
 leader's compacted log and must catch up from a snapshot. Deterministic: no randomness here.
 
-    python3 Fuzz/soak/make-soak.py 24 > /tmp/soak-24h.swarm
+    python3 Tests/Fuzz/soak/make-soak.py 24 > /tmp/soak-24h.swarm
 """
 import sys
 
 hours = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-out = [f"# Soak: 100 nodes, {hours} h of churn (written by Fuzz/soak/make-soak.py)",
+out = [f"# Soak: 100 nodes, {hours} h of churn (written by Tests/Fuzz/soak/make-soak.py)",
        "seed 1", "raft snapshot-interval 10000", "hosts m1..m3 w1..w97",
        "m1$ docker swarm init",
        "m2$ docker swarm join --token $MANAGER_TOKEN m1:2377",

@@ -4,15 +4,15 @@
 # package (and `swift build`/`swift test`) never sees it: SimCore as a module, then
 # Sources/Scenario/Syntax/ with FuzzTarget.swift as one module.
 #
-#   Fuzz/parser/run.sh                     # runs until stopped (Ctrl-C)
-#   Fuzz/parser/run.sh -runs=10000000      # libFuzzer flags pass through
-#   Fuzz/parser/run.sh -max_total_time=60  # the CI smoke run
+#   Tests/Fuzz/parser/run.sh                     # runs until stopped (Ctrl-C)
+#   Tests/Fuzz/parser/run.sh -runs=10000000      # libFuzzer flags pass through
+#   Tests/Fuzz/parser/run.sh -max_total_time=60  # the CI smoke run
 #
-# A crash is written to Fuzz/parser/crashes/crash-<sha1>; replay it with
-#   Fuzz/parser/.build/parser-fuzz Fuzz/parser/crashes/crash-…
+# A crash is written to Tests/Fuzz/parser/crashes/crash-<sha1>; replay it with
+#   Tests/Fuzz/parser/.build/parser-fuzz Tests/Fuzz/parser/crashes/crash-…
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+root="$(cd "$here/../../.." && pwd)"
 build="$here/.build"
 mkdir -p "$build"
 flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6)

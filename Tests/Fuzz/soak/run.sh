@@ -5,7 +5,7 @@
 # record per Raft index).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+root="$(cd "$here/../../.." && pwd)"
 (cd "$root" && swift build -c release --product swarmsim >&2)
 bin="$root/.build/release/swarmsim"
 for h in 1 24; do
