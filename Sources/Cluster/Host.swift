@@ -86,6 +86,8 @@ struct ApplyEffects {
     var meshServices: [String] = []
     /// Node status changes the leader recorded.
     var nodeStates: [(String, NodeState)] = []
+    /// Nodes the leader applied as Ready (perhaps an entry a previous leader proposed).
+    var readyNodes: [String] = []
 }
 
 extension ManagerRuntime {
@@ -110,6 +112,7 @@ extension ManagerRuntime {
                 check?(command, entry.index, self)
                 if leading, case .setNodeState(let id, let state, _, _) = command, let node = store.node(id: id) {
                     effects.nodeStates.append((node.hostname, state))
+                    if state == .ready { effects.readyNodes.append(id) }
                 }
             case .membership(let change):
                 if change.kind == .removeVoter && change.node == raft.id { removedFromRaft = true }

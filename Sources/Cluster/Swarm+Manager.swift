@@ -122,6 +122,12 @@ extension Swarm {
         if roleChanged { leadershipChanged(host) }
         if m.raft.role == .leader {
             leaderCheckDispatcher(host)
+            // A node recorded Ready must be watched: an entry a previous leader proposed may mark
+            // Ready a node this dispatcher never heard from (it may have left since).
+            for id in effects.readyNodes where hosts[host.index].manager?.dispatcher?.generation[id] == nil {
+                let period = hosts[host.index].manager?.store.cluster?.dispatcherHeartbeat ?? options.dispatcherHeartbeat
+                armExpiry(host, nodeID: id, after: period * options.gracePeriodMultiplier)
+            }
             if effects.storeChanged || roleChanged { leaderApplied(host, touchedNodes: effects.touchedNodes, storeChanged: true) }
             if !effects.meshServices.isEmpty { scheduleMeshUpdates(effects.meshServices, from: host) }
         }

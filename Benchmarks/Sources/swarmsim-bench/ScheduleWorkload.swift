@@ -2,8 +2,9 @@ import Orchestration
 
 // The `schedule` workload: how many task placements per second the scheduler makes, on the
 // shapes that matter for a big swarm. Each timed run is one `Scheduler.schedule` pass plus
-// writing every assignment (task ID → node ID) into an array, which stands in for the cluster
-// store. Building the nodes and tasks is not timed.
+// writing every assignment into the cluster store (`StoreCommand.assignTask` applied to a
+// `ClusterStore` holding the pending tasks, as every manager applies it). Building the nodes, the
+// tasks and the store is not timed.
 
 /// Scheduler throughput, in tasks placed per second:
 /// - `schedule-one-service`: 1,000 nodes, one service of 100,000 replicas in one batch;
@@ -87,15 +88,18 @@ enum ScheduleWorkload {
         var placed = 0
         for _ in 0..<repetitions {
             var working = nodes
-            var store: [(task: String, node: String)] = []
-            store.reserveCapacity(tasks.count)
+            var store = pendingStore(tasks)
+            var index = store.appliedIndex
+            let assigned = TaskStatus(state: .assigned, timestamp: .zero, message: Placement.assignedMessage)
             let elapsed = clock.measure {
                 let decisions = S.schedule(tasks: tasks, nodes: &working, now: .zero)
                 for d in decisions {
-                    if let node = d.node { store.append((d.taskID, node)) }
+                    guard let node = d.node else { continue }
+                    index += 1
+                    store.apply(.assignTask(id: d.taskID, nodeID: node, assigned), at: index)
                 }
             }
-            placed = store.count
+            placed = store.tasks.reduce(0) { $0 + ($1.nodeID != nil ? 1 : 0) }
             times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
         }
         times.sort()
@@ -106,6 +110,20 @@ enum ScheduleWorkload {
                 ("shape", shape), ("nodes", "\(nodes.count)"), ("tasks", "\(tasks.count)"), ("placed", "\(placed)"),
                 ("runs", "\(repetitions)"), ("median (s)", format(median)), ("best (s)", format(times[0])),
             ])
+    }
+
+    /// A store holding `tasks` as pending task records (untimed set-up).
+    static func pendingStore(_ tasks: [S.TaskSpec]) -> ClusterStore {
+        var store = ClusterStore()
+        let template = TaskTemplate(image: "nginx:latest")
+        for (i, t) in tasks.enumerated() {
+            let record = TaskRecord(id: t.id, serviceID: t.serviceID ?? "", serviceName: t.serviceID ?? t.id, slot: i + 1,
+                                    specVersion: UInt64(t.specVersion), spec: template,
+                                    status: TaskStatus(state: .pending, timestamp: .zero, message: Placement.pendingMessage),
+                                    createdAt: .zero)
+            store.apply(.putTask(record), at: UInt64(i + 1))
+        }
+        return store
     }
 
     static func format(_ x: Double) -> String {
