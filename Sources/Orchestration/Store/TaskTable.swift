@@ -108,12 +108,20 @@ public struct TaskTable: Equatable, Sendable {
         guard let old = byID[id] else { return }
         var task = old
         change(&task)
-        if old.slotKey != task.slotKey || old.nodeID != task.nodeID {
+        if old.slotKey != task.slotKey {
             unindex(old)
             byID[id] = task
             index(task)
         } else {
+            // Same slot (a replicated task being placed, say): only the node index moves.
             unflag(old)
+            if old.nodeID != task.nodeID {
+                if let node = old.nodeID {
+                    nodeTasks[node]?.remove(id)
+                    if nodeTasks[node]?.isEmpty == true { nodeTasks[node] = nil }
+                }
+                if let node = task.nodeID { nodeTasks[node, default: []].insert(id) }
+            }
             byID[id] = task
             flag(task)
         }
