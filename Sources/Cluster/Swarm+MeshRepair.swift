@@ -14,6 +14,12 @@ extension Swarm {
         guard let m = hosts[leader.index].manager else { return false }
         let node = hosts[nodeHost.index]
         for service in m.store.services where !m.meshPending.contains(service.id) {
+            // A service that publishes nothing in ingress mode has no endpoints to compare: the
+            // node must just not listen for it (cheap, and most services of a big swarm).
+            if !service.endpointPorts.contains(where: { $0.publishMode == .ingress && $0.published != nil }) {
+                if node.publishedPorts.contains(where: { $0.serviceID == service.id }) { return true }
+                continue
+            }
             let u = Self.meshUpdate(service.id, in: m.store)
             let published = node.publishedPorts.filter { $0.serviceID == service.id }.map(\.port).sorted()
             if published != u.ingressPorts.sorted() { return true }
