@@ -258,7 +258,7 @@ extension Swarm {
         // A manager joins Raft afterwards, by the same path as a promoted worker (raftJoin).
         let nodeID = identity.newID()
         propose([.addNode(nodeRecord(for: joiner, id: nodeID, role: role))], on: host, target: target,
-                reply: .joined(nodeID: nodeID, role: role, managers: managerHosts(in: m.store)))
+                reply: .joined(nodeID: nodeID, role: role, managers: managerHosts(of: host)))
     }
 
     func joinSucceeded(_ op: OperationID, nodeID: String, role: NodeRole, managers: [HostID]) {
@@ -283,13 +283,8 @@ extension Swarm {
         reconcileRole(host, role: .manager, isRaftMember: false)
     }
 
-    /// Hosts of the managers agents can talk to: nodes that are Raft members now (a promoted
-    /// node is not one until it has joined Raft).
-    func managerHosts(in store: ClusterStore) -> [HostID] {
-        store.nodes.filter { $0.role == .manager && $0.raftID != 0 }.compactMap { hostOfNode[$0.id] }
-    }
-
-    /// The same, from the leader's Raft configuration: cheap enough for every heartbeat.
+    /// Hosts of the managers agents can talk to: the leader's Raft voters (a promoted node is
+    /// not one until it has joined Raft). Cheap enough for every heartbeat.
     func managerHosts(of leader: HostID) -> [HostID] {
         (hosts[leader.index].manager?.raft.voters ?? []).compactMap { raftDirectory[$0] }
     }
