@@ -118,6 +118,16 @@ extension Orchestrator {
                     if let t = work.view.task(id: taskID), t.status.state < .running, t.isDesiredRunning {
                         break
                     }
+                    // The replacement was shut down before it could run (its node went down,
+                    // say) and the restart supervisor put another up-to-date task in the slot:
+                    // wait for that one instead, or a start-first slot keeps its old task.
+                    if work.view.task(id: taskID)?.isDesiredRunning != true,
+                       let successor = work.view.tasks(in: slot).last(where: {
+                           $0.id != taskID && $0.isDesiredRunning && !Self.isDirty($0, for: service)
+                       }) {
+                        u.workers[w] = .replacing(taskID: successor.id, slot: slot, startFirst: startFirst)
+                        continue
+                    }
                     if let t = work.view.task(id: taskID), u.runningSince[taskID] == nil { u.runningSince[taskID] = t.status.timestamp }
                     if startFirst, let t = work.view.task(id: taskID), t.status.state == .running {
                         let others = work.view.tasks(in: slot).filter { $0.id != taskID && isUpdatable($0, service) }
