@@ -163,11 +163,14 @@ extension Swarm {
         hosts[host.index].manager?.dispatcher?.agentIncarnation[nodeID] = incarnation
         let firstContact = hosts[host.index].manager?.dispatcher?.generation[nodeID] == nil || node.state != .ready || newSession
         // swarmkit's session is a reliable stream: an assignment the network lost is sent again.
-        // Here a task left unacknowledged for a heartbeat period (still assigned, or not yet
-        // stopped) means its assignment message was lost: the node gets its set once more.
+        // Here a task left unacknowledged for a heartbeat period (still assigned, prepared but
+        // not started though it may start now, or not yet stopped) means its assignment message
+        // was lost: the node gets its set once more.
         let lagging = hosts[host.index].manager?.store.tasks(onNode: nodeID).contains { t in
             now - t.updatedAt >= heartbeat
-                && (t.status.state == .assigned || (t.desiredState > .running && t.status.state <= .running))
+                && (t.status.state == .assigned
+                    || (t.desiredState == .running && t.status.state == .ready)
+                    || (t.desiredState > .running && t.status.state <= .running))
         } ?? false
         armExpiry(host, nodeID: nodeID, after: period * options.gracePeriodMultiplier)
         if node.state != .ready {
