@@ -61,6 +61,9 @@ struct Generator {
         var port: Int
         var exists = true
         var createCommand: String
+        /// `--update-parallelism` and `--update-delay` in seconds (docker's defaults: 1, 0).
+        var parallelism = 1
+        var delaySeconds = 0
     }
 
     var random: SeededRandom
@@ -236,12 +239,33 @@ struct Generator {
         var words = ["docker service create --name \(name)"]
         words.append(global ? "--mode global" : "--replicas \(replicas)")
         if random.chance(0.3) { words.append("--update-order start-first") }
-        if random.chance(0.3) { words.append("--update-parallelism \(random.int(in: 1...3))") }
-        if random.chance(0.3) { words.append("--update-delay \(random.int(in: 1...5))s") }
+        var state = ServiceState(name: name, global: global, replicas: replicas, port: port, createCommand: "")
+        if random.chance(0.3) {
+            state.parallelism = random.int(in: 1...3)
+            words.append("--update-parallelism \(state.parallelism)")
+        }
+        if random.chance(0.3) {
+            state.delaySeconds = random.int(in: 1...5)
+            words.append("--update-delay \(state.delaySeconds)s")
+        }
         words.append("-p \(port):80 nginx")
-        let command = words.joined(separator: " ")
-        services.append(ServiceState(name: name, global: global, replicas: replicas, port: port, createCommand: command))
-        lines.append("\(console())$ \(command)")
+        state.createCommand = words.joined(separator: " ")
+        services.append(state)
+        lines.append("\(console())$ \(state.createCommand)")
+    }
+
+    /// How long the liveness phase gives the services: the configured bound, or more when a
+    /// rolling update still in flight can take longer. An update replaces `parallelism` slots
+    /// at a time, each batch taking the update delay plus a few seconds to pull, start and
+    /// report (a global service has a slot per node; a replicated one at most 8).
+    func convergeBound() -> SimDuration {
+        var updates: SimDuration = .zero
+        for s in services where s.exists {
+            let slots = s.global ? hosts.count : 8
+            let batches = (slots + s.parallelism - 1) / s.parallelism
+            updates = updates + .seconds(Int64(batches * (s.delaySeconds + 3)))
+        }
+        return max(config.convergeWithin, .minutes(1) + updates)
     }
 
     mutating func scale(_ live: [Int]) {
@@ -295,7 +319,7 @@ struct Generator {
                 lines += commands
             }
         }
-        lines.append("expect services converged within \(config.convergeWithin)")
+        lines.append("expect services converged within \(convergeBound())")
         let published = services.filter(\.exists)
         guard !published.isEmpty else { return }
         lines.append("wait 5s")
