@@ -30,7 +30,7 @@ extension ClusterStore {
     public func resolveTask(_ reference: String) -> TaskRecord? {
         if let t = taskTable[reference] { return t }
         guard !reference.isEmpty else { return nil }
-        let matches = taskTable.byID.keys.filter { $0.hasPrefix(reference) }
+        let matches = taskTable.ids.filter { $0.hasPrefix(reference) }
         return matches.count == 1 ? taskTable[matches[0]] : nil
     }
 

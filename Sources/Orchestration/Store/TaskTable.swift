@@ -2,45 +2,88 @@ import SimCore
 
 /// The tasks of a store, with the lookups the orchestrators, the scheduler and the CLI need.
 ///
-/// Tasks live in a dictionary keyed by ID, used only for lookups; three incremental indexes
-/// find them by slot, by service and by node. Every read that returns several tasks sorts them,
-/// so no decision ever depends on hash order (DESIGN.md §2).
+/// Records live in one dense array, a task to a row; a dictionary finds a task's row by ID, and
+/// the row of a removed task is reused by the next one put. Every index — by slot, by service,
+/// by node, and the three work lists — holds row numbers, so keeping it right after a change
+/// costs no string hashing beyond the key that moved. A change is made in place in the array:
+/// no copy of the record. Row numbers depend only on the commands applied, never on hashing,
+/// but they mean nothing outside the table: every read that returns several tasks sorts them
+/// (by ID, or oldest first), so no decision depends on row or hash order (DESIGN.md §2), and two
+/// tables are equal when they hold the same tasks, whatever rows they sit in.
 ///
-/// - Complexity: insert, remove and update are O(1) amortized plus O(h) in the task's slot
-///   (h: tasks kept in one slot, at most the task history limit plus a few); reads cost
-///   O(k log k) for the k tasks they return.
+/// - Complexity: lookup by ID, insert, remove and update are O(1) amortized (one hash of the
+///   ID, plus one of the node or the slot when that changes); reads cost O(k log k) for the k
+///   tasks they return.
 public struct TaskTable: Equatable, Sendable {
-    private(set) var byID: [String: TaskRecord] = [:]
-    /// Task IDs of each slot, oldest insertion first.
-    private var slotTasks: [SlotKey: [String]] = [:]
+    /// A task's place in `records`: fixed while the task is in the table.
+    typealias Row = Int32
+
+    /// The records by row; a free row holds `vacant`.
+    private var records: [TaskRecord] = []
+    /// The row of each task, by task ID.
+    private var rowOf: [String: Row] = [:]
+    /// Rows whose task was removed, reused last-freed first.
+    private var freeRows: [Row] = []
+    /// The rows of each slot.
+    private var slotRows = RowGroups<SlotKey>()
     /// The slots of each service that hold at least one task.
     private var serviceSlots: [String: Set<SlotKey>] = [:]
-    /// Task IDs of each node.
-    private var nodeTasks: [String: Set<String>] = [:]
+    /// The rows of each node's tasks.
+    private var nodeRows = RowGroups<String>()
     /// Tasks not yet on a node's way: state `new` or `pending` (the allocator's and the
     /// scheduler's work).
-    private var unplacedIDs: Set<String> = []
+    private var unplacedRows = RowSet()
     /// Tasks still wanted (desired at most `running`) that have stopped: the restart
     /// supervisor's work.
-    private var stoppedIDs: Set<String> = []
+    private var stoppedRows = RowSet()
     /// Tasks with desired state `remove`: the reaper's work.
-    private var removingIDs: Set<String> = []
+    private var removingRows = RowSet()
     /// Slots holding more than one task: where task history may need trimming.
     private var crowdedSlots: Set<SlotKey> = []
 
+    /// What a free row holds: nothing that keeps memory alive.
+    private static let vacant = TaskRecord(
+        id: "", serviceID: "", serviceName: "", slot: 0, specVersion: 0, spec: TaskTemplate(image: ""),
+        status: TaskStatus(state: .new, timestamp: .zero, message: ""), createdAt: .zero)
+
     public init() {}
 
-    public var count: Int { byID.count }
+    public var count: Int { rowOf.count }
 
-    public subscript(id: String) -> TaskRecord? { byID[id] }
+    public subscript(id: String) -> TaskRecord? {
+        rowOf[id].map { records[Int($0)] }
+    }
 
-    /// Two tables are equal when they hold the same tasks (the indexes follow from them).
-    public static func == (a: TaskTable, b: TaskTable) -> Bool { a.byID == b.byID }
+    /// Two tables are equal when they hold the same tasks (the indexes follow from them), in
+    /// whatever rows. - Complexity: O(n).
+    public static func == (a: TaskTable, b: TaskTable) -> Bool {
+        guard a.rowOf.count == b.rowOf.count else { return false }
+        // Iterates a dictionary, but only to check every task: the answer has no order in it.
+        for (id, row) in a.rowOf {
+            guard let other = b.rowOf[id], a.records[Int(row)] == b.records[Int(other)] else { return false }
+        }
+        return true
+    }
+
+    // MARK: Rows
+
+    /// The row of task `id`, for the store's in-place updates. - Complexity: O(1).
+    func row(of id: String) -> Row? { rowOf[id] }
+
+    /// The task in `row`, which must hold one.
+    subscript(row row: Row) -> TaskRecord { records[Int(row)] }
+
+    /// Whether the task in `row` has any network attachments. Reads one field: no record copy.
+    func hasNetworks(row: Row) -> Bool { !records[Int(row)].networks.isEmpty }
+
+    /// The IDs of every task, in no meaningful order (for lookups that do not depend on order,
+    /// like "is this prefix unique").
+    var ids: Dictionary<String, Row>.Keys { rowOf.keys }
 
     // MARK: Reads
 
     /// Every task, by ID. O(n log n).
-    public var all: [TaskRecord] { byID.values.sorted { $0.id < $1.id } }
+    public var all: [TaskRecord] { sortedByID(Array(rowOf.values)) }
 
     /// The IDs of services that have tasks in the table, sorted.
     public var serviceIDs: [String] { serviceSlots.keys.sorted() }
@@ -52,11 +95,11 @@ public struct TaskTable: Equatable, Sendable {
 
     /// The tasks of one slot, oldest first (creation time, then ID).
     public func tasks(in slot: SlotKey) -> [TaskRecord] {
-        (slotTasks[slot] ?? []).compactMap { byID[$0] }.sorted(by: Self.olderFirst)
+        slotRows.rows(under: slot).map { records[Int($0)] }.sorted(by: Self.olderFirst)
     }
 
     /// The number of tasks in one slot. O(1).
-    public func count(in slot: SlotKey) -> Int { slotTasks[slot]?.count ?? 0 }
+    public func count(in slot: SlotKey) -> Int { slotRows.count(under: slot) }
 
     /// The tasks of `serviceID`, slot by slot, each slot oldest first.
     public func tasks(ofService serviceID: String) -> [TaskRecord] {
@@ -64,24 +107,23 @@ public struct TaskTable: Equatable, Sendable {
     }
 
     /// The tasks assigned to `nodeID`, by ID.
-    public func tasks(onNode nodeID: String) -> [TaskRecord] {
-        (nodeTasks[nodeID] ?? []).compactMap { byID[$0] }.sorted { $0.id < $1.id }
-    }
+    public func tasks(onNode nodeID: String) -> [TaskRecord] { sortedByID(nodeRows.rows(under: nodeID)) }
 
     /// The IDs of nodes that have tasks in the table, sorted.
-    public var nodeIDs: [String] { nodeTasks.keys.sorted() }
+    public var nodeIDs: [String] { nodeRows.sortedKeys() }
 
     /// Tasks in state `new` or `pending`, by ID. O(k log k) for the k returned.
-    public var unplaced: [TaskRecord] { sortedTasks(unplacedIDs) }
+    public var unplaced: [TaskRecord] { sortedByID(unplacedRows.members) }
     /// Tasks the orchestrator still wants running that have stopped, by ID.
-    public var stoppedButWanted: [TaskRecord] { sortedTasks(stoppedIDs) }
+    public var stoppedButWanted: [TaskRecord] { sortedByID(stoppedRows.members) }
     /// Tasks with desired state `remove`, by ID.
-    public var removing: [TaskRecord] { sortedTasks(removingIDs) }
+    public var removing: [TaskRecord] { sortedByID(removingRows.members) }
     /// Slots with more than one task, in slot order.
     public var slotsWithHistory: [SlotKey] { crowdedSlots.sorted() }
 
-    private func sortedTasks(_ ids: Set<String>) -> [TaskRecord] {
-        ids.sorted().compactMap { byID[$0] }
+    /// The tasks in `rows`, by ID (rows are sorted, records copied once).
+    private func sortedByID(_ rows: [Row]) -> [TaskRecord] {
+        rows.sorted { records[Int($0)].id < records[Int($1)].id }.map { records[Int($0)] }
     }
 
     static func olderFirst(_ a: TaskRecord, _ b: TaskRecord) -> Bool {
@@ -92,80 +134,125 @@ public struct TaskTable: Equatable, Sendable {
 
     /// Adds `task`, or replaces the task with its ID.
     mutating func put(_ task: TaskRecord) {
-        if byID[task.id] != nil { remove(id: task.id) }
-        byID[task.id] = task
-        index(task)
+        if let row = rowOf[task.id] { remove(row: row) }
+        let row: Row
+        if let free = freeRows.popLast() {
+            row = free
+            records[Int(row)] = task
+        } else {
+            row = Row(records.count)
+            records.append(task)
+            reserveIndexRows(records.count)
+        }
+        rowOf[task.id] = row
+        index(row)
     }
 
     mutating func remove(id: String) {
-        guard let task = byID.removeValue(forKey: id) else { return }
-        unindex(task)
+        guard let row = rowOf[id] else { return }
+        remove(row: row)
     }
 
-    /// Changes the task `id` in place, keeping the indexes right if its slot or node changes.
-    /// Does nothing when there is no such task.
+    private mutating func remove(row: Row) {
+        let r = Int(row)
+        unindex(row, slot: records[r].slotKey, node: records[r].nodeID, work: workLists(row))
+        rowOf[records[r].id] = nil
+        records[r] = Self.vacant
+        freeRows.append(row)
+    }
+
+    /// Changes the task `id` in place, keeping the indexes right. Does nothing when there is no
+    /// such task. `change` must not change the task's ID.
     mutating func update(id: String, _ change: (inout TaskRecord) -> Void) {
-        guard let old = byID[id] else { return }
-        var task = old
-        change(&task)
-        if old.slotKey != task.slotKey {
-            unindex(old)
-            byID[id] = task
-            index(task)
-        } else {
-            // Same slot (a replicated task being placed, say): only the node index moves.
-            unflag(old)
-            if old.nodeID != task.nodeID {
-                if let node = old.nodeID {
-                    nodeTasks[node]?.remove(id)
-                    if nodeTasks[node]?.isEmpty == true { nodeTasks[node] = nil }
-                }
-                if let node = task.nodeID { nodeTasks[node, default: []].insert(id) }
-            }
-            byID[id] = task
-            flag(task)
+        guard let row = rowOf[id] else { return }
+        update(row: row, change)
+    }
+
+    /// Changes the task in `row` in place, keeping the indexes right: only those whose key
+    /// moved (slot, node, work lists) are touched. `change` must not change the task's ID.
+    mutating func update(row: Row, _ change: (inout TaskRecord) -> Void) {
+        let r = Int(row)
+        // The indexed fields before, read one by one: the record itself is never copied.
+        let serviceID = records[r].serviceID, slot = records[r].slot, nodeID = records[r].nodeID
+        let work = workLists(row)
+        change(&records[r])
+        let slotMoved = records[r].slot != slot || records[r].serviceID != serviceID
+            || (slot == 0 && records[r].nodeID != nodeID)
+        if slotMoved {
+            unfileSlot(row, SlotKey(serviceID: serviceID, slot: slot, nodeID: slot == 0 ? (nodeID ?? "") : ""))
+            fileSlot(row)
+        }
+        if records[r].nodeID != nodeID {
+            if let nodeID { nodeRows.remove(row, under: nodeID) }
+            if let node = records[r].nodeID { nodeRows.insert(row, under: node) }
+        }
+        let newWork = workLists(row)
+        if newWork != work { refile(row, from: work, to: newWork) }
+    }
+
+    // MARK: Indexes
+
+    /// Gives every row index room for rows `0..<rowCount`.
+    private mutating func reserveIndexRows(_ rowCount: Int) {
+        slotRows.reserveRows(rowCount)
+        nodeRows.reserveRows(rowCount)
+        unplacedRows.reserveRows(rowCount)
+        stoppedRows.reserveRows(rowCount)
+        removingRows.reserveRows(rowCount)
+    }
+
+    /// The work lists a task belongs on, as bits: 1 unplaced, 2 stopped but wanted, 4 removing.
+    private func workLists(_ row: Row) -> UInt8 {
+        let state = records[Int(row)].status.state, desired = records[Int(row)].desiredState
+        var bits: UInt8 = 0
+        if state <= .pending { bits |= 1 }
+        if desired <= .running && state > .running { bits |= 2 }
+        if desired == .remove { bits |= 4 }
+        return bits
+    }
+
+    /// Moves `row` between work lists, from the `old` bits to the `new`.
+    private mutating func refile(_ row: Row, from old: UInt8, to new: UInt8) {
+        let gone = old & ~new, added = new & ~old
+        if gone & 1 != 0 { unplacedRows.remove(row) }
+        if gone & 2 != 0 { stoppedRows.remove(row) }
+        if gone & 4 != 0 { removingRows.remove(row) }
+        if added & 1 != 0 { unplacedRows.insert(row) }
+        if added & 2 != 0 { stoppedRows.insert(row) }
+        if added & 4 != 0 { removingRows.insert(row) }
+    }
+
+    private mutating func index(_ row: Row) {
+        fileSlot(row)
+        if let node = records[Int(row)].nodeID { nodeRows.insert(row, under: node) }
+        refile(row, from: 0, to: workLists(row))
+    }
+
+    private mutating func unindex(_ row: Row, slot: SlotKey, node: String?, work: UInt8) {
+        refile(row, from: work, to: 0)
+        unfileSlot(row, slot)
+        if let node { nodeRows.remove(row, under: node) }
+    }
+
+    /// Files `row` under its task's slot and the slot under its service.
+    private mutating func fileSlot(_ row: Row) {
+        let key = records[Int(row)].slotKey
+        let size = slotRows.insert(row, under: key)
+        if size == 1 {
+            serviceSlots[key.serviceID, default: []].insert(key)
+        } else if size == 2 {
+            crowdedSlots.insert(key)
         }
     }
 
-    private mutating func index(_ task: TaskRecord) {
-        let key = task.slotKey
-        slotTasks[key, default: []].append(task.id)
-        if (slotTasks[key]?.count ?? 0) > 1 { crowdedSlots.insert(key) }
-        serviceSlots[task.serviceID, default: []].insert(key)
-        if let node = task.nodeID { nodeTasks[node, default: []].insert(task.id) }
-        flag(task)
-    }
-
-    /// Files the task under the work lists its state puts it on.
-    private mutating func flag(_ task: TaskRecord) {
-        if task.status.state <= .pending { unplacedIDs.insert(task.id) }
-        if task.isDesiredRunning && task.status.state > .running { stoppedIDs.insert(task.id) }
-        if task.desiredState == .remove { removingIDs.insert(task.id) }
-    }
-
-    private mutating func unflag(_ task: TaskRecord) {
-        unplacedIDs.remove(task.id)
-        stoppedIDs.remove(task.id)
-        removingIDs.remove(task.id)
-    }
-
-    private mutating func unindex(_ task: TaskRecord) {
-        unflag(task)
-        let key = task.slotKey
-        if var ids = slotTasks[key] {
-            ids.removeAll { $0 == task.id }
-            if ids.isEmpty {
-                slotTasks[key] = nil
-                serviceSlots[task.serviceID]?.remove(key)
-                if serviceSlots[task.serviceID]?.isEmpty == true { serviceSlots[task.serviceID] = nil }
-            } else {
-                slotTasks[key] = ids
-            }
-            if ids.count <= 1 { crowdedSlots.remove(key) }
-        }
-        if let node = task.nodeID {
-            nodeTasks[node]?.remove(task.id)
-            if nodeTasks[node]?.isEmpty == true { nodeTasks[node] = nil }
+    /// Takes `row` out of slot `key`, which it was filed under.
+    private mutating func unfileSlot(_ row: Row, _ key: SlotKey) {
+        let size = slotRows.remove(row, under: key)
+        if size == 0 {
+            serviceSlots[key.serviceID]?.remove(key)
+            if serviceSlots[key.serviceID]?.isEmpty == true { serviceSlots[key.serviceID] = nil }
+        } else if size == 1 {
+            crowdedSlots.remove(key)
         }
     }
 }
