@@ -49,13 +49,12 @@ extension ClusterStore {
             taskTable.remove(id: id)
             _ = trackTask(from: old, to: nil)
         case .setTaskStatus(let id, let status):
-            let old = taskTable[id]
-            taskTable.update(id: id) { t in
+            guard let row = taskTable.row(of: id) else { return }
+            changeTask(in: row) { t in
                 guard status.state == t.status.state || t.status.state.canMove(to: status.state) else { return }
                 t.status = status
                 t.updatedAt = Swift.max(t.updatedAt, status.timestamp)
             }
-            followNetworks(of: id, from: old)
         case .setTaskDesiredState(let id, let state, let time):
             taskTable.update(id: id) { t in
                 guard state > t.desiredState else { return }
@@ -63,26 +62,28 @@ extension ClusterStore {
                 t.updatedAt = time
             }
         case .assignTask(let id, let nodeID, let status):
-            let old = taskTable[id]
-            taskTable.update(id: id) { t in
+            guard let row = taskTable.row(of: id) else { return }
+            changeTask(in: row) { t in
                 guard t.status.state <= .pending, t.nodeID == nil || t.nodeID == nodeID else { return }
                 t.nodeID = nodeID
                 t.status = status
                 t.updatedAt = status.timestamp
             }
-            followNetworks(of: id, from: old)
         default:
             preconditionFailure("applyTaskCommand called with a command that is not about tasks: \(command)")
         }
     }
 
-    /// After task `id` changed from `old`: the network books follow (see `trackTask`) when
-    /// the task moved to a node or stopped. O(1) for any other change.
-    private mutating func followNetworks(of id: String, from old: TaskRecord?) {
-        guard let old, !old.networks.isEmpty, let new = taskTable[id],
-              old.nodeID != new.nodeID || Self.holdsAddresses(old) != Self.holdsAddresses(new) else { return }
+    /// Changes the task in `row` in place; the network books follow (see `trackTask`) when a
+    /// task with attachments moved to a node or stopped. A task on no network is never copied.
+    private mutating func changeTask(in row: TaskTable.Row, _ change: (inout TaskRecord) -> Void) {
+        guard taskTable.hasNetworks(row: row) else { return taskTable.update(row: row, change) }
+        let old = taskTable[row: row]
+        taskTable.update(row: row, change)
+        let new = taskTable[row: row]
+        guard old.nodeID != new.nodeID || Self.holdsAddresses(old) != Self.holdsAddresses(new) else { return }
         if let cleared = trackTask(from: old, to: new) {
-            taskTable.update(id: id) { $0.networks = cleared }
+            taskTable.update(row: row) { $0.networks = cleared }
         }
     }
 }
