@@ -166,7 +166,7 @@ extension Swarm {
         // Here a task left unacknowledged for a heartbeat period (still assigned, prepared but
         // not started though it may start now, or not yet stopped) means its assignment message
         // was lost: the node gets its set once more.
-        let lagging = hosts[host.index].manager?.store.tasks(onNode: nodeID).contains { t in
+        let lagging = hosts[host.index].manager?.store.containsTask(onNode: nodeID) { t in
             now - t.updatedAt >= heartbeat
                 && (t.status.state == .assigned
                     || (t.desiredState == .running && t.status.state == .ready)

@@ -16,6 +16,11 @@ extension ClusterStore {
     /// The tasks assigned to a node, by ID.
     public func tasks(onNode nodeID: String) -> [TaskRecord] { taskTable.tasks(onNode: nodeID) }
 
+    /// Whether any task assigned to a node satisfies `predicate`, without listing them.
+    public func containsTask(onNode nodeID: String, where predicate: (TaskRecord) -> Bool) -> Bool {
+        taskTable.containsTask(onNode: nodeID, where: predicate)
+    }
+
     /// The tasks of one slot, oldest first.
     public func tasks(in slot: SlotKey) -> [TaskRecord] { taskTable.tasks(in: slot) }
 

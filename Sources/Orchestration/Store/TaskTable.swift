@@ -109,6 +109,12 @@ public struct TaskTable: Equatable, Sendable {
     /// The tasks assigned to `nodeID`, by ID.
     public func tasks(onNode nodeID: String) -> [TaskRecord] { sortedByID(nodeRows.rows(under: nodeID)) }
 
+    /// Whether any task assigned to `nodeID` satisfies `predicate`. The answer has no order in
+    /// it, so the rows are read as they lie: no copy, no sort. O(k) for the node's k tasks.
+    public func containsTask(onNode nodeID: String, where predicate: (TaskRecord) -> Bool) -> Bool {
+        nodeRows.rows(under: nodeID).contains { predicate(records[Int($0)]) }
+    }
+
     /// The IDs of nodes that have tasks in the table, sorted.
     public var nodeIDs: [String] { nodeRows.sortedKeys() }
 
