@@ -8,10 +8,11 @@ extension ScenarioRunner {
     ///
     /// Converged means, as the leader's store records it: a leader exists; no service is in the
     /// middle of an update or rollback (a paused one counts as settled); every replicated
-    /// service has exactly `replicas` tasks desired and observed running on Ready nodes (unless
-    /// no node is eligible at all, when the tasks rightly stay pending); every global service
-    /// has exactly one running task on each eligible node and none elsewhere. A node is eligible when it is
-    /// Ready and Active (swarmkit's ReadyFilter). Placement constraints, reservations and
+    /// service has exactly `replicas` tasks desired and observed running on Ready nodes (while
+    /// its update is paused: slots with a running task), unless no node is eligible at all,
+    /// when the tasks rightly stay pending; every global service has exactly one running task
+    /// on each eligible node and none elsewhere. A node is eligible when it is Ready and Active
+    /// (swarmkit's ReadyFilter). Placement constraints, reservations and
     /// `--replicas-max-per-node` are not taken into account: use this condition for services
     /// without them.
     func pendingConvergence() -> [String] {
@@ -30,8 +31,11 @@ extension ScenarioRunner {
                 t.desiredState == .running && t.status.state == .running && store.node(id: t.nodeID ?? "")?.state == .ready
             }
             if let replicas = service.spec.replicas {
-                if running.count != replicas && !(running.count < replicas && eligible.isEmpty) {
-                    pending.append("service \(name) has \(running.count) of \(replicas) tasks running")
+                // A paused start-first update may leave a slot with its old and its new task
+                // both running, as swarmkit does, until someone resumes it: count slots then.
+                let count = service.updateStatus?.isPaused == true ? Set(running.map(\.slot)).count : running.count
+                if count != replicas && !(count < replicas && eligible.isEmpty) {
+                    pending.append("service \(name) has \(count) of \(replicas) tasks running")
                 }
             } else {
                 let missing = eligible.filter { n in running.filter { $0.nodeID == n.id }.count != 1 }
