@@ -88,6 +88,8 @@ struct ApplyEffects {
     var nodeStates: [(String, NodeState)] = []
     /// Nodes the leader applied as Ready (perhaps an entry a previous leader proposed).
     var readyNodes: [String] = []
+    /// Nodes the leader applied as added: Unknown until their engine first reports.
+    var addedNodes: [String] = []
 }
 
 extension ManagerRuntime {
@@ -114,6 +116,7 @@ extension ManagerRuntime {
                     effects.nodeStates.append((node.hostname, state))
                     if state == .ready { effects.readyNodes.append(id) }
                 }
+                if leading, case .addNode(let record) = command { effects.addedNodes.append(record.id) }
             case .membership(let change):
                 if change.kind == .removeVoter && change.node == raft.id { removedFromRaft = true }
             case .empty:
