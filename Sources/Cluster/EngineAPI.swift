@@ -103,6 +103,8 @@ public struct EngineError: Error, Sendable, Equatable {
     static let notPartOfSwarm = EngineError("This node is not part of a swarm")
     static let invalidToken = rpc("InvalidArgument", "A valid join token is necessary to join this cluster")
     static let deadline = rpc("DeadlineExceeded", "context deadline exceeded")
+    /// moby `errSwarmJoinTimeoutReached`: `swarm join` gives up waiting, the engine does not.
+    static let joinTimeout = EngineError("Timeout was reached before node joined. The attempt to join the swarm will continue in the background. Use the \"docker info\" command to see the current swarm status of your node.")
     static let lostLeadership = rpc("Unknown", "raft: failed to process the request: node lost leader status")
     static let lossOfQuorum = rpc("FailedPrecondition", "can't remove member from the raft: this would result in a loss of quorum")
     public static func noSuchNode(_ ref: String) -> EngineError { EngineError("node \(ref) not found") }

@@ -21,6 +21,8 @@ struct Host {
     var knownManagers: [HostID] = []
 
     // MARK: In memory: lost at a crash
+    /// A join that `docker swarm join` stopped waiting for, which the engine keeps trying.
+    var backgroundJoin: (token: String, remote: String)?
     var manager: ManagerRuntime?
     var agent: AgentRuntime?
     /// This node's IPVS: endpoints per service, as far as it has heard.
@@ -231,6 +233,8 @@ struct PendingCall {
         case heartbeat
         case raftJoin
         case taskStatus
+        /// A join the engine keeps trying after `docker swarm join` timed out.
+        case backgroundJoin
         /// Nobody waits for the answer.
         case none
     }

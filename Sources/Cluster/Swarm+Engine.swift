@@ -28,6 +28,17 @@ extension Swarm {
 
     func finish(_ op: OperationID, _ result: EngineResult) {
         guard operations[op.value].result == nil else { return }
+        // `docker swarm join` stops waiting after its timeout; the engine goes on trying.
+        if case .failure(let error) = result, error == .deadline,
+           case .swarmJoin(let token, let remote, _) = operations[op.value].request {
+            let host = operations[op.value].host
+            if hosts[host.index].membership == nil, network.isUp(host) {
+                hosts[host.index].backgroundJoin = (token, remote)
+                schedule(.retryJoin(host, incarnation: network.incarnation(host)), after: Self.joinRetryDelay)
+                operations[op.value].result = .failure(.joinTimeout)
+                return
+            }
+        }
         operations[op.value].result = result
     }
 
@@ -235,7 +246,9 @@ extension Swarm {
     // MARK: swarm join
 
     func join(_ op: OperationID, on host: HostID, token: String, remote: String) {
-        guard hosts[host.index].membership == nil else { return finish(op, .failure(.alreadyInSwarm)) }
+        guard hosts[host.index].membership == nil, hosts[host.index].backgroundJoin == nil else {
+            return finish(op, .failure(.alreadyInSwarm))
+        }
         guard let manager = self.host(named: remote) else {
             return finish(op, .failure(.rpc("Unavailable", "connection error: desc = \"transport: Error while dialing: dial tcp \(remote): connect: no route to host\"")))
         }
@@ -263,10 +276,22 @@ extension Swarm {
 
     func joinSucceeded(_ op: OperationID, nodeID: String, role: NodeRole, managers: [HostID]) {
         let host = operations[op.value].host
-        // The manager this node joined through comes first: it is the one that knows the leader
-        // (swarmkit sends a new manager's Raft join to the join address).
+        guard case .swarmJoin(_, let remote, _) = operations[op.value].request else { return }
+        becomeMember(host, nodeID: nodeID, role: role, managers: managers, via: remote)
+        let answer = EngineResponse.joined(nodeID: nodeID, asManager: role == .manager,
+                                           managerAddress: address(of: managers.first ?? host) + ":2377")
+        guard role == .manager else { return finish(op, .success(answer)) }
+        // `docker swarm join` on a manager returns once the node is in Raft.
+        hosts[host.index].agent?.pendingJoin = (op, answer)
+        reconcileRole(host, role: .manager, isRaftMember: false)
+    }
+
+    /// The engine on `host` is now node `nodeID`: it remembers the managers, with the one it
+    /// joined through first (the one that knows the leader: swarmkit sends a new manager's Raft
+    /// join to the join address), and starts its agent.
+    func becomeMember(_ host: HostID, nodeID: String, role: NodeRole, managers: [HostID], via remote: String) {
         var known = managers
-        if case .swarmJoin(_, let remote, _) = operations[op.value].request, let via = self.host(named: remote) {
+        if let via = self.host(named: remote) {
             known.removeAll { $0 == via }
             known.insert(via, at: 0)
         }
@@ -275,12 +300,40 @@ extension Swarm {
         hostOfNode[nodeID] = host
         notify(.joined(host, role))
         startAgent(host)
-        let answer = EngineResponse.joined(nodeID: nodeID, asManager: role == .manager,
-                                           managerAddress: address(of: managers.first ?? host) + ":2377")
-        guard role == .manager else { return finish(op, .success(answer)) }
-        // `docker swarm join` on a manager returns once the node is in Raft.
-        hosts[host.index].agent?.pendingJoin = (op, answer)
-        reconcileRole(host, role: .manager, isRaftMember: false)
+    }
+
+    // MARK: Joining in the background
+
+    /// How long an engine joining in the background waits between attempts.
+    static let joinRetryDelay = SimDuration.seconds(5)
+
+    /// Asks the join address again, for a join `docker swarm join` gave up waiting for (moby
+    /// keeps its node's join running). A lost answer may leave a node record behind on the
+    /// leader, as in swarmkit; the dispatcher marks it Down when no engine reports as it.
+    func sendBackgroundJoin(_ host: HostID) {
+        guard let (token, remote) = hosts[host.index].backgroundJoin, hosts[host.index].membership == nil else { return }
+        guard let manager = self.host(named: remote) else {
+            hosts[host.index].backgroundJoin = nil
+            return
+        }
+        let h = hosts[host.index]
+        _ = call(.join(token: token, hostname: h.name, address: h.address, nanoCPUs: h.nanoCPUs,
+                       memoryBytes: h.memoryBytes, engineVersion: options.engineVersion),
+                 from: host, to: manager, purpose: .backgroundJoin, timeout: options.requestTimeout)
+    }
+
+    func backgroundJoinAnswered(_ host: HostID, _ reply: Reply) {
+        guard let (_, remote) = hosts[host.index].backgroundJoin, hosts[host.index].membership == nil else { return }
+        switch reply {
+        case .joined(let nodeID, let role, let managers):
+            hosts[host.index].backgroundJoin = nil
+            becomeMember(host, nodeID: nodeID, role: role, managers: managers, via: remote)
+            if role == .manager { reconcileRole(host, role: .manager, isRaftMember: false) }
+        case .failed(let error) where error == .invalidToken:
+            hosts[host.index].backgroundJoin = nil
+        default:
+            schedule(.retryJoin(host, incarnation: network.incarnation(host)), after: Self.joinRetryDelay)
+        }
     }
 
     /// Hosts of the managers agents can talk to: the leader's Raft voters (a promoted node is
@@ -292,6 +345,10 @@ extension Swarm {
     // MARK: swarm leave
 
     func leave(_ op: OperationID, on host: HostID, force: Bool) {
+        if hosts[host.index].membership == nil, hosts[host.index].backgroundJoin != nil {
+            hosts[host.index].backgroundJoin = nil
+            return finish(op, .success(.done))
+        }
         guard let membership = hosts[host.index].membership else {
             return finish(op, .failure(.notPartOfSwarm))
         }
@@ -336,7 +393,7 @@ extension Swarm {
         let h = hosts[host.index]
         let store = h.manager?.store
         return SwarmInfo(
-            localState: h.membership == nil ? .inactive : .active,
+            localState: h.membership != nil ? .active : (h.backgroundJoin != nil ? .pending : .inactive),
             nodeID: h.membership?.nodeID ?? "",
             nodeAddress: h.address,
             isManager: h.manager != nil,

@@ -123,6 +123,9 @@ public final class Swarm {
         case .stopRemovedManager(let host, let incarnation):
             guard current(host, incarnation), hosts[host.index].manager?.removedFromRaft == true else { return }
             stopManager(host)
+        case .retryJoin(let host, let incarnation):
+            guard current(host, incarnation) else { return }
+            sendBackgroundJoin(host)
         }
     }
 
@@ -193,6 +196,8 @@ public final class Swarm {
             raftJoinAnswered(host, reply)
         case .taskStatus:
             reportsAnswered(host, reply)
+        case .backgroundJoin:
+            backgroundJoinAnswered(host, reply)
         case .none:
             break
         }
@@ -222,6 +227,7 @@ public final class Swarm {
         case .heartbeat: heartbeatAnswered(call.caller, .failed(error))
         case .raftJoin: raftJoinAnswered(call.caller, .failed(error))
         case .taskStatus: reportsAnswered(call.caller, .failed(error))
+        case .backgroundJoin: backgroundJoinAnswered(call.caller, .failed(error))
         case .none: break
         }
     }
@@ -244,6 +250,7 @@ public final class Swarm {
         network.crash(host)
         hosts[host.index].manager = nil
         hosts[host.index].agent = nil
+        hosts[host.index].backgroundJoin = nil
         hosts[host.index].mesh = nil
         hosts[host.index].publishedPorts = []
         for i in operations.indices where operations[i].host == host && operations[i].result == nil {

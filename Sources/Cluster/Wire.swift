@@ -88,6 +88,8 @@ enum SwarmEvent {
     case meshTimeout(Int)
     /// A manager removed from Raft stops, having kept voting for a while.
     case stopRemovedManager(HostID, incarnation: UInt32)
+    /// An engine still joining in the background asks again.
+    case retryJoin(HostID, incarnation: UInt32)
 }
 
 extension Raft.Message.Kind {
