@@ -2,9 +2,13 @@ import SimCore
 
 /// A change to the cluster store: the command Raft replicates. Applying the same commands in the
 /// same order gives the same store on every manager.
+///
+/// The cases that carry a whole record are `indirect`: Raft copies commands into its log, its
+/// messages and its snapshots, and an inline record (a task is ~400 bytes) made every command,
+/// a status change included, as big as the biggest.
 public enum StoreCommand: Equatable, Sendable {
-    case createCluster(ClusterRecord)
-    case addNode(NodeRecord)
+    indirect case createCluster(ClusterRecord)
+    indirect case addNode(NodeRecord)
     case removeNode(id: String)
     case updateNode(id: String, NodeUpdate, at: SimTime)
     case setNodeState(id: String, NodeState, message: String, at: SimTime)
@@ -16,10 +20,10 @@ public enum StoreCommand: Equatable, Sendable {
 
     /// `docker service create`: adds the service (ignored if its ID exists). Published ports
     /// left to swarm get one from 30000 up.
-    case createService(ServiceRecord)
+    indirect case createService(ServiceRecord)
     /// `docker service update`: the new spec becomes current, the old one `previousSpec`, and
     /// the update status is reset so the updater starts over (swarmkit controlapi UpdateService).
-    case updateService(id: String, ServiceSpec, at: SimTime)
+    indirect case updateService(id: String, ServiceSpec, at: SimTime)
     /// `docker service rollback`: current and previous specs swap, and the update status says
     /// "manually requested rollback".
     case rollbackService(id: String, at: SimTime)
@@ -35,7 +39,7 @@ public enum StoreCommand: Equatable, Sendable {
     // MARK: Tasks (ClusterStore+Tasks.swift)
 
     /// Adds a task, or replaces the task with the same ID.
-    case putTask(TaskRecord)
+    indirect case putTask(TaskRecord)
     case removeTask(id: String)
     /// A new observed status; ignored unless the state stays or moves forward
     /// (`TaskState.canMove(to:)`).
@@ -51,7 +55,7 @@ public enum StoreCommand: Equatable, Sendable {
     /// `docker network create -d overlay` (and the ingress network at `swarm init`): adds the
     /// network, giving it a subnet (`--subnet`, or the next free /24 of 10.0.0.0/8) and a
     /// VXLAN ID. Ignored if its ID or name exists, or if it is a second ingress network.
-    case createNetwork(NetworkRecord)
+    indirect case createNetwork(NetworkRecord)
     /// `docker network rm`: the network and every address on it go.
     case removeNetwork(id: String)
 
