@@ -379,6 +379,7 @@ extension Swarm {
         hosts[host.index].manager = nil
         hosts[host.index].agent = nil
         hostOfNode[membership.nodeID] = nil
+        announceLeave(of: host, nodeID: membership.nodeID)
         hosts[host.index].membership = nil
         hosts[host.index].raftStorage = nil
         hosts[host.index].knownManagers = []

@@ -8,6 +8,11 @@ import Orchestration
 /// store (the tasks running and wanted), `meshPropagation` after each change and only if the
 /// update reaches it over the network; real Swarm spreads the same facts between nodes by gossip
 /// (networkdb). Either way a node keeps sending to an endpoint it has not yet heard is gone.
+///
+/// A node that leaves the swarm leaves the gossip cluster too, and every node deletes the entries
+/// it owned at once (libnetwork networkdb: a node in the left state has its table entries
+/// deleted), whatever the store still says of its tasks: the leader counts a task on a node
+/// that has left as no endpoint, and the leaving node tells the others (`announceLeave`).
 extension Swarm {
     /// What a node learns of one service.
     struct MeshUpdate: Sendable {
@@ -42,14 +47,18 @@ extension Swarm {
         }
     }
 
-    /// The update for one service, from `store`.
-    static func meshUpdate(_ serviceID: String, in store: ClusterStore) -> MeshUpdate {
+    /// The update for one service, from `store`: its running tasks on nodes still in the swarm.
+    /// A node that left stays in the store (Unknown, then Down) until the leader's heartbeat
+    /// check and the orchestrators catch up, which after a leader change takes 30 s.
+    func meshUpdate(_ serviceID: String, in store: ClusterStore) -> MeshUpdate {
         guard let service = store.service(id: serviceID) else {
             return MeshUpdate(serviceID: serviceID, serviceName: "", ingressPorts: [], endpoints: [])
         }
         let ports = service.endpointPorts.filter { $0.publishMode == .ingress }.compactMap(\.published)
         let endpoints = store.tasks(ofService: serviceID)
-            .filter { $0.status.state == .running && $0.desiredState == .running && $0.nodeID != nil }
+            .filter { t in
+                t.status.state == .running && t.desiredState == .running && t.nodeID.map { hostOfNode[$0] != nil } == true
+            }
             .map { MeshTable.Endpoint(taskID: $0.id, nodeID: $0.nodeID ?? "") }
         return MeshUpdate(serviceID: serviceID, serviceName: service.spec.name, ingressPorts: ports, endpoints: endpoints)
     }
@@ -59,7 +68,7 @@ extension Swarm {
         guard let m = hosts[leader.index].manager else { return }
         hosts[leader.index].manager?.meshPending.removeAll { $0 == serviceID }
         guard m.raft.role == .leader else { return }
-        let update = Self.meshUpdate(serviceID, in: m.store)
+        let update = meshUpdate(serviceID, in: m.store)
         for node in m.store.nodes {
             guard let h = host(ofNode: node) else { continue }
             send(.mesh([update]), from: leader, to: h)
@@ -69,7 +78,7 @@ extension Swarm {
     /// Everything a node must know to route: sent when it (re)joins a dispatcher session.
     func sendFullMesh(to nodeHost: HostID, from leader: HostID) {
         guard let store = hosts[leader.index].manager?.store else { return }
-        let updates = store.services.map { Self.meshUpdate($0.id, in: store) }
+        let updates = store.services.map { meshUpdate($0.id, in: store) }
         send(.mesh(updates), from: leader, to: nodeHost)
     }
 
@@ -88,6 +97,21 @@ extension Swarm {
             if u.ingressPorts.isEmpty { table.remove(u.serviceID) } else { table.update(u.serviceID, endpoints: u.endpoints) }
         }
         hosts[host.index].mesh = table
+    }
+
+    /// `host`, leaving the swarm as node `nodeID`, stops listening on published ports and tells
+    /// every other node of the swarm, which stop routing to its tasks (networkdb's leave event).
+    /// A node the message misses is repaired at its next heartbeat (Swarm+MeshRepair.swift).
+    func announceLeave(of host: HostID, nodeID: String) {
+        hosts[host.index].mesh = nil
+        hosts[host.index].publishedPorts = []
+        for other in hosts where other.id != host && other.membership != nil {
+            send(.meshNodeLeft(nodeID: nodeID), from: host, to: other.id)
+        }
+    }
+
+    func receiveMeshNodeLeft(_ nodeID: String, at host: HostID) {
+        hosts[host.index].mesh?.removeEndpoints(onNode: nodeID)
     }
 }
 

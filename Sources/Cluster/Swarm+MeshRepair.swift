@@ -20,7 +20,7 @@ extension Swarm {
                 if node.publishedPorts.contains(where: { $0.serviceID == service.id }) { return true }
                 continue
             }
-            let u = Self.meshUpdate(service.id, in: m.store)
+            let u = meshUpdate(service.id, in: m.store)
             let published = node.publishedPorts.filter { $0.serviceID == service.id }.map(\.port).sorted()
             if published != u.ingressPorts.sorted() { return true }
             if !u.ingressPorts.isEmpty, node.mesh?.endpoints(of: service.id).sorted() != u.endpoints.sorted() { return true }

@@ -49,7 +49,8 @@ extension WireMessage {
     var isStream: Bool {
         switch self {
         case .assignments, .mesh: true
-        case .raft, .call, .reply, .meshRequest, .meshResponse: false
+        // Gossip goes over UDP (memberlist); a node it misses is repaired later.
+        case .raft, .call, .reply, .meshNodeLeft, .meshRequest, .meshResponse: false
         }
     }
 }

@@ -164,6 +164,7 @@ public final class Swarm {
         case .call(let id, let call): receiveCall(id, call, from: envelope.from, at: envelope.to)
         case .reply(let id, let reply): receiveReply(id, reply, at: envelope.to)
         case .mesh(let updates): receiveMesh(updates, at: envelope.to)
+        case .meshNodeLeft(let nodeID): receiveMeshNodeLeft(nodeID, at: envelope.to)
         case .meshRequest(let id, let taskID): receiveMeshRequest(id, taskID: taskID, from: envelope.from, at: envelope.to)
         case .meshResponse(let id, let task): receiveMeshResponse(id, task: task, from: envelope.from)
         case .assignments(let node, let term, let tasks):
@@ -338,6 +339,7 @@ extension WireMessage {
         case .reply: "reply"
         case .assignments: "assignments"
         case .mesh: "mesh"
+        case .meshNodeLeft: "mesh.nodeLeft"
         case .meshRequest: "mesh.request"
         case .meshResponse: "mesh.response"
         }

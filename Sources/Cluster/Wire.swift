@@ -21,6 +21,8 @@ enum WireMessage {
     case assignments(node: HostID, term: UInt64, [TaskRecord])
     /// Endpoints and published ports of services, for the node's routing mesh.
     case mesh([Swarm.MeshUpdate])
+    /// A node leaving the swarm tells the others to stop routing to its tasks (gossip).
+    case meshNodeLeft(nodeID: String)
     /// A client connection through the mesh, forwarded by the entry node to a task's node.
     case meshRequest(Int, taskID: String)
     case meshResponse(Int, task: String)

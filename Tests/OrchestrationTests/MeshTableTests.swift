@@ -42,6 +42,17 @@ import Testing
         #expect((0..<4).map { _ in table.pick("web")?.taskID } == ["t3", "t1", "t3", "t1"])
     }
 
+    @Test func aNodeThatLeftLeavesEveryServiceRotation() {
+        var table = MeshTable(nodeID: "n9")
+        table.update("api", endpoints: [.init(taskID: "a2", nodeID: "n2")])
+        table.update("web", endpoints: three)
+        _ = table.pick("web")                      // t1; t2 is next
+        table.removeEndpoints(onNode: "n2")
+        #expect(table.pick("api") == nil)
+        #expect(table.endpoints(of: "web") == [three[0], three[2]])
+        #expect((0..<3).map { _ in table.pick("web")?.taskID } == ["t3", "t1", "t3"])
+    }
+
     @Test func anUnknownOrEmptyServiceHasNoEndpoint() {
         var table = MeshTable(nodeID: "n1")
         #expect(table.pick("web") == nil)

@@ -60,6 +60,16 @@ public struct MeshTable: Sendable, Equatable {
         services.removeAll { $0.serviceID == serviceID }
     }
 
+    /// Forgets every endpoint on `nodeID`, in every service (the node left the swarm). The
+    /// rotation carries on as `update` keeps it.
+    ///
+    /// - Complexity: O(endpoints) of the table.
+    public mutating func removeEndpoints(onNode nodeID: String) {
+        for service in services where service.endpoints.contains(where: { $0.nodeID == nodeID }) {
+            update(service.serviceID, endpoints: service.endpoints.filter { $0.nodeID != nodeID })
+        }
+    }
+
     /// The endpoint that gets the next new connection to `serviceID`, advancing the rotation;
     /// nil when this node knows none.
     public mutating func pick(_ serviceID: String, balance: Balance = .roundRobin) -> Endpoint? {
