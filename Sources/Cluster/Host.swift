@@ -196,6 +196,8 @@ struct AgentRuntime {
     var unconfirmed: [TaskReport] = []
     /// The leader term of the dispatcher session; a new one makes the agent report everything.
     var sessionTerm: UInt64 = 0
+    /// The stamp of the newest assignment set taken; an older set that arrives later is stale.
+    var assignments = AssignmentStamp(term: 0, index: 0)
 }
 
 /// A task as the agent running it sees it.

@@ -5,9 +5,22 @@ import Orchestration
 /// image pull and start times, and reports each change to the dispatcher (swarmkit agent/exec).
 /// Tasks are simulated: no container runs, but every state and its timing does.
 extension Swarm {
-    /// The full set of tasks the leader assigns to this node.
-    func receiveAssignments(_ records: [TaskRecord], term: UInt64, at host: HostID) {
+    /// The full set of tasks the leader assigns to this node. A set older than one already taken
+    /// (it came the slow way, through the manager of an earlier session, or from a deposed
+    /// leader) is ignored: taken, it would drop the tasks the newer set added.
+    func receiveAssignments(_ records: [TaskRecord], stamp: AssignmentStamp, at host: HostID) {
         guard var agent = hosts[host.index].agent else { return }
+        guard stamp >= agent.assignments else {
+            if trace.isEnabled {
+                var line = TraceLine(time: now, event: "assignments.stale")
+                line.field("host", name(of: host))
+                line.field("term", stamp.term)
+                line.field("index", stamp.index)
+                trace.write(line)
+            }
+            return
+        }
+        agent.assignments = stamp
         var kept: [AgentTask] = []
         var starts: [String] = []
         for record in records {

@@ -167,8 +167,8 @@ public final class Swarm {
         case .meshNodeLeft(let nodeID): receiveMeshNodeLeft(nodeID, at: envelope.to)
         case .meshRequest(let id, let taskID): receiveMeshRequest(id, taskID: taskID, from: envelope.from, at: envelope.to)
         case .meshResponse(let id, let task): receiveMeshResponse(id, task: task, from: envelope.from)
-        case .assignments(let node, let term, let tasks):
-            if node == envelope.to { receiveAssignments(tasks, term: term, at: node) }
+        case .assignments(let node, let stamp, let tasks):
+            if node == envelope.to { receiveAssignments(tasks, stamp: stamp, at: node) }
             else if hosts[envelope.to.index].manager != nil { send(envelope.message, from: envelope.to, to: node) }
         }
     }
