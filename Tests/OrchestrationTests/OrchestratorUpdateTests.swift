@@ -91,6 +91,27 @@ import SimCore
         #expect(h.store.task(id: old.id)?.status.state == .shutdown)
     }
 
+    @Test func anUpdateFirstTakesTheSlotASupersededStartFirstUpdateLeftHalfDone() {
+        var h = Harness()
+        let web = service(&h) {
+            $0.update.order = .startFirst
+            $0.update.delay = .seconds(10)
+        }
+        h.update(web) { $0.task.image = "nginx:1.25" }
+        h.run(until: .seconds(9))    // slot 1 is done; slot 2's turn comes at 10 s
+        h.agentsRun = false
+        h.run(until: .seconds(10))   // slot 2's new task is created and does not start
+        #expect(h.live(web).filter { $0.slot == 2 }.map(\.spec.image).sorted() == ["nginx:1.24", "nginx:1.25"])
+        h.update(web) { $0.task.image = "nginx:1.26" }
+        h.leader()
+        // Slot 2 still wants two tasks: the new update starts there, not at slot 1.
+        #expect(h.live(web).filter { $0.spec.image == "nginx:1.26" }.map(\.slot) == [2])
+        h.agentsRun = true
+        h.run(until: .seconds(60))
+        #expect(images(h, web) == ["nginx:1.26", "nginx:1.26", "nginx:1.26"])
+        #expect(h.live(web).count == 3)
+    }
+
     @Test func aFailureBeforeRunningPausesTheUpdate() {
         var h = Harness()
         let web = service(&h) { $0.update.delay = .seconds(10) }

@@ -3,12 +3,13 @@ import SimCore
 /// A rolling update (or rollback) of one service in progress (swarmkit
 /// manager/orchestrator/update/updater.go `Updater`).
 ///
-/// The out-of-date ("dirty") slots are queued in slot order (global: node order) and handed
-/// to `parallelism` workers. A worker replaces its slot's task — stop-first: the old task is
-/// shut down and the new one starts once it has stopped; start-first: the new one starts at
-/// once and the old one is shut down when the new one runs — waits for the new task to reach
-/// running (or to stop trying), rests for `delay`, and takes the next slot. When every slot is
-/// done the update is watched for one more `monitor` period, then marked completed.
+/// The out-of-date ("dirty") slots are queued, those with more than one task wanted first, then
+/// in slot order (global: node order), and handed to `parallelism` workers. A worker replaces
+/// its slot's task — stop-first: the old task is shut down and the new one starts once it has
+/// stopped; start-first: the new one starts at once and the old one is shut down when the new
+/// one runs — waits for the new task to reach running (or to stop trying), rests for `delay`,
+/// and takes the next slot. When every slot is done the update is watched for one more
+/// `monitor` period, then marked completed.
 ///
 /// A task this update created that stops before running, or within `monitor` of starting to
 /// run, is a failure; when failures exceed `maxFailureRatio` of the dirty slots, the failure
@@ -68,7 +69,14 @@ extension Orchestrator {
         }
         let rollback = service.updateStatus?.state == .rollbackStarted
         let config = rollback ? service.spec.rollback : service.spec.update
-        let keys = dirty.compactMap { $0.first?.slotKey }.sorted()
+        // A slot with more than one task wanted is one that a superseded update left half done
+        // (a start-first replacement that had not run yet, and the task it was to replace), and
+        // only an update comes back to it. It goes first: an update that pauses still finishes
+        // the slots its workers hold, but never reaches those left in its queue. swarmkit hands
+        // slots out in map order, so any order is swarmkit's; the rest go in slot order.
+        let crowded = dirty.filter { $0.filter(\.isDesiredRunning).count > 1 }
+        let settled = dirty.filter { $0.filter(\.isDesiredRunning).count <= 1 }
+        let keys = crowded.compactMap { $0.first?.slotKey }.sorted() + settled.compactMap { $0.first?.slotKey }.sorted()
         let parallelism = config.parallelism == 0 ? keys.count : config.parallelism
         updaters[service.id] = Updater(
             serviceID: service.id, spec: service.spec, specVersion: service.specVersion, config: config,
