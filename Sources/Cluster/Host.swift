@@ -27,6 +27,8 @@ struct Host {
     var agent: AgentRuntime?
     /// This node's IPVS: endpoints per service, as far as it has heard.
     var mesh: MeshTable?
+    /// The stamp of the last mesh update this node took, per service.
+    var meshStamps: [String: AssignmentStamp] = [:]
     /// Ports published in ingress mode, and the service behind each.
     var publishedPorts: [(port: Int, serviceID: String, serviceName: String)] = []
 

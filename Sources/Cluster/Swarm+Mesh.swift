@@ -21,6 +21,9 @@ extension Swarm {
         /// Ports published in ingress mode (empty: the service publishes none, or is gone).
         var ingressPorts: [Int]
         var endpoints: [MeshTable.Endpoint]
+        /// The leader and store it was made from: a node takes no update older than the last
+        /// one it took for the service (updates on different paths may arrive out of order).
+        var stamp = AssignmentStamp(term: 0, index: 0)
     }
 
     // MARK: Leader side
@@ -68,7 +71,8 @@ extension Swarm {
         guard let m = hosts[leader.index].manager else { return }
         hosts[leader.index].manager?.meshPending.removeAll { $0 == serviceID }
         guard m.raft.role == .leader else { return }
-        let update = meshUpdate(serviceID, in: m.store)
+        var update = meshUpdate(serviceID, in: m.store)
+        update.stamp = AssignmentStamp(term: m.raft.term, index: m.appliedIndex)
         for node in m.store.nodes {
             guard let h = host(ofNode: node) else { continue }
             send(.mesh([update]), from: leader, to: h)
@@ -77,8 +81,13 @@ extension Swarm {
 
     /// Everything a node must know to route: sent when it (re)joins a dispatcher session.
     func sendFullMesh(to nodeHost: HostID, from leader: HostID) {
-        guard let store = hosts[leader.index].manager?.store else { return }
-        let updates = store.services.map { meshUpdate($0.id, in: store) }
+        guard let m = hosts[leader.index].manager else { return }
+        let stamp = AssignmentStamp(term: m.raft.term, index: m.appliedIndex)
+        let updates = m.store.services.map { s in
+            var u = meshUpdate(s.id, in: m.store)
+            u.stamp = stamp
+            return u
+        }
         send(.mesh(updates), from: leader, to: nodeHost)
     }
 
@@ -90,6 +99,8 @@ extension Swarm {
         guard let nodeID = hosts[host.index].membership?.nodeID else { return }
         var table = hosts[host.index].mesh ?? MeshTable(nodeID: nodeID)
         for u in updates {
+            if let taken = hosts[host.index].meshStamps[u.serviceID], u.stamp < taken { continue }
+            hosts[host.index].meshStamps[u.serviceID] = u.stamp
             hosts[host.index].publishedPorts.removeAll { $0.serviceID == u.serviceID }
             for port in u.ingressPorts {
                 hosts[host.index].publishedPorts.append((port: port, serviceID: u.serviceID, serviceName: u.serviceName))
@@ -104,6 +115,7 @@ extension Swarm {
     /// A node the message misses is repaired at its next heartbeat (Swarm+MeshRepair.swift).
     func announceLeave(of host: HostID, nodeID: String) {
         hosts[host.index].mesh = nil
+        hosts[host.index].meshStamps = [:]
         hosts[host.index].publishedPorts = []
         for other in hosts where other.id != host && other.membership != nil {
             send(.meshNodeLeft(nodeID: nodeID), from: host, to: other.id)

@@ -5,7 +5,14 @@ import SimNetwork
 /// the dispatcher's assignments (the agent's session stream) and routing-mesh updates. TCP
 /// retransmits what the link loses, so such a message is late, not lost, unless the connection
 /// itself breaks (a partition, a cut, a crash), after which a new session resends everything.
-/// And a stream delivers in order: an older assignment set never overtakes a newer one.
+///
+/// The retransmissions' fate is drawn when the message is sent, at the link's loss rate then; a
+/// real connection would deliver at its next retransmission once the link recovers. So the
+/// model does not hold later messages behind a lost one (TCP's head-of-line blocking): a message
+/// sent after the link healed arrives on time. Order is kept above the stream instead: every
+/// assignment set and mesh update carries the leader's term and applied index
+/// (`AssignmentStamp`), and a node ignores one older than what it has taken, as swarmkit's
+/// ordered stream would never show it.
 extension Swarm {
     /// Linux's minimum retransmission timeout (TCP_RTO_MIN, 200 ms), doubled at each retry.
     static let streamRetransmitTimeout = SimDuration.milliseconds(200)
@@ -27,20 +34,9 @@ extension Swarm {
         }
         switch fate {
         case .dropped: return fate
-        case .delivered(let d): return .delivered(inOrder(waited + d, from: from, to: to))
-        case .duplicated(let a, let b):
-            let first = inOrder(waited + a, from: from, to: to)
-            return .duplicated(first, inOrder(waited + b, from: from, to: to))
+        case .delivered(let d): return .delivered(waited + d)
+        case .duplicated(let a, let b): return .duplicated(waited + a, waited + b)
         }
-    }
-
-    /// A stream delivers in order: a message sent after another arrives no earlier than it.
-    /// Returns the delay that keeps `from` → `to` in order, and remembers the arrival.
-    func inOrder(_ delay: SimDuration, from: HostID, to: HostID) -> SimDuration {
-        let key = from.index << 32 | to.index
-        let arrival = max(now + delay, streamArrivals[key] ?? .zero)
-        streamArrivals[key] = arrival
-        return arrival - now
     }
 }
 

@@ -29,9 +29,6 @@ public final class Swarm {
     var meshRequests: [MeshRequestState] = []
     var pendingCalls: [CallID: PendingCall] = [:]
     var nextCallID: CallID = 1
-    /// The last arrival time on each stream (sender index << 32 | receiver index), for in-order
-    /// delivery (Swarm+Streams.swift); looked up, never iterated.
-    var streamArrivals: [Int: SimTime] = [:]
     public var safety = SafetyMonitor()
     /// The swarm's own invariants (stores agree, tasks, slots, scheduling); see `InvariantChecker`.
     public var invariants = InvariantChecker()
@@ -253,6 +250,7 @@ public final class Swarm {
         hosts[host.index].agent = nil
         hosts[host.index].backgroundJoin = nil
         hosts[host.index].mesh = nil
+        hosts[host.index].meshStamps = [:]
         hosts[host.index].publishedPorts = []
         for i in operations.indices where operations[i].host == host && operations[i].result == nil {
             operations[i].result = .failure(EngineError("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"))
