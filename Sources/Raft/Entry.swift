@@ -37,7 +37,12 @@ extension Raft {
         /// earlier terms (§5.4.2, §8).
         case empty
         /// An application command, proposed with `RaftNode.propose`.
-        case command(Command)
+        ///
+        /// Boxed: an entry is copied into the log, stable storage, each Ready and each append
+        /// message, and a log holds up to `snapshotInterval + logEntriesForSlowFollowers` of
+        /// them. Boxed, every copy shares one command and an entry stays a few words wide
+        /// whatever the size of `Command` (etcd's entries likewise hold their data by reference).
+        indirect case command(Command)
         /// A membership change, proposed with `RaftNode.proposeMembership`. It takes effect on
         /// every member when the member learns that it is committed (as in etcd and swarmkit).
         case membership(MembershipChange)
