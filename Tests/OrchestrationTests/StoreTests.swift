@@ -64,3 +64,12 @@ import SimCore
         #expect(store.cluster?.managerToken == "M1")
     }
 }
+
+/// Raft keeps up to a snapshot interval of commands (10000 in swarmkit) in each manager's log.
+@Suite struct StoreCommandLayoutTests {
+    @Test("a command is no wider than a task status change: cases carrying records are boxed")
+    func commandWidth() {
+        #expect(MemoryLayout<TaskRecord>.size > 300 && MemoryLayout<ServiceRecord>.size > 300)
+        #expect(MemoryLayout<StoreCommand>.size <= MemoryLayout<(String, TaskStatus)>.size + 1)
+    }
+}
