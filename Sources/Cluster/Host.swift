@@ -218,10 +218,13 @@ public struct OperationID: Hashable, Sendable {
 }
 
 struct Operation {
+    let id: OperationID
     let host: HostID
     let hostIncarnation: UInt32
     let request: EngineRequest
     var result: EngineResult?
+    /// The caller stopped waiting: the answer is dropped when it comes.
+    var abandoned = false
 }
 
 /// A call sent and not yet answered.

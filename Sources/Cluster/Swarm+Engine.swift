@@ -8,8 +8,7 @@ extension Swarm {
 
     /// Starts a docker API call on `host`. Run the swarm until `result(of:)` is non-nil.
     public func submit(_ request: EngineRequest, on host: HostID) -> OperationID {
-        let op = OperationID(value: operations.count)
-        operations.append(Operation(host: host, hostIncarnation: network.incarnation(host), request: request))
+        let op = operations.add(host: host, hostIncarnation: network.incarnation(host), request: request)
         if trace.isEnabled {
             var line = TraceLine(time: now, event: "api.call")
             line.field("host", name(of: host))
@@ -24,27 +23,37 @@ extension Swarm {
         return op
     }
 
-    public func result(of op: OperationID) -> EngineResult? { operations[op.value].result }
+    /// The answer to `op`, once there is one (and until it is taken).
+    public func result(of op: OperationID) -> EngineResult? { operations[op]?.result }
+
+    /// The answer to `op`, which the swarm then forgets (a long run holds only the calls in
+    /// flight). Nil while unanswered: the call carries on, and its answer is dropped when it
+    /// comes, so call this once the caller is done waiting either way.
+    public func takeResult(of op: OperationID) -> EngineResult? { operations.take(op) }
+
+    /// The number of docker calls the swarm holds: in flight, or answered and not yet taken.
+    public var heldOperationCount: Int { operations.count }
 
     func finish(_ op: OperationID, _ result: EngineResult) {
-        guard operations[op.value].result == nil else { return }
+        guard let operation = operations[op], operation.result == nil else { return }
         // `docker swarm join` stops waiting after its timeout; the engine goes on trying.
         if case .failure(let error) = result, error == .deadline,
-           case .swarmJoin(let token, let remote, _) = operations[op.value].request {
-            let host = operations[op.value].host
+           case .swarmJoin(let token, let remote, _) = operation.request {
+            let host = operation.host
             if hosts[host.index].membership == nil, network.isUp(host) {
                 hosts[host.index].backgroundJoin = (token, remote)
                 schedule(.retryJoin(host, incarnation: network.incarnation(host)), after: Self.joinRetryDelay)
-                operations[op.value].result = .failure(.joinTimeout)
+                operations.finish(op, .failure(.joinTimeout))
                 return
             }
         }
-        operations[op.value].result = result
+        operations.finish(op, result)
     }
 
     func start(_ op: OperationID) {
-        let host = operations[op.value].host
-        let request = operations[op.value].request
+        guard let operation = operations[op] else { return }
+        let host = operation.host
+        let request = operation.request
         switch request {
         case .swarmInit(let advertise, let heartbeat, let limit):
             initSwarm(op, on: host, advertise: advertise, heartbeat: heartbeat, historyLimit: limit)
@@ -64,9 +73,10 @@ extension Swarm {
 
     /// Sends a manager-only call where swarmkit's raft proxy would: to the leader.
     func routeToLeader(_ op: OperationID) {
-        let host = operations[op.value].host
-        guard current(host, operations[op.value].hostIncarnation) else { return }
-        let request = operations[op.value].request
+        guard let operation = operations[op] else { return }
+        let host = operation.host
+        guard current(host, operation.hostIncarnation) else { return }
+        let request = operation.request
         guard hosts[host.index].membership != nil else { return finish(op, .failure(.notInSwarm)) }
         guard let m = hosts[host.index].manager else { return finish(op, .failure(.worker)) }
         if m.raft.role == .leader || (options.reads == .local && !request.isWrite) {
@@ -82,7 +92,7 @@ extension Swarm {
     }
 
     func retry(_ op: OperationID) {
-        guard operations[op.value].result == nil else { return }
+        guard let operation = operations[op], operation.result == nil else { return }
         routeToLeader(op)
     }
 
@@ -275,8 +285,8 @@ extension Swarm {
     }
 
     func joinSucceeded(_ op: OperationID, nodeID: String, role: NodeRole, managers: [HostID]) {
-        let host = operations[op.value].host
-        guard case .swarmJoin(_, let remote, _) = operations[op.value].request else { return }
+        guard let operation = operations[op], case .swarmJoin(_, let remote, _) = operation.request else { return }
+        let host = operation.host
         becomeMember(host, nodeID: nodeID, role: role, managers: managers, via: remote)
         let answer = EngineResponse.joined(nodeID: nodeID, asManager: role == .manager,
                                            managerAddress: address(of: managers.first ?? host) + ":2377")

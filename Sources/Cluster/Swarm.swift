@@ -25,7 +25,7 @@ public final class Swarm {
     var raftDirectory: [UInt64: HostID] = [:]
     /// Node ID → the host whose engine is that node (looked up, never iterated).
     var hostOfNode: [String: HostID] = [:]
-    var operations: [Operation] = []
+    var operations = OperationTable()
     var meshRequests: [MeshRequestState] = []
     var pendingCalls: [CallID: PendingCall] = [:]
     var nextCallID: CallID = 1
@@ -207,8 +207,9 @@ public final class Swarm {
         case .api(let result): finish(op, result)
         case .failed(let error): finish(op, .failure(error))
         case .joined(let nodeID, let role, let managers):
-            if operations[op.value].request.isInit {
-                let host = operations[op.value].host
+            guard let operation = operations[op] else { return }
+            if operation.request.isInit {
+                let host = operation.host
                 finish(op, .success(.joined(nodeID: nodeID, asManager: true, managerAddress: address(of: host) + ":2377")))
             } else {
                 joinSucceeded(op, nodeID: nodeID, role: role, managers: managers)
@@ -252,8 +253,8 @@ public final class Swarm {
         hosts[host.index].mesh = nil
         hosts[host.index].meshStamps = [:]
         hosts[host.index].publishedPorts = []
-        for i in operations.indices where operations[i].host == host && operations[i].result == nil {
-            operations[i].result = .failure(EngineError("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?"))
+        for op in operations.unanswered(on: host) {
+            operations.finish(op, .failure(EngineError("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?")))
         }
         traceHost("crash", host)
         notify(.crashed(host))

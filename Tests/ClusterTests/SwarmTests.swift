@@ -23,7 +23,7 @@ struct Harness {
     func call(_ request: EngineRequest, on host: String) -> EngineResult {
         let op = swarm.submit(request, on: h(host))
         swarm.run(until: { $0.result(of: op) != nil }, deadline: swarm.now + .seconds(60))
-        return swarm.result(of: op) ?? .failure(EngineError("no answer"))
+        return swarm.takeResult(of: op) ?? .failure(EngineError("no answer"))
     }
 
     func wait(_ d: SimDuration) { swarm.run(until: swarm.now + d) }

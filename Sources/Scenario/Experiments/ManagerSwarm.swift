@@ -66,7 +66,7 @@ final class ManagerSwarm {
     private func call(_ request: EngineRequest, on host: HostID) -> EngineResult? {
         let op = swarm.submit(request, on: host)
         _ = poll(every: .milliseconds(10), for: .seconds(60)) { $0.swarm.result(of: op) != nil }
-        return swarm.result(of: op)
+        return swarm.takeResult(of: op)
     }
 
     /// Runs the swarm in steps of `step` until `condition` holds or `limit` passes. Checking

@@ -28,7 +28,7 @@ struct DockerSession {
     func call(_ request: EngineRequest) -> EngineResult {
         let op = swarm.submit(request, on: host)
         swarm.run(until: { $0.result(of: op) != nil }, deadline: swarm.now + runner.options.commandTimeout)
-        return swarm.result(of: op) ?? .failure(EngineError("no answer after \(runner.options.commandTimeout) (the command is still waiting)"))
+        return swarm.takeResult(of: op) ?? .failure(EngineError("no answer after \(runner.options.commandTimeout) (the command is still waiting)"))
     }
 
     mutating func fail(_ error: EngineError) { out += "Error response from daemon: \(error.text)\n" }
