@@ -26,4 +26,14 @@ public struct SafetyMonitor: Sendable {
         guard isEnabled else { return }
         checker.restarted(node)
     }
+
+    /// The manager with Raft ID `id` stopped for good (demoted, removed or left): its log no
+    /// longer holds back what the checker may forget (`Raft.SafetyChecker.retired(_:)`).
+    mutating func retired(_ id: UInt64) {
+        guard isEnabled else { return }
+        checker.retired(id)
+    }
+
+    /// How many per-index records the checker keeps (bounded by the managers' logs).
+    public var recordCount: Int { checker.recordCount }
 }

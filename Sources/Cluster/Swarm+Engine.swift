@@ -386,6 +386,7 @@ extension Swarm {
             _ = call(.api(.nodeUpdate(membership.nodeID, NodeUpdate(role: .worker))), from: host, to: leader,
                      purpose: .none, timeout: .seconds(1))
         }
+        if membership.raftID != 0 { safety.retired(membership.raftID) }
         hosts[host.index].manager = nil
         hosts[host.index].agent = nil
         hostOfNode[membership.nodeID] = nil

@@ -29,6 +29,7 @@ extension Swarm {
     func stopManager(_ host: HostID) {
         guard let runtime = hosts[host.index].manager else { return }
         for p in runtime.proposals { reply(p.target, .failed(.lostLeadership), from: host) }
+        safety.retired(runtime.raft.id)
         hosts[host.index].manager = nil
         hosts[host.index].raftStorage = nil
         hosts[host.index].membership?.raftID = 0

@@ -28,10 +28,25 @@ extension Raft {
     /// storage is), so each check costs time in proportion to what changed. When a member starts
     /// from a storage (a restart), call `restarted(_:)` before feeding its first Ready.
     ///
-    /// Dictionaries here are only looked up, never iterated: reports come out in a fixed order.
+    /// Dictionaries here are only looked up, never iterated (pruning filters them, which
+    /// decides nothing): reports come out in a fixed order.
     ///
     /// Entries are identified by (index, term); checking log matching all the time is what
     /// makes that identity sound.
+    ///
+    /// Memory is bounded like the logs it watches: the records kept per index (predecessors,
+    /// commits, applies) are dropped below the lowest log base of the members that hold
+    /// entries (`prunedBelow`). No check can consult them again: a member only stores, commits
+    /// or applies entries above its own log base, which never moves back (compaction and
+    /// snapshots only raise it; a restart restores the persisted log, whose base is the same);
+    /// a member holding nothing only receives entries or a snapshot from a leader's log, whose
+    /// base is at least that lowest one. A member gone for good (`retired(_:)`) no longer
+    /// holds the bound down.
+    ///
+    /// One case is beyond the bound: a member that has never held an entry could store one
+    /// below it from an append sent before every member compacted past that entry and delivered
+    /// after (a delay longer than a whole snapshot interval of traffic). Such an entry is
+    /// checked against that member's own log only.
     public struct SafetyChecker: Sendable {
         /// Every breach seen so far, oldest first (at most `maxViolations`).
         public private(set) var violations: [Violation] = []
@@ -49,6 +64,10 @@ extension Raft {
         private var applied: [UInt64: UInt64] = [:]
         /// Per member, in order of first appearance.
         private var members: [Member] = []
+        /// Records of indices below this are dropped: no member holds such an index any more.
+        public private(set) var prunedBelow: UInt64 = 0
+        /// How many per-index records the checker keeps (predecessors, commits, applies).
+        public var recordCount: Int { predecessors.count + committed.count + applied.count }
 
         public init() {}
 
@@ -94,6 +113,7 @@ extension Raft {
             advanceCommit(to: commit, member: m)
             for e in entriesApplied { apply(index: e.index, term: e.term, member: m) }
             if role == .leader { checkLeader(member: m) }
+            if compactedBefore != nil || snapshot != nil { pruneRecords() }
         }
 
         /// `node` (re)started from its storage: its log is what it holds now, it will apply its
@@ -110,6 +130,15 @@ extension Raft {
             members[m].term = node.term
             advanceCommit(to: node.commitIndex, member: m)
             members[m].lastApplied = 0
+            pruneRecords()
+        }
+
+        /// The member `id` is gone for good: its node and storage are discarded, and its ID is
+        /// never used again (a demoted or removed manager). Its log no longer holds back
+        /// `prunedBelow`; should it hand out a Ready after all, it counts as a new member.
+        public mutating func retired(_ id: NodeID) {
+            members.removeAll { $0.id == id }
+            pruneRecords()
         }
 
         // MARK: Log changes
@@ -220,6 +249,24 @@ extension Raft {
             } else {
                 applied[index] = term
             }
+        }
+
+        // MARK: Bounding memory
+
+        /// Drops the records of indices below the lowest log base of the members holding
+        /// entries (see the type's contract for why no check needs them).
+        /// - Complexity: O(records) when the bound moves, which is at most once per compaction
+        ///   or snapshot of a member; O(members) otherwise.
+        private mutating func pruneRecords() {
+            var lowest: UInt64?
+            for member in members where member.log.lastIndex > 0 {
+                lowest = min(lowest ?? member.log.baseIndex, member.log.baseIndex)
+            }
+            guard let bound = lowest, bound > prunedBelow else { return }
+            prunedBelow = bound
+            predecessors = predecessors.filter { $0.key.index >= bound }
+            committed = committed.filter { $0.key >= bound }
+            applied = applied.filter { $0.key >= bound }
         }
 
         // MARK: Bookkeeping
