@@ -70,6 +70,11 @@ struct ManagerRuntime {
     var orchestrator: Orchestrator?
     /// When the next orchestration pass is due, if one is scheduled.
     var orchestrationDue: SimTime?
+    /// The orchestration events scheduled and not yet run, by time and term: a request for an
+    /// instant that already has one schedules no other. Every pass asks again for its next
+    /// wake-up, which may be far off (a down node's orphan deadline, 24 h ahead); without this,
+    /// each pass would leave one more event waiting until then.
+    var scheduledPasses: [(time: SimTime, term: UInt64)] = []
     /// The last entry an orchestration pass proposed: the next pass waits until it is applied,
     /// so it never plans from a store that lacks its own previous decisions.
     var orchestrationFence: UInt64 = 0

@@ -17,12 +17,18 @@ extension Swarm {
         let due = time ?? now + Self.orchestrationDebounce
         if let scheduled = m.orchestrationDue, scheduled <= due { return }
         hosts[host.index].manager?.orchestrationDue = due
-        simulator.schedule(.orchestrate(host, incarnation: network.incarnation(host), term: m.raft.term), at: max(due, now))
+        let at = max(due, now), term = m.raft.term
+        guard !m.scheduledPasses.contains(where: { $0.time == at && $0.term == term }) else { return }
+        hosts[host.index].manager?.scheduledPasses.append((at, term))
+        simulator.schedule(.orchestrate(host, incarnation: network.incarnation(host), term: term), at: at)
     }
 
     /// One pass: the orchestrators plan from the applied store, the scheduler places what they
     /// left pending, and the leader proposes it all as one entry.
     func orchestrate(_ host: HostID, term: UInt64) {
+        if let i = hosts[host.index].manager?.scheduledPasses.firstIndex(where: { $0.time == now && $0.term == term }) {
+            hosts[host.index].manager?.scheduledPasses.remove(at: i)
+        }
         guard let m = hosts[host.index].manager, m.raft.role == .leader, m.raft.term == term else { return }
         if let due = m.orchestrationDue, due > now { return }   // superseded by a later request
         hosts[host.index].manager?.orchestrationDue = nil
