@@ -45,7 +45,8 @@ extension Raft {
         indirect case command(Command)
         /// A membership change, proposed with `RaftNode.proposeMembership`. It takes effect on
         /// every member when the member learns that it is committed (as in etcd and swarmkit).
-        case membership(MembershipChange)
+        /// Boxed too (it is rare): the payload is then one word, and an entry three.
+        indirect case membership(MembershipChange)
     }
 
     /// One slot of the replicated log: the term of the leader that created it, its position,
