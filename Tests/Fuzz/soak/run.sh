@@ -2,7 +2,7 @@
 # Peak memory (VmHWM, as GNU time's "Maximum resident set size") of a 100-node swarm under
 # churn after 1 and after 24 virtual hours, release build. Prints both and their ratio.
 # SOAK_FLAGS=--no-safety-checks measures the simulator without the checkers (which keep a
-# record per Raft index).
+# record per Raft index the managers' logs still hold).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
