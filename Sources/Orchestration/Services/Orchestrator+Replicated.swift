@@ -52,7 +52,7 @@ extension Orchestrator {
     mutating func reconcileChangedServices(_ work: inout Work, ids: inout IDGenerator) {
         let gone = reconciledVersions.keys.filter { work.view.service(id: $0) == nil }
         for id in gone { reconciledVersions[id] = nil }
-        for service in work.view.services where reconciledVersions[service.id] != service.version {
+        for service in work.view.services where reconciledVersions[service.id] != service.version || isOrphanedUpdate(service) {
             reconciledVersions[service.id] = service.version
             if service.spec.isGlobal {
                 reconcileGlobal(service, &work, ids: &ids)
@@ -60,6 +60,15 @@ extension Orchestrator {
                 reconcileReplicated(service, &work, ids: &ids)
             }
         }
+    }
+
+    /// Whether the store says `service` is updating (or rolling back) while no updater of this
+    /// orchestrator works on it: its last decision (a completion, say) was proposed and lost
+    /// with a leadership change. swarmkit's new leader restarts every such update; here the
+    /// service is reconciled again, which finishes it or takes it up where the store is.
+    func isOrphanedUpdate(_ service: ServiceRecord) -> Bool {
+        guard let state = service.updateStatus?.state, state == .updating || state == .rollbackStarted else { return false }
+        return updaters[service.id] == nil
     }
 
     /// Makes the number of slots match the replica count (swarmkit replicated `reconcile`).
