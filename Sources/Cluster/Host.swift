@@ -28,7 +28,7 @@ struct Host {
     /// This node's IPVS: endpoints per service, as far as it has heard.
     var mesh: MeshTable?
     /// The stamp of the last mesh update this node took, per service.
-    var meshStamps: [String: AssignmentStamp] = [:]
+    var meshStamps: [String: LeaderStamp] = [:]
     /// Ports published in ingress mode, and the service behind each.
     var publishedPorts: [(port: Int, serviceID: String, serviceName: String)] = []
 
@@ -84,6 +84,9 @@ struct ManagerRuntime {
     var meshPending: [String] = []
 
     init(raft: StoreRaft, store: ClusterStore) { self.raft = raft; self.store = store }
+
+    /// Where this manager's store stands, for what it sends nodes (`LeaderStamp`).
+    var stamp: LeaderStamp { LeaderStamp(term: raft.term, index: appliedIndex) }
 }
 
 /// What applying committed entries on a manager calls for in the shell.
@@ -204,7 +207,7 @@ struct AgentRuntime {
     /// The leader term of the dispatcher session; a new one makes the agent report everything.
     var sessionTerm: UInt64 = 0
     /// The stamp of the newest assignment set taken; an older set that arrives later is stale.
-    var assignments = AssignmentStamp(term: 0, index: 0)
+    var assignments = LeaderStamp(term: 0, index: 0)
 }
 
 /// A task as the agent running it sees it.

@@ -8,7 +8,7 @@ extension Swarm {
     /// The full set of tasks the leader assigns to this node. A set older than one already taken
     /// (it came the slow way, through the manager of an earlier session, or from a deposed
     /// leader) is ignored: taken, it would drop the tasks the newer set added.
-    func receiveAssignments(_ records: [TaskRecord], stamp: AssignmentStamp, at host: HostID) {
+    func receiveAssignments(_ records: [TaskRecord], stamp: LeaderStamp, at host: HostID) {
         guard var agent = hosts[host.index].agent else { return }
         guard stamp >= agent.assignments else {
             if trace.isEnabled {

@@ -23,7 +23,7 @@ extension Swarm {
         var endpoints: [MeshTable.Endpoint]
         /// The leader and store it was made from: a node takes no update older than the last
         /// one it took for the service (updates on different paths may arrive out of order).
-        var stamp = AssignmentStamp(term: 0, index: 0)
+        var stamp = LeaderStamp(term: 0, index: 0)
     }
 
     // MARK: Leader side
@@ -72,7 +72,7 @@ extension Swarm {
         hosts[leader.index].manager?.meshPending.removeAll { $0 == serviceID }
         guard m.raft.role == .leader else { return }
         var update = meshUpdate(serviceID, in: m.store)
-        update.stamp = AssignmentStamp(term: m.raft.term, index: m.appliedIndex)
+        update.stamp = m.stamp
         for node in m.store.nodes {
             guard let h = host(ofNode: node) else { continue }
             send(.mesh([update]), from: leader, to: h)
@@ -82,7 +82,7 @@ extension Swarm {
     /// Everything a node must know to route: sent when it (re)joins a dispatcher session.
     func sendFullMesh(to nodeHost: HostID, from leader: HostID) {
         guard let m = hosts[leader.index].manager else { return }
-        let stamp = AssignmentStamp(term: m.raft.term, index: m.appliedIndex)
+        let stamp = m.stamp
         let updates = m.store.services.map { s in
             var u = meshUpdate(s.id, in: m.store)
             u.stamp = stamp

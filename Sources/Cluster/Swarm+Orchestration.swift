@@ -92,7 +92,7 @@ extension Swarm {
         guard let m = hosts[leader.index].manager, let target = hostOfNode[nodeID],
               hosts[target.index].membership?.nodeID == nodeID else { return }
         let tasks = m.store.tasks(onNode: nodeID).filter { $0.status.state >= .assigned && ($0.status.state <= .running || $0.desiredState <= .running) }
-        let stamp = AssignmentStamp(term: m.raft.term, index: m.appliedIndex)
+        let stamp = m.stamp
         send(.assignments(node: target, stamp: stamp, tasks), from: leader, to: m.sessions[nodeID] ?? target)
     }
 

@@ -11,7 +11,7 @@ import SimNetwork
 /// model does not hold later messages behind a lost one (TCP's head-of-line blocking): a message
 /// sent after the link healed arrives on time. Order is kept above the stream instead: every
 /// assignment set and mesh update carries the leader's term and applied index
-/// (`AssignmentStamp`), and a node ignores one older than what it has taken, as swarmkit's
+/// (`LeaderStamp`), and a node ignores one older than what it has taken, as swarmkit's
 /// ordered stream would never show it.
 extension Swarm {
     /// Linux's minimum retransmission timeout (TCP_RTO_MIN, 200 ms), doubled at each retry.

@@ -18,8 +18,8 @@ enum WireMessage {
     case reply(CallID, Reply)
     /// The leader's dispatcher tells a node the tasks assigned to it (all of them), through the
     /// manager its session goes through; that manager passes it on. The stamp orders sets that
-    /// took different paths (see `AssignmentStamp`).
-    case assignments(node: HostID, stamp: AssignmentStamp, [TaskRecord])
+    /// took different paths (see `LeaderStamp`).
+    case assignments(node: HostID, stamp: LeaderStamp, [TaskRecord])
     /// Endpoints and published ports of services, for the node's routing mesh.
     case mesh([Swarm.MeshUpdate])
     /// A node leaving the swarm tells the others to stop routing to its tasks (gossip).
@@ -43,19 +43,19 @@ enum Call {
     case taskStatus(nodeID: String, [TaskReport])
 }
 
-/// Which leader made an assignment set, and from how far along its log: the term, then the
-/// leader's applied index when it sent the set. A set with a greater stamp reflects a later store.
+/// Which leader made an assignment set or a mesh update, and from how far along its log: the
+/// term, then the leader's applied index when it sent it. A greater stamp reflects a later store.
 ///
 /// swarmkit's agent reads assignments from one session's stream only, and chains the messages
 /// of a stream (`AssignmentsMessage.results_in` / `applies_to`), so a set never replaces a newer
 /// one. Here sets reach a node through whichever manager relayed its session when each was sent,
 /// and a set on a slow or lossy path can arrive after a newer one on another path; the agent
-/// keeps to the newest stamp it has taken.
-struct AssignmentStamp: Comparable {
+/// keeps to the newest stamp it has taken, and a node's mesh to the newest per service.
+struct LeaderStamp: Comparable {
     var term: UInt64
     var index: UInt64
 
-    static func < (a: AssignmentStamp, b: AssignmentStamp) -> Bool {
+    static func < (a: LeaderStamp, b: LeaderStamp) -> Bool {
         (a.term, a.index) < (b.term, b.index)
     }
 }
