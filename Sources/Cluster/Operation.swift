@@ -1,10 +1,6 @@
 import SimCore
 
 /// A docker call in progress on one host.
-public struct OperationID: Hashable, Sendable {
-    public let value: Int
-}
-
 struct Operation {
     let id: OperationID
     let host: HostID
