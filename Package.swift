@@ -7,7 +7,7 @@ let package = Package(
     name: "swarmsim",
     products: [
         .executable(name: "swarmsim", targets: ["swarmsim"]),
-        .library(name: "SwarmSimKit", targets: ["SimCore", "SimNetwork", "Raft", "Orchestration", "Cluster", "Scenario"]),
+        .library(name: "SwarmSimKit", targets: ["SimCore", "SimNetwork", "Raft", "Orchestration", "NodeRoles", "Cluster", "Scenario"]),
     ],
     targets: [
         // The standard library rounds and takes square roots through libm.
@@ -15,7 +15,8 @@ let package = Package(
         .target(name: "SimNetwork", dependencies: ["SimCore"]),
         .target(name: "Raft", dependencies: ["SimCore"]),
         .target(name: "Orchestration", dependencies: ["SimCore"]),
-        .target(name: "Cluster", dependencies: ["SimCore", "SimNetwork", "Raft", "Orchestration"]),
+        .target(name: "NodeRoles", dependencies: ["SimCore", "Orchestration"]),
+        .target(name: "Cluster", dependencies: ["SimCore", "SimNetwork", "Raft", "Orchestration", "NodeRoles"]),
         .target(name: "Scenario", dependencies: ["Cluster"]),
         .executableTarget(name: "swarmsim", dependencies: ["Scenario"]),
 
@@ -23,6 +24,7 @@ let package = Package(
         .testTarget(name: "SimNetworkTests", dependencies: ["SimNetwork"]),
         .testTarget(name: "RaftTests", dependencies: ["Raft", "SimNetwork"]),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration"]),
+        .testTarget(name: "NodeRolesTests", dependencies: ["NodeRoles"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
         .testTarget(name: "CLITests", dependencies: ["swarmsim"]),

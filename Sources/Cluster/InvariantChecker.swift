@@ -1,6 +1,7 @@
 import SimCore
 import Raft
 import Orchestration
+import NodeRoles
 
 /// Checks the swarm's own safety properties, beyond Raft's (which `SafetyMonitor` checks), while
 /// a swarm runs (STYLE.md 8 and 9: safety all the time, expensive checks on demand). Off unless

@@ -1,137 +1,127 @@
 import SimCore
 import Orchestration
+import NodeRoles
 
-/// The agent's executor: it runs the tasks assigned to its node through their states, with
-/// image pull and start times, and reports each change to the dispatcher (swarmkit agent/exec).
-/// Tasks are simulated: no container runs, but every state and its timing does.
+/// Where the shell meets each host's `Agent`: it hands the agent its events and carries out the
+/// effects the agent returns, in order (NodeRoles/Agent.swift holds the logic).
 extension Swarm {
-    /// The full set of tasks the leader assigns to this node. A set older than one already taken
-    /// (it came the slow way, through the manager of an earlier session, or from a deposed
-    /// leader) is ignored: taken, it would drop the tasks the newer set added.
-    func receiveAssignments(_ records: [TaskRecord], stamp: LeaderStamp, at host: HostID) {
-        guard var agent = hosts[host.index].agent else { return }
-        guard stamp >= agent.assignments else {
-            if trace.isEnabled {
-                var line = TraceLine(time: now, event: "assignments.stale")
-                line.field("host", name(of: host))
-                line.field("term", stamp.term)
-                line.field("index", stamp.index)
-                trace.write(line)
-            }
-            return
-        }
-        agent.assignments = stamp
-        var kept: [AgentTask] = []
-        var starts: [String] = []
-        for record in records {
-            if var task = agent.tasks.first(where: { $0.record.id == record.id }) {
-                task.record.desiredState = record.desiredState
-                kept.append(task)
-                if task.observed <= .running, record.desiredState > .running { starts.append(record.id) }
-                else if task.stepDue == nil, task.observed.agentNextStep(desired: record.desiredState) != nil { starts.append(record.id) }
-            } else if record.status.state <= .assigned {
-                kept.append(AgentTask(record: record, observed: .assigned))
-                starts.append(record.id)
-            } else if record.status.state <= .running {
-                // The store says this node runs it, but this engine has no such container: it
-                // restarted (a crash took its containers), so the task has failed.
-                var lost = AgentTask(record: record, observed: .failed)
-                lost.record.status = TaskStatus(state: .failed, timestamp: now, message: "started",
-                                                error: "task lost: the node's engine restarted")
-                agent.reports.append(TaskReport(taskID: record.id, status: lost.record.status))
-            }
-        }
-        agent.tasks = kept.sorted { $0.record.id < $1.record.id }
-        hosts[host.index].agent = agent
-        for id in starts { agentStep(host, taskID: id) }
-        flushReports(host)
+    /// Starts the agent on `host`: it heartbeats at once, then whenever the dispatcher says.
+    func startAgent(_ host: HostID) {
+        hosts[host.index].agent = Agent(timing: ExecutorTiming(imagePull: options.imagePullTime,
+                                                               containerStart: options.containerStartTime))
+        hosts[host.index].joiningRaft = false
+        hosts[host.index].pendingJoin = nil
+        schedule(.heartbeatDue(host, incarnation: network.incarnation(host)), after: .zero)
     }
 
-    /// Takes the task's next step now, or schedules it when the step takes time.
-    func agentStep(_ host: HostID, taskID: String) {
-        guard let i = hosts[host.index].agent?.tasks.firstIndex(where: { $0.record.id == taskID }),
-              var task = hosts[host.index].agent?.tasks[i] else { return }
-        if let due = task.stepDue, due > now { return }
-        guard let (state, message) = task.observed.agentNextStep(desired: task.record.desiredState) else { return }
-        // Preparing pulls the image; starting starts the container: those take time.
-        let delay: SimDuration
-        switch state {
-        case .ready: delay = options.imagePullTime
-        case .running: delay = options.containerStartTime
-        default: delay = .zero
-        }
-        if delay > .zero, task.stepDue == nil {
-            task.stepDue = now + delay
-            hosts[host.index].agent?.tasks[i] = task
+    /// Stops the agent on `host` (a crash, or the engine left the swarm).
+    func stopAgent(_ host: HostID) {
+        hosts[host.index].agent = nil
+        hosts[host.index].joiningRaft = false
+        hosts[host.index].pendingJoin = nil
+    }
+
+    /// What the agent on `host` may read of its own host.
+    func agentHost(_ host: HostID) -> AgentHost {
+        AgentHost(id: host, nodeID: hosts[host.index].membership?.nodeID,
+                  knownManagers: hosts[host.index].knownManagers, runsManager: hosts[host.index].manager != nil)
+    }
+
+    /// Runs one event on `host`'s agent, if it has one, then carries out the effects it asked for.
+    /// The agent is taken out of the table meanwhile, so its task list changes in place.
+    func withAgent(_ host: HostID, _ event: (inout Agent, AgentHost, inout [AgentEffect]) -> Void) {
+        guard var agent = hosts[host.index].agent else { return }
+        hosts[host.index].agent = nil
+        var effects = agentEffects
+        agentEffects = []
+        effects.removeAll(keepingCapacity: true)
+        event(&agent, agentHost(host), &effects)
+        hosts[host.index].agent = agent
+        for effect in effects { perform(effect, of: host) }
+        agentEffects = effects
+    }
+
+    func perform(_ effect: AgentEffect, of host: HostID) {
+        switch effect {
+        case .heartbeat(let nodeID, let manager, let timeout):
+            _ = call(.heartbeat(nodeID: nodeID, incarnation: network.incarnation(host)), from: host, to: manager, purpose: .heartbeat, timeout: timeout)
+        case .reportStatus(let nodeID, let reports, let manager):
+            _ = call(.taskStatus(nodeID: nodeID, reports), from: host, to: manager, purpose: .taskStatus, timeout: .seconds(5))
+        case .heartbeatDue(let delay):
+            schedule(.heartbeatDue(host, incarnation: network.incarnation(host)), after: delay)
+        case .taskStepDue(let taskID, let delay):
             schedule(.taskStep(host, incarnation: network.incarnation(host), taskID: taskID), after: delay)
-            return
-        }
-        task.stepDue = nil
-        task.observed = state
-        // The container exists once the task is prepared; its ID goes with every later status.
-        if state == .ready { task.containerID = identity.newContainerID() }
-        task.record.status = TaskStatus(state: state, timestamp: now, message: message,
-                                        containerID: state >= .ready ? task.containerID : nil)
-        hosts[host.index].agent?.tasks[i] = task
-        if trace.isEnabled {
+        case .taskState(let name, let id, let state):
+            guard trace.isEnabled else { return }
             var line = TraceLine(time: now, event: "task.state")
-            line.field("host", name(of: host))
-            line.field("task", task.record.name)
-            line.field("id", taskID)
+            line.field("host", self.name(of: host))
+            line.field("task", name)
+            line.field("id", id)
             line.field("state", state.name)
             trace.write(line)
+        case .staleAssignments(let stamp):
+            guard trace.isEnabled else { return }
+            var line = TraceLine(time: now, event: "assignments.stale")
+            line.field("host", name(of: host))
+            line.field("term", stamp.term)
+            line.field("index", stamp.index)
+            trace.write(line)
         }
-        queueReport(host, TaskReport(taskID: taskID, status: task.record.status))
-        if state.isTerminal {
-            hosts[host.index].agent?.tasks.remove(at: i)
-        } else if task.observed.agentNextStep(desired: task.record.desiredState) != nil {
-            agentStep(host, taskID: taskID)
+    }
+
+    // MARK: Events
+
+    /// An assignment set for node `nodeID` reached `host`: its agent takes it if this engine is
+    /// that node still.
+    func receiveAssignments(_ records: [TaskRecord], for nodeID: String, stamp: LeaderStamp, at host: HostID) {
+        guard hosts[host.index].membership?.nodeID == nodeID else { return }
+        let now = self.now
+        withAgent(host) { agent, h, effects in
+            agent.takeAssignments(records, stamp: stamp, now: now, host: h, ids: &identity, effects: &effects)
         }
-        flushReports(host)
     }
 
-    func queueReport(_ host: HostID, _ report: TaskReport) {
-        guard var agent = hosts[host.index].agent else { return }
-        agent.reports.removeAll { $0.taskID == report.taskID }
-        agent.reports.append(report)
-        hosts[host.index].agent = agent
+    func agentStep(_ host: HostID, taskID: String) {
+        let now = self.now
+        withAgent(host) { agent, h, effects in
+            agent.step(taskID: taskID, now: now, host: h, ids: &identity, effects: &effects)
+        }
     }
 
-    /// Re-reports every task this agent runs (a new dispatcher session).
-    func reportAll(_ host: HostID) {
-        guard let tasks = hosts[host.index].agent?.tasks else { return }
-        for t in tasks where t.observed >= .accepted { queueReport(host, TaskReport(taskID: t.record.id, status: t.record.status)) }
-        flushReports(host)
+    func sendHeartbeat(_ host: HostID) {
+        let period = currentHeartbeatPeriod(host)
+        withAgent(host) { agent, h, effects in agent.heartbeatDue(host: h, period: period, effects: &effects) }
     }
 
-    /// Sends queued reports, one call at a time.
-    func flushReports(_ host: HostID) {
-        guard let agent = hosts[host.index].agent, agent.reportInFlight == nil, !agent.reports.isEmpty,
-              let nodeID = hosts[host.index].membership?.nodeID, let manager = agentManager(host) else { return }
-        let id = call(.taskStatus(nodeID: nodeID, agent.reports), from: host, to: manager, purpose: .taskStatus, timeout: .seconds(5))
-        hosts[host.index].agent?.reportInFlight = id
-        hosts[host.index].agent?.reports = []
-        hosts[host.index].agent?.unconfirmed = agent.reports
+    /// The heartbeat period this host's own manager knows, else the default.
+    func currentHeartbeatPeriod(_ host: HostID) -> SimDuration {
+        hosts[host.index].manager?.store.cluster?.dispatcherHeartbeat ?? options.dispatcherHeartbeat
+    }
+
+    func heartbeatAnswered(_ host: HostID, _ reply: Reply) {
+        guard hosts[host.index].agent != nil else { return }
+        switch reply {
+        case .heartbeat(let period, let role, let isRaftMember, let managers, let term):
+            withAgent(host) { agent, h, effects in agent.heartbeatAccepted(term: term, host: h, effects: &effects) }
+            if !managers.isEmpty { hosts[host.index].knownManagers = managers }
+            reconcileRole(host, role: role, isRaftMember: isRaftMember)
+            withAgent(host) { agent, h, effects in agent.heartbeatSettled(period: period, host: h, effects: &effects) }
+        default:
+            withAgent(host) { agent, _, effects in agent.heartbeatFailed(random: &jitter, effects: &effects) }
+        }
     }
 
     func reportsAnswered(_ host: HostID, _ reply: Reply) {
-        guard var agent = hosts[host.index].agent else { return }
-        agent.reportInFlight = nil
-        if case .taskStatusAccepted = reply {
-            agent.unconfirmed = []
-        } else {
-            // Not delivered: put them back under anything newer, to go with the next attempt.
-            for r in agent.unconfirmed.reversed() where !agent.reports.contains(where: { $0.taskID == r.taskID }) {
-                agent.reports.insert(r, at: 0)
-            }
-            agent.unconfirmed = []
-        }
-        hosts[host.index].agent = agent
-        if case .taskStatusAccepted = reply { flushReports(host) }
+        let accepted: Bool
+        if case .taskStatusAccepted = reply { accepted = true } else { accepted = false }
+        withAgent(host) { agent, h, effects in agent.reportsAnswered(accepted: accepted, host: h, effects: &effects) }
+    }
+
+    /// The manager `host`'s agent talks to now.
+    func agentManager(_ host: HostID) -> HostID? {
+        Agent.manager(on: agentHost(host), failures: hosts[host.index].agent?.failures ?? 0)
     }
 
     /// `docker ps` on a host: the containers of the tasks running there.
-    public func containers(on host: HostID) -> [TaskRecord] {
-        (hosts[host.index].agent?.tasks ?? []).filter { $0.observed == .running }.map(\.record)
-    }
+    public func containers(on host: HostID) -> [TaskRecord] { hosts[host.index].agent?.runningTasks ?? [] }
 }

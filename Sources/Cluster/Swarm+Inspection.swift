@@ -1,6 +1,7 @@
 import SimCore
 import Raft
 import Orchestration
+import NodeRoles
 
 /// What the scenario runner, the pictures and the checkers read of a swarm: god's-eye views
 /// that no docker command gives.
@@ -49,8 +50,9 @@ extension Swarm {
     /// The node ID of `host`'s engine, if it is in a swarm.
     public func nodeID(of host: HostID) -> String? { hosts[host.index].membership?.nodeID }
 
-    /// The most authoritative store: the leader's, else the one that has applied the most.
-    public var bestStore: ClusterStore? {
+    /// The freshest store a running manager holds: the leader's, else the one that has applied
+    /// the most. An observer's read: it looks at every manager, which no node can.
+    public var freshestStore: ClusterStore? {
         if let l = leader, let s = hosts[l.index].manager?.store { return s }
         return hosts.compactMap { network.isUp($0.id) ? $0.manager : nil }.max(by: { $0.appliedIndex < $1.appliedIndex })?.store
     }
@@ -61,11 +63,11 @@ extension Swarm {
     /// The node record of `host`, from the best store: its current node, or after it left, the
     /// newest node with its hostname (a node that left stays in the store until `node rm`).
     public func nodeRecord(of host: HostID) -> NodeRecord? {
-        guard let store = bestStore else { return nil }
+        guard let store = freshestStore else { return nil }
         if let id = nodeID(of: host), let record = store.node(id: id) { return record }
         return store.nodes.filter { $0.hostname == name(of: host) }.max { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 
     /// The current join token for `role`, from the best store (for `$WORKER_TOKEN`).
-    public func joinToken(_ role: NodeRole) -> String? { bestStore?.cluster?.token(for: role) }
+    public func joinToken(_ role: NodeRole) -> String? { freshestStore?.cluster?.token(for: role) }
 }

@@ -1,6 +1,7 @@
 import SimCore
 import Raft
 import Orchestration
+import NodeRoles
 
 /// Where the swarm feeds `InvariantChecker`: after each entry a manager applies, and every so
 /// often a comparison of whole stores.

@@ -1,6 +1,7 @@
 import SimCore
 import Raft
 import Orchestration
+import NodeRoles
 
 /// The manager half of an engine: Raft, the applied store, and proposals.
 extension Swarm {
@@ -126,14 +127,14 @@ extension Swarm {
             // A node recorded Ready must be watched: an entry a previous leader proposed may mark
             // Ready a node this dispatcher never heard from (it may have left since).
             let period = hosts[host.index].manager?.store.cluster?.dispatcherHeartbeat ?? options.dispatcherHeartbeat
-            for id in effects.readyNodes where hosts[host.index].manager?.dispatcher?.generation[id] == nil {
-                armExpiry(host, nodeID: id, after: period * options.gracePeriodMultiplier)
+            for id in effects.readyNodes {
+                watchNode(host, nodeID: id, after: period * options.gracePeriodMultiplier)
             }
             // So must a node just added: a join whose answer was lost leaves a node no engine
             // will ever report as, and it must not stay Unknown (and eligible) for good. It gets
             // the grace of a node marked Unknown by a new leader.
-            for id in effects.addedNodes where hosts[host.index].manager?.dispatcher?.generation[id] == nil {
-                armExpiry(host, nodeID: id, after: period * options.gracePeriodMultiplier * 2)
+            for id in effects.addedNodes {
+                watchNode(host, nodeID: id, after: period * options.gracePeriodMultiplier * 2)
             }
             if effects.storeChanged || roleChanged { leaderApplied(host, touchedNodes: effects.touchedNodes, storeChanged: true) }
             if !effects.meshServices.isEmpty { scheduleMeshUpdates(effects.meshServices, from: host) }

@@ -1,5 +1,6 @@
 import SimCore
 import Orchestration
+import NodeRoles
 
 /// The ingress routing mesh: every node listens on every published port and balances new
 /// connections over the service's running tasks as its own table knows them.
@@ -14,18 +15,6 @@ import Orchestration
 /// deleted), whatever the store still says of its tasks: the leader counts a task on a node
 /// that has left as no endpoint, and the leaving node tells the others (`announceLeave`).
 extension Swarm {
-    /// What a node learns of one service.
-    struct MeshUpdate: Sendable {
-        var serviceID: String
-        var serviceName: String
-        /// Ports published in ingress mode (empty: the service publishes none, or is gone).
-        var ingressPorts: [Int]
-        var endpoints: [MeshTable.Endpoint]
-        /// The leader and store it was made from: a node takes no update older than the last
-        /// one it took for the service (updates on different paths may arrive out of order).
-        var stamp = LeaderStamp(term: 0, index: 0)
-    }
-
     // MARK: Leader side
 
     /// Services whose endpoints or ports `command` may change.
@@ -97,122 +86,20 @@ extension Swarm {
 
     func receiveMesh(_ updates: [MeshUpdate], at host: HostID) {
         guard let nodeID = hosts[host.index].membership?.nodeID else { return }
-        var table = hosts[host.index].mesh ?? MeshTable(nodeID: nodeID)
-        for u in updates {
-            if let taken = hosts[host.index].meshStamps[u.serviceID], u.stamp < taken { continue }
-            hosts[host.index].meshStamps[u.serviceID] = u.stamp
-            hosts[host.index].publishedPorts.removeAll { $0.serviceID == u.serviceID }
-            for port in u.ingressPorts {
-                hosts[host.index].publishedPorts.append((port: port, serviceID: u.serviceID, serviceName: u.serviceName))
-            }
-            if u.ingressPorts.isEmpty { table.remove(u.serviceID) } else { table.update(u.serviceID, endpoints: u.endpoints) }
-        }
-        hosts[host.index].mesh = table
+        hosts[host.index].mesh.take(updates, nodeID: nodeID)
     }
 
     /// `host`, leaving the swarm as node `nodeID`, stops listening on published ports and tells
     /// every other node of the swarm, which stop routing to its tasks (networkdb's leave event).
     /// A node the message misses is repaired at its next heartbeat (Swarm+MeshRepair.swift).
     func announceLeave(of host: HostID, nodeID: String) {
-        hosts[host.index].mesh = nil
-        hosts[host.index].meshStamps = [:]
-        hosts[host.index].publishedPorts = []
+        hosts[host.index].mesh.reset()
         for other in hosts where other.id != host && other.membership != nil {
             send(.meshNodeLeft(nodeID: nodeID), from: host, to: other.id)
         }
     }
 
     func receiveMeshNodeLeft(_ nodeID: String, at host: HostID) {
-        hosts[host.index].mesh?.removeEndpoints(onNode: nodeID)
+        hosts[host.index].mesh.nodeLeft(nodeID)
     }
-}
-
-// MARK: - Requests through the mesh
-
-/// One request's fate, as a client sees it.
-public struct MeshResponse: Sendable, Equatable {
-    public enum Outcome: Sendable, Equatable {
-        /// A task answered.
-        case answered(task: String, node: String)
-        /// Nothing listens on the port there: `Connection refused`.
-        case refused
-        /// No answer before the client gave up.
-        case timedOut
-    }
-    public var outcome: Outcome
-    /// The task the entry node chose, when it chose one.
-    public var chosenTask: String?
-    public var chosenNode: String?
-    public var elapsed: SimDuration
-}
-
-extension Swarm {
-    /// Starts one request to `port` on `entry`. Run the swarm until `meshResult(of:)` is set.
-    public func sendRequest(to entry: HostID, port: Int) -> Int {
-        let id = meshRequests.count
-        meshRequests.append(MeshRequestState(startedAt: now))
-        guard network.isUp(entry) else {
-            // A dead machine answers nothing: the client waits out its timeout.
-            schedule(.meshTimeout(id), after: options.requestTimeoutForClients)
-            return id
-        }
-        // Host-mode publishing: only a node running a task of the service listens.
-        if let task = hosts[entry.index].agent?.tasks.first(where: { t in
-            t.observed == .running && t.record.endpoint.ports.contains { $0.publishMode == .host && $0.published == port }
-        }) {
-            meshRequests[id].result = MeshResponse(outcome: .answered(task: task.record.name, node: name(of: entry)),
-                                                   chosenTask: task.record.name, chosenNode: name(of: entry), elapsed: .zero)
-            return id
-        }
-        guard let service = hosts[entry.index].publishedPorts.first(where: { $0.port == port }),
-              var table = hosts[entry.index].mesh else {
-            meshRequests[id].result = MeshResponse(outcome: .refused, elapsed: .zero)
-            return id
-        }
-        guard let endpoint = table.pick(service.serviceID, balance: options.meshBalance) else {
-            // IPVS with no real servers: the connection is refused.
-            meshRequests[id].result = MeshResponse(outcome: .refused, elapsed: .zero)
-            return id
-        }
-        hosts[entry.index].mesh = table
-        let backend = hostOfNode[endpoint.nodeID]
-        meshRequests[id].chosen = (endpoint.taskID, backend.map(name(of:)) ?? endpoint.nodeID)
-        meshRequests[id].entry = entry
-        schedule(.meshTimeout(id), after: options.requestTimeoutForClients)
-        if let backend { send(.meshRequest(id, taskID: endpoint.taskID), from: entry, to: backend) }
-        return id
-    }
-
-    public func meshResult(of id: Int) -> MeshResponse? { meshRequests[id].result }
-
-    /// The backend node: answers if it runs the task (its container is there).
-    func receiveMeshRequest(_ id: Int, taskID: String, from entry: HostID, at host: HostID) {
-        guard let task = hosts[host.index].agent?.tasks.first(where: { $0.record.id == taskID && $0.observed == .running }) else {
-            return   // no such container here any more: the packets go nowhere
-        }
-        send(.meshResponse(id, task: task.record.name), from: host, to: entry)
-    }
-
-    func receiveMeshResponse(_ id: Int, task: String, from backend: HostID) {
-        guard meshRequests[id].result == nil else { return }
-        meshRequests[id].result = MeshResponse(outcome: .answered(task: task, node: name(of: backend)),
-                                               chosenTask: meshRequests[id].chosen?.task, chosenNode: meshRequests[id].chosen?.node,
-                                               elapsed: now - meshRequests[id].startedAt)
-    }
-
-    func meshTimedOut(_ id: Int) {
-        guard meshRequests[id].result == nil else { return }
-        meshRequests[id].result = MeshResponse(outcome: .timedOut, chosenTask: meshRequests[id].chosen?.task,
-                                               chosenNode: meshRequests[id].chosen?.node, elapsed: now - meshRequests[id].startedAt)
-    }
-
-    /// The task name of a task ID, as the best store knows it (for printing).
-    public func taskName(_ id: String) -> String { bestStore?.task(id: id)?.name ?? id }
-}
-
-struct MeshRequestState {
-    var startedAt: SimTime
-    var entry: HostID?
-    var chosen: (task: String, node: String)?
-    var result: MeshResponse?
 }

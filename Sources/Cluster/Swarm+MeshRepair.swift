@@ -1,5 +1,6 @@
 import SimCore
 import Orchestration
+import NodeRoles
 
 /// Anti-entropy for the routing mesh. Swarm spreads endpoints by gossip (libnetwork's NetworkDB),
 /// whose periodic sync between nodes repairs what a partition made a node miss. The simulator
@@ -12,20 +13,20 @@ extension Swarm {
     /// - Complexity: O(services · endpoints) of the leader's store.
     func meshIsStale(on nodeHost: HostID, leader: HostID) -> Bool {
         guard let m = hosts[leader.index].manager else { return false }
-        let node = hosts[nodeHost.index]
+        let mesh = hosts[nodeHost.index].mesh
         for service in m.store.services where !m.meshPending.contains(service.id) {
             // A service that publishes nothing in ingress mode has no endpoints to compare: the
             // node must just not listen for it (cheap, and most services of a big swarm).
             if !service.endpointPorts.contains(where: { $0.publishMode == .ingress && $0.published != nil }) {
-                if node.publishedPorts.contains(where: { $0.serviceID == service.id }) { return true }
+                if mesh.publishedPorts.contains(where: { $0.serviceID == service.id }) { return true }
                 continue
             }
             let u = meshUpdate(service.id, in: m.store)
-            let published = node.publishedPorts.filter { $0.serviceID == service.id }.map(\.port).sorted()
+            let published = mesh.ports(of: service.id).sorted()
             if published != u.ingressPorts.sorted() { return true }
-            if !u.ingressPorts.isEmpty, node.mesh?.endpoints(of: service.id).sorted() != u.endpoints.sorted() { return true }
+            if !u.ingressPorts.isEmpty, mesh.endpoints(of: service.id)?.sorted() != u.endpoints.sorted() { return true }
         }
         // Ports of services the store no longer has.
-        return node.publishedPorts.contains { p in m.store.service(id: p.serviceID) == nil && !m.meshPending.contains(p.serviceID) }
+        return mesh.publishedPorts.contains { p in m.store.service(id: p.serviceID) == nil && !m.meshPending.contains(p.serviceID) }
     }
 }

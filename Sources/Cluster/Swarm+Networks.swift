@@ -1,5 +1,6 @@
 import SimCore
 import Orchestration
+import NodeRoles
 
 /// The docker API's network calls: `network create` and `network rm` on the leader, the
 /// engine's own refusals before that, the ingress network `swarm init` makes, and the

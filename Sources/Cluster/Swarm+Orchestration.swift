@@ -1,6 +1,7 @@
 import SimCore
 import Raft
 import Orchestration
+import NodeRoles
 
 /// The leader's orchestrators and scheduler, and the dispatcher's side of tasks: assignments to
 /// nodes and status reports from them (swarmkit manager/orchestrator, scheduler, dispatcher).
@@ -86,20 +87,15 @@ extension Swarm {
 
     /// Sends `nodeID` every task assigned to it that it should run or stop, through the manager
     /// its session comes through.
+    ///
+    /// Only the engine that is this node takes its set: a host that left and joined again is
+    /// another node now, and must not take its old node's (empty) set as its own; the set names
+    /// the node, and the receiving engine checks (`receiveAssignments`). `hostOfNode` is the
+    /// address book (where node `nodeID` was last reachable), not the node's state.
     func sendAssignments(nodeID: String, from leader: HostID) {
-        // Only the engine that is this node gets its set: a host that left and joined again
-        // is another node now, and must not take its old node's (empty) set as its own.
-        guard let m = hosts[leader.index].manager, let target = hostOfNode[nodeID],
-              hosts[target.index].membership?.nodeID == nodeID else { return }
-        let tasks = m.store.tasks(onNode: nodeID).filter { $0.status.state >= .assigned && ($0.status.state <= .running || $0.desiredState <= .running) }
+        guard let m = hosts[leader.index].manager, let target = hostOfNode[nodeID] else { return }
+        let tasks = Dispatcher.assignments(of: nodeID, in: m.store)
         let stamp = m.stamp
-        send(.assignments(node: target, stamp: stamp, tasks), from: leader, to: m.sessions[nodeID] ?? target)
-    }
-
-    /// On the leader: agents' reports become one batch of status changes.
-    func dispatcherTaskStatus(_ reports: [TaskReport], on host: HostID) {
-        guard !reports.isEmpty else { return }
-        let commands = reports.map { StoreCommand.setTaskStatus(id: $0.taskID, $0.status) }
-        propose([.batch(commands)], on: host, target: nil, reply: .api(.success(.done)))
+        send(.assignments(node: target, nodeID: nodeID, stamp: stamp, tasks), from: leader, to: m.sessions[nodeID] ?? target)
     }
 }

@@ -2,6 +2,7 @@ import SimCore
 import SimNetwork
 import Raft
 import Orchestration
+import NodeRoles
 
 /// A simulated swarm: hosts on a network, their engines, and the clock that drives them.
 ///
@@ -28,6 +29,10 @@ public final class Swarm {
     var operations = OperationTable()
     var meshRequests: [MeshRequestState] = []
     var pendingCalls: [CallID: PendingCall] = [:]
+    /// The agents' effects buffer, reused from event to event (see `withAgent`).
+    var agentEffects: [AgentEffect] = []
+    /// The dispatchers' effects buffer (see `takeDispatcherEffects`).
+    var dispatcherEffects: [DispatcherEffect] = []
     var nextCallID: CallID = 1
     public var safety = SafetyMonitor()
     /// The swarm's own invariants (stores agree, tasks, slots, scheduling); see `InvariantChecker`.
@@ -164,8 +169,8 @@ public final class Swarm {
         case .meshNodeLeft(let nodeID): receiveMeshNodeLeft(nodeID, at: envelope.to)
         case .meshRequest(let id, let taskID): receiveMeshRequest(id, taskID: taskID, from: envelope.from, at: envelope.to)
         case .meshResponse(let id, let task): receiveMeshResponse(id, task: task, from: envelope.from)
-        case .assignments(let node, let stamp, let tasks):
-            if node == envelope.to { receiveAssignments(tasks, stamp: stamp, at: node) }
+        case .assignments(let node, let nodeID, let stamp, let tasks):
+            if node == envelope.to { receiveAssignments(tasks, for: nodeID, stamp: stamp, at: node) }
             else if hosts[envelope.to.index].manager != nil { send(envelope.message, from: envelope.to, to: node) }
         }
     }
@@ -248,11 +253,9 @@ public final class Swarm {
         guard network.isUp(host) else { return }
         network.crash(host)
         hosts[host.index].manager = nil
-        hosts[host.index].agent = nil
+        stopAgent(host)
         hosts[host.index].backgroundJoin = nil
-        hosts[host.index].mesh = nil
-        hosts[host.index].meshStamps = [:]
-        hosts[host.index].publishedPorts = []
+        hosts[host.index].mesh.reset()
         for op in operations.unanswered(on: host) {
             operations.finish(op, .failure(EngineError("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?")))
         }
@@ -320,27 +323,5 @@ public final class Swarm {
         line.field("msg", e.message.traceKind)
         if let reason { line.field("reason", reason) }
         trace.write(line)
-    }
-}
-
-extension WireMessage {
-    var traceKind: String {
-        switch self {
-        case .raft(let m): "raft.\(m.kind.traceName)"
-        case .call(_, let c):
-            switch c {
-            case .api: "call.api"
-            case .join: "call.join"
-            case .raftJoin: "call.raftJoin"
-            case .heartbeat: "call.heartbeat"
-            case .taskStatus: "call.taskStatus"
-            }
-        case .reply: "reply"
-        case .assignments: "assignments"
-        case .mesh: "mesh"
-        case .meshNodeLeft: "mesh.nodeLeft"
-        case .meshRequest: "mesh.request"
-        case .meshResponse: "mesh.response"
-        }
     }
 }

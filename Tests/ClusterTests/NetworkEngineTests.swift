@@ -19,7 +19,7 @@ import Orchestration
     @Test func initMakesTheIngressNetworkAndEveryNodeGetsAnAddressOnIt() {
         let h = Harness(managers: 3, workers: 2)
         h.form(managers: 3, workers: 2)
-        guard let store = h.swarm.bestStore, let ingress = store.ingressNetwork else { Issue.record("no ingress"); return }
+        guard let store = h.swarm.freshestStore, let ingress = store.ingressNetwork else { Issue.record("no ingress"); return }
         #expect(ingress.name == "ingress" && ingress.id.count == 25)
         #expect(ingress.subnet.description == "10.0.0.0/24" && ingress.gateway.addressText == "10.0.0.1")
         let addresses = store.nodes.compactMap { store.nodeAddress($0.id, on: ingress.id)?.description }.sorted()
@@ -45,7 +45,7 @@ import Orchestration
         let w1 = ids.newID()
         #expect(h.swarm.nodeID(of: h.h("m1")) == m1 && h.swarm.nodeID(of: h.h("w1")) == w1)
         var ingress = IDGenerator(random: SeededRandom(seed: 5).child("ingress-network:" + cluster))
-        #expect(h.swarm.bestStore?.ingressNetwork?.id == ingress.newID())
+        #expect(h.swarm.freshestStore?.ingressNetwork?.id == ingress.newID())
     }
 
     @Test func aFollowerForwardsNetworkCreateAndServicesNameNetworksByID() {
@@ -65,7 +65,7 @@ import Orchestration
         spec.task.networks = ["backend"]
         guard let service = created(h.call(.serviceCreate(spec), on: "m1")) else { return }
         h.wait(.seconds(5))
-        let store = h.swarm.bestStore
+        let store = h.swarm.freshestStore
         #expect(store?.service(id: service)?.spec.task.networks == [id])
         #expect(store?.service(id: service)?.virtualIPs.map(\.address.description) == ["10.0.1.2/24"])
         let running = store?.tasks(ofService: service).filter { $0.status.state == .running } ?? []

@@ -65,6 +65,6 @@ import Orchestration
         #expect(h.swarm.heldOperationCount == 1)
         h.wait(.seconds(5))
         #expect(h.swarm.heldOperationCount == 0)
-        #expect(h.swarm.bestStore?.nodes.first(where: { $0.hostname == "w1" })?.availability == .drain)
+        #expect(h.swarm.freshestStore?.nodes.first(where: { $0.hostname == "w1" })?.availability == .drain)
     }
 }

@@ -46,7 +46,7 @@ struct Harness {
 
     func states() -> [String: String] {
         var out: [String: String] = [:]
-        for n in swarm.bestStore?.nodes ?? [] { out[n.hostname] = n.state.rawValue }
+        for n in swarm.freshestStore?.nodes ?? [] { out[n.hostname] = n.state.rawValue }
         return out
     }
 }
@@ -97,12 +97,12 @@ struct Harness {
         h.form(managers: 1, workers: 1)
         h.swarm.isolate(h.h("w1"))
         let cut = h.swarm.now
-        let down = h.swarm.run(until: { s in s.bestStore?.nodes.first(where: { $0.hostname == "w1" })?.state == .down }, deadline: cut + .seconds(60))
+        let down = h.swarm.run(until: { s in s.freshestStore?.nodes.first(where: { $0.hostname == "w1" })?.state == .down }, deadline: cut + .seconds(60))
         #expect(down)
         let took = h.swarm.now - cut
         #expect(took >= .seconds(10) && took <= .seconds(17), "took \(took)")
         h.swarm.heal()
-        let ready = h.swarm.run(until: { s in s.bestStore?.nodes.first(where: { $0.hostname == "w1" })?.state == .ready }, deadline: h.swarm.now + .seconds(30))
+        let ready = h.swarm.run(until: { s in s.freshestStore?.nodes.first(where: { $0.hostname == "w1" })?.state == .ready }, deadline: h.swarm.now + .seconds(30))
         #expect(ready)
     }
 
@@ -119,7 +119,7 @@ struct Harness {
         #expect(nodes.count == 4)
         #expect(nodes.filter { $0.managerStatus?.leader == true }.map(\.record.hostname) == ["m1"])
         #expect(h.call(.nodeUpdate("w1", NodeUpdate(availability: .drain)), on: "m3") == .success(.done))
-        #expect(h.swarm.bestStore?.nodes.first(where: { $0.hostname == "w1" })?.availability == .drain)
+        #expect(h.swarm.freshestStore?.nodes.first(where: { $0.hostname == "w1" })?.availability == .drain)
     }
 }
 

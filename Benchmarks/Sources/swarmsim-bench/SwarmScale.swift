@@ -85,7 +85,7 @@ enum SwarmScale {
     }
 
     static func runningTasks(_ swarm: Swarm) -> Int {
-        swarm.bestStore?.tasks.reduce(0) { $0 + ($1.status.state == .running ? 1 : 0) } ?? 0
+        swarm.freshestStore?.tasks.reduce(0) { $0 + ($1.status.state == .running ? 1 : 0) } ?? 0
     }
 
     /// The process's peak resident set (VmHWM), from /proc; 0 where there is none.

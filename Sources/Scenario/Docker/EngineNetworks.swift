@@ -23,7 +23,7 @@ struct EngineNetworks {
         self.swarm = swarm
         self.host = host
         self.cluster = cluster
-        reference = cluster ?? swarm.bestStore
+        reference = cluster ?? swarm.freshestStore
     }
 
     // MARK: Which networks

@@ -98,7 +98,7 @@ struct ClusterPicture {
     /// The containers the host's engine runs, once the swarm has services (a column of its own,
     /// so statuses stay aligned).
     func tasks(_ h: HostID) -> [Cell] {
-        guard swarm.bestStore?.services.isEmpty == false else { return [] }
+        guard swarm.freshestStore?.services.isEmpty == false else { return [] }
         let n = swarm.containers(on: h).count
         return [Cell(n == 0 ? "" : "\(n) task\(n == 1 ? "" : "s")")]
     }

@@ -16,7 +16,7 @@ extension ScenarioRunner {
     /// `--replicas-max-per-node` are not taken into account: use this condition for services
     /// without them.
     func pendingConvergence() -> [String] {
-        guard let swarm, swarm.leader != nil, let store = swarm.bestStore else { return ["no leader"] }
+        guard let swarm, swarm.leader != nil, let store = swarm.freshestStore else { return ["no leader"] }
         let eligible = store.nodes.filter { $0.state == .ready && $0.availability == .active }
         var pending: [String] = []
         for service in store.services.sorted(by: { $0.spec.name < $1.spec.name }) {

@@ -20,8 +20,8 @@ extension DockerSession {
     mutating func converge(_ serviceID: String) {
         guard !invocation.isOn("detach"), !invocation.isOn("quiet") else { return }
         let limit = swarm.now + runner.options.commandTimeout
-        swarm.run(until: { s in Self.progress(of: serviceID, in: s.bestStore).converged }, deadline: limit)
-        let p = Self.progress(of: serviceID, in: swarm.bestStore)
+        swarm.run(until: { s in Self.progress(of: serviceID, in: s.freshestStore).converged }, deadline: limit)
+        let p = Self.progress(of: serviceID, in: swarm.freshestStore)
         out += "overall progress: \(p.running) out of \(p.desired) tasks\n"
         guard p.converged else {
             out += "verify: still converging after \(runner.options.commandTimeout) (docker would keep waiting; use --detach)\n"

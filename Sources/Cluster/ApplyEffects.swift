@@ -1,0 +1,16 @@
+import Orchestration
+
+/// What applying committed entries on a manager calls for in the shell.
+struct ApplyEffects {
+    var storeChanged = false
+    /// Nodes whose assignments changed (leader only).
+    var touchedNodes: [String] = []
+    /// Services whose endpoints or ports may have changed (leader only).
+    var meshServices: [String] = []
+    /// Node status changes the leader recorded.
+    var nodeStates: [(String, NodeState)] = []
+    /// Nodes the leader applied as Ready (perhaps an entry a previous leader proposed).
+    var readyNodes: [String] = []
+    /// Nodes the leader applied as added: Unknown until their engine first reports.
+    var addedNodes: [String] = []
+}

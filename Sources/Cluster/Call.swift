@@ -1,0 +1,19 @@
+import SimCore
+import Orchestration
+import NodeRoles
+
+/// Requests between engines.
+enum Call {
+    /// A docker API call forwarded from the manager the CLI talked to.
+    case api(EngineRequest)
+    /// `swarm join`: a host asks to become a node.
+    case join(token: String, hostname: String, address: String, nanoCPUs: Int64, memoryBytes: Int64, engineVersion: String)
+    /// A new manager asks the leader to add it to Raft.
+    /// `joiner` is the host asking (its address; the call may come through a proxying manager).
+    case raftJoin(nodeID: String, raftID: UInt64, joiner: HostID)
+    /// An agent's heartbeat to the dispatcher (the session is implied by the first one). The
+    /// incarnation of the agent's engine tells a new agent, hence a new session, from the old.
+    case heartbeat(nodeID: String, incarnation: UInt32)
+    /// An agent reports its tasks' states (swarmkit dispatcher UpdateTaskStatus).
+    case taskStatus(nodeID: String, [TaskReport])
+}

@@ -1,0 +1,24 @@
+/// Trace names of docker API calls.
+extension EngineRequest {
+    var traceName: String {
+        switch self {
+        case .swarmInit: "swarm.init"
+        case .swarmJoin: "swarm.join"
+        case .swarmLeave: "swarm.leave"
+        case .swarmInspect: "swarm.inspect"
+        case .swarmUpdate: "swarm.update"
+        case .nodeList: "node.list"
+        case .nodeInspect: "node.inspect"
+        case .nodeUpdate: "node.update"
+        case .nodeRemove: "node.remove"
+        case .info: "info"
+        case .read: "read"
+        case .serviceCreate: "service.create"
+        case .serviceUpdate: "service.update"
+        case .serviceRollback: "service.rollback"
+        case .serviceRemove: "service.remove"
+        case .networkCreate: "network.create"
+        case .networkRemove: "network.remove"
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import SimCore
+import Orchestration
+
+/// A call on a Docker engine's API, as the docker CLI makes it. The CLI (module Scenario)
+/// composes commands from these the way the real CLI does (`node promote` is an inspect and an
+/// update).
+public enum EngineRequest: Sendable, Equatable {
+    case swarmInit(advertiseAddress: String?, dispatcherHeartbeat: SimDuration?, taskHistoryLimit: Int?)
+    case swarmJoin(token: String, remoteAddress: String, advertiseAddress: String?)
+    case swarmLeave(force: Bool)
+    case swarmInspect
+    case swarmUpdate(dispatcherHeartbeat: SimDuration?, taskHistoryLimit: Int?, rotateWorkerToken: Bool, rotateManagerToken: Bool)
+    case nodeList
+    case nodeInspect(String)
+    case nodeUpdate(String, NodeUpdate)
+    case nodeRemove(String, force: Bool)
+    case info
+    /// The cluster's state as the leader has it: what the CLI's list and inspect calls read
+    /// (services, tasks and nodes, filtered and formatted by the CLI).
+    case read
+    case serviceCreate(ServiceSpec)
+    case serviceUpdate(id: String, ServiceSpec)
+    case serviceRollback(id: String)
+    case serviceRemove(id: String)
+    /// `docker network create -d overlay NAME`: answered with `.created(id:)`.
+    case networkCreate(NetworkSpec)
+    /// `docker network rm`: the network by ID, name or unique ID prefix.
+    case networkRemove(String)
+
+    var isInit: Bool { if case .swarmInit = self { true } else { false } }
+
+    /// Whether the call changes cluster state (and so needs the leader and a Raft commit).
+    var isWrite: Bool {
+        switch self {
+        case .swarmUpdate, .nodeUpdate, .nodeRemove, .serviceCreate, .serviceUpdate, .serviceRollback, .serviceRemove,
+             .networkCreate, .networkRemove: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import SimCore
+import Orchestration
+
+
+/// What an engine answers.
+public enum EngineResponse: Sendable, Equatable {
+    case done
+    /// `swarm init` and `swarm join`: the node's ID and whether it joined as a manager.
+    case joined(nodeID: String, asManager: Bool, managerAddress: String)
+    case cluster(ClusterRecord, managerAddress: String)
+    case nodes([NodeView])
+    case node(NodeView)
+    case info(SwarmInfo)
+    case store(ClusterStore)
+    /// `service create` and `network create`: the new object's ID.
+    case created(id: String)
+}
+
+/// The outcome of a docker call: an answer or the daemon's error.
+public typealias EngineResult = Result<EngineResponse, EngineError>

@@ -1,0 +1,25 @@
+import SimCore
+
+/// Everything that can happen in a swarm, as simulator events.
+enum SwarmEvent {
+    case deliver(Envelope)
+    case raftTick(HostID, incarnation: UInt32)
+    case heartbeatDue(HostID, incarnation: UInt32)
+    case callTimeout(CallID)
+    /// The leader's dispatcher checks whether `nodeID` heartbeated in time.
+    case nodeExpiry(HostID, incarnation: UInt32, nodeID: String, generation: UInt64)
+    /// A docker call waiting for a leader looks again (swarmkit polls once a second).
+    case retryOperation(OperationID)
+    /// The leader runs its orchestrators and scheduler (debounced after store changes).
+    case orchestrate(HostID, incarnation: UInt32, term: UInt64)
+    /// An agent moves a task to its next state.
+    case taskStep(HostID, incarnation: UInt32, taskID: String)
+    /// The leader spreads a service's endpoints to every node.
+    case meshPropagate(HostID, incarnation: UInt32, serviceID: String)
+    /// A client gives up on a request.
+    case meshTimeout(Int)
+    /// A manager removed from Raft stops, having kept voting for a while.
+    case stopRemovedManager(HostID, incarnation: UInt32)
+    /// An engine still joining in the background asks again.
+    case retryJoin(HostID, incarnation: UInt32)
+}

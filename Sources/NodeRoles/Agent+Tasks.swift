@@ -1,0 +1,91 @@
+import SimCore
+import Orchestration
+
+/// The agent's executor (swarmkit agent/exec): the tasks assigned to this node go through their
+/// states, with image pull and start times, and each change is reported to the dispatcher.
+extension Agent {
+    /// The full set of tasks the leader assigns to this node. A set older than one already taken
+    /// (it came the slow way, through the manager of an earlier session, or from a deposed
+    /// leader) is ignored: taken, it would drop the tasks the newer set added.
+    package mutating func takeAssignments(_ records: [TaskRecord], stamp: LeaderStamp, now: SimTime, host: AgentHost,
+                                          ids: inout IDGenerator, effects: inout [AgentEffect]) {
+        guard stamp >= assignments else { return effects.append(.staleAssignments(stamp)) }
+        assignments = stamp
+        var kept: [AgentTask] = []
+        var starts: [String] = []
+        for record in records {
+            if var task = tasks.first(where: { $0.record.id == record.id }) {
+                task.record.desiredState = record.desiredState
+                kept.append(task)
+                if task.observed <= .running, record.desiredState > .running { starts.append(record.id) }
+                else if task.stepDue == nil, task.observed.agentNextStep(desired: record.desiredState) != nil { starts.append(record.id) }
+            } else if record.status.state <= .assigned {
+                kept.append(AgentTask(record: record, observed: .assigned))
+                starts.append(record.id)
+            } else if record.status.state <= .running {
+                // The store says this node runs it, but this engine has no such container: it
+                // restarted (a crash took its containers), so the task has failed.
+                var lost = AgentTask(record: record, observed: .failed)
+                lost.record.status = TaskStatus(state: .failed, timestamp: now, message: "started",
+                                                error: "task lost: the node's engine restarted")
+                reports.append(TaskReport(taskID: record.id, status: lost.record.status))
+            }
+        }
+        tasks = kept.sorted { $0.record.id < $1.record.id }
+        for id in starts { step(taskID: id, now: now, host: host, ids: &ids, effects: &effects) }
+        flushReports(host: host, effects: &effects)
+    }
+
+    /// Takes the task's next step now, or asks to be woken when the step takes time.
+    package mutating func step(taskID: String, now: SimTime, host: AgentHost, ids: inout IDGenerator,
+                               effects: inout [AgentEffect]) {
+        guard let i = tasks.firstIndex(where: { $0.record.id == taskID }) else { return }
+        var task = tasks[i]
+        if let due = task.stepDue, due > now { return }
+        guard let (state, message) = task.observed.agentNextStep(desired: task.record.desiredState) else { return }
+        // Preparing pulls the image; starting starts the container: those take time.
+        let delay: SimDuration
+        switch state {
+        case .ready: delay = timing.imagePull
+        case .running: delay = timing.containerStart
+        default: delay = .zero
+        }
+        if delay > .zero, task.stepDue == nil {
+            task.stepDue = now + delay
+            tasks[i] = task
+            return effects.append(.taskStepDue(taskID: taskID, after: delay))
+        }
+        task.stepDue = nil
+        task.observed = state
+        // The container exists once the task is prepared; its ID goes with every later status.
+        if state == .ready { task.containerID = ids.newContainerID() }
+        task.record.status = TaskStatus(state: state, timestamp: now, message: message,
+                                        containerID: state >= .ready ? task.containerID : nil)
+        tasks[i] = task
+        effects.append(.taskState(name: task.record.name, id: taskID, state: state))
+        queueReport(TaskReport(taskID: taskID, status: task.record.status))
+        if state.isTerminal {
+            tasks.remove(at: i)
+        } else if task.observed.agentNextStep(desired: task.record.desiredState) != nil {
+            step(taskID: taskID, now: now, host: host, ids: &ids, effects: &effects)
+        }
+        flushReports(host: host, effects: &effects)
+    }
+
+    // MARK: What this node's engine asks of its agent
+
+    /// The containers running here (`docker ps`).
+    package var runningTasks: [TaskRecord] { tasks.filter { $0.observed == .running }.map(\.record) }
+
+    /// The running task `taskID`, if its container is here.
+    package func runningTask(_ taskID: String) -> TaskRecord? {
+        tasks.first(where: { $0.record.id == taskID && $0.observed == .running })?.record
+    }
+
+    /// A running task that publishes `port` in host mode: it listens on this node itself.
+    package func runningTask(publishingHostPort port: Int) -> TaskRecord? {
+        tasks.first(where: { t in
+            t.observed == .running && t.record.endpoint.ports.contains { $0.publishMode == .host && $0.published == port }
+        })?.record
+    }
+}

@@ -1,0 +1,128 @@
+import SimCore
+import Orchestration
+
+/// A node's agent (swarmkit agent): it heartbeats to the dispatcher through a manager, moving
+/// on to another when that fails; runs the tasks assigned to its node through their states; and
+/// reports each change. Tasks are simulated: no container runs, but every state and its timing
+/// does. Lost at a crash.
+///
+/// Every event is a `mutating` method that takes the time and what it reads of its host
+/// (`AgentHost`), and appends `AgentEffect`s for the host to carry out.
+package struct Agent: Sendable {
+    /// Dispatcher failures in a row (heartbeats or a role call): which manager to try next.
+    package var failures = 0
+    /// A heartbeat is on its way and not yet answered.
+    package internal(set) var heartbeatInFlight = false
+    /// The tasks this node runs, sorted by task ID.
+    package internal(set) var tasks: [AgentTask] = []
+    /// Status changes not yet sent to the dispatcher, one per task (the latest wins).
+    package internal(set) var reports: [TaskReport] = []
+    /// A status call is on its way and not yet answered.
+    package internal(set) var reportInFlight = false
+    /// The reports of the call in flight, put back if it fails.
+    private var unconfirmed: [TaskReport] = []
+    /// The leader term of the dispatcher session; a new one makes the agent report everything.
+    package internal(set) var sessionTerm: UInt64 = 0
+    /// The stamp of the newest assignment set taken; an older set that arrives later is stale.
+    package internal(set) var assignments = LeaderStamp(term: 0, index: 0)
+    let timing: ExecutorTiming
+
+    package init(timing: ExecutorTiming) { self.timing = timing }
+
+    /// The manager the agent talks to: its own engine if it is a manager, else one it knows,
+    /// moving on to the next after each failure.
+    package func manager(on host: AgentHost) -> HostID? { Self.manager(on: host, failures: failures) }
+
+    /// The manager an agent with `failures` failures in a row talks to.
+    package static func manager(on host: AgentHost, failures: Int) -> HostID? {
+        let known = host.knownManagers.filter { $0 != host.id }
+        // A manager's agent uses its own manager, but after a failure also tries the others
+        // (swarmkit's remotes): a manager demoted while it was down learns so from them.
+        if host.runsManager && (failures % 2 == 0 || known.isEmpty) { return host.id }
+        guard !known.isEmpty else { return nil }
+        return known[failures % known.count]
+    }
+
+    // MARK: Heartbeats
+
+    /// The heartbeat timer fired: heartbeat unless one is on its way.
+    package mutating func heartbeatDue(host: AgentHost, period: SimDuration, effects: inout [AgentEffect]) {
+        guard !heartbeatInFlight, let nodeID = host.nodeID, let manager = manager(on: host) else { return }
+        heartbeatInFlight = true
+        effects.append(.heartbeat(nodeID: nodeID, manager: manager, timeout: period))
+    }
+
+    /// The dispatcher answered a heartbeat in leader term `term`. A new term is a new session:
+    /// the agent reports every task again, as the new session's first status update does in
+    /// swarmkit. The host then reconciles its role and calls `heartbeatSettled`.
+    package mutating func heartbeatAccepted(term: UInt64, host: AgentHost, effects: inout [AgentEffect]) {
+        heartbeatInFlight = false
+        failures = 0
+        guard term != sessionTerm else { return }
+        sessionTerm = term
+        reportAll(host: host, effects: &effects)
+    }
+
+    /// After an accepted heartbeat and the role it asked for: send what waits, and heartbeat
+    /// again after `period`.
+    package mutating func heartbeatSettled(period: SimDuration, host: AgentHost, effects: inout [AgentEffect]) {
+        flushReports(host: host, effects: &effects)
+        effects.append(.heartbeatDue(after: period))
+    }
+
+    /// The session failed: try the next manager after a backoff (swarmkit agent: exponential,
+    /// capped, with jitter drawn from `random`).
+    package mutating func heartbeatFailed(random: inout SeededRandom, effects: inout [AgentEffect]) {
+        heartbeatInFlight = false
+        failures += 1
+        let base = SimDuration.milliseconds(100) * Int64(1 << min(failures, 7))
+        let backoff = min(base, .seconds(8))
+        let spread = SimDuration(nanoseconds: Int64(random.below(UInt64(backoff.nanoseconds / 2 + 1))))
+        effects.append(.heartbeatDue(after: backoff / 2 + spread))
+    }
+
+    // MARK: Reports
+
+    mutating func queueReport(_ report: TaskReport) {
+        reports.removeAll { $0.taskID == report.taskID }
+        reports.append(report)
+    }
+
+    /// Re-reports every task this agent runs (a new dispatcher session).
+    mutating func reportAll(host: AgentHost, effects: inout [AgentEffect]) {
+        for t in tasks where t.observed >= .accepted { queueReport(TaskReport(taskID: t.record.id, status: t.record.status)) }
+        flushReports(host: host, effects: &effects)
+    }
+
+    /// Sends queued reports, one call at a time.
+    package mutating func flushReports(host: AgentHost, effects: inout [AgentEffect]) {
+        guard !reportInFlight, !reports.isEmpty, let nodeID = host.nodeID, let manager = manager(on: host) else { return }
+        effects.append(.reportStatus(nodeID: nodeID, reports, manager: manager))
+        reportInFlight = true
+        unconfirmed = reports
+        reports = []
+    }
+
+    /// The dispatcher answered the status call: taken (`accepted`), or not delivered, in which
+    /// case the reports go back under anything newer, to go with the next attempt.
+    package mutating func reportsAnswered(accepted: Bool, host: AgentHost, effects: inout [AgentEffect]) {
+        reportInFlight = false
+        if !accepted {
+            for r in unconfirmed.reversed() where !reports.contains(where: { $0.taskID == r.taskID }) {
+                reports.insert(r, at: 0)
+            }
+        }
+        unconfirmed = []
+        if accepted { flushReports(host: host, effects: &effects) }
+    }
+}
+
+/// A task as the agent running it sees it.
+package struct AgentTask: Sendable {
+    package var record: TaskRecord
+    /// What the agent has done with it so far.
+    package var observed: TaskState
+    /// When the current step completes (a step in progress is not started twice).
+    package var stepDue: SimTime?
+    package var containerID: String?
+}

@@ -1,0 +1,99 @@
+import SimCore
+import Orchestration
+
+/// The leader's dispatcher (swarmkit manager/dispatcher): every node's agent heartbeats to it,
+/// it marks a node Down when its heartbeats stop, hands nodes their assignments, and turns
+/// agents' status reports into store changes. It runs only on the leader, from the moment it
+/// leads (and the store holds a swarm) until it steps down; a new leader starts a fresh one.
+///
+/// It reads the store its own manager has applied (passed in) and what heartbeats carry.
+package struct Dispatcher: Sendable {
+    /// The leader term it runs in.
+    package let term: UInt64
+    /// The newest expiry timer per node; older timers are void.
+    private var generation: [String: UInt64] = [:]
+    private var nextGeneration: UInt64 = 1
+    /// The incarnation of each node's engine at its last heartbeat: a different one is a new
+    /// agent, hence a new session (swarmkit's session ID), which gets every assignment again.
+    private var agentIncarnation: [String: UInt32] = [:]
+    let settings: DispatcherSettings
+
+    /// A dispatcher for a new leader of term `term`. Every node not Down becomes Unknown, with
+    /// `grace` to report in (twice the usual: swarmkit markNodesUnknown).
+    package init(term: UInt64, store: ClusterStore, now: SimTime, grace: SimDuration, settings: DispatcherSettings,
+                 effects: inout [DispatcherEffect]) {
+        self.term = term
+        self.settings = settings
+        effects.append(.started)
+        var commands: [StoreCommand] = []
+        for node in store.nodes where node.state != .down {
+            commands.append(.setNodeState(id: node.id, .unknown, message: "Node moved to \"unknown\" state due to leadership change in cluster", at: now))
+            watch(node.id, after: grace, effects: &effects)
+        }
+        if !commands.isEmpty { effects.append(.propose(commands)) }
+    }
+
+    /// Whether an expiry timer watches `nodeID`.
+    package func watches(_ nodeID: String) -> Bool { generation[nodeID] != nil }
+
+    /// Arms a new expiry timer for `nodeID`, voiding the one before.
+    package mutating func watch(_ nodeID: String, after delay: SimDuration, effects: inout [DispatcherEffect]) {
+        let g = nextGeneration
+        nextGeneration += 1
+        generation[nodeID] = g
+        effects.append(.expiryDue(nodeID: nodeID, generation: g, after: delay))
+    }
+
+    /// A heartbeat from `node`'s agent, whose engine is in incarnation `incarnation` (nil: not
+    /// known). `period` is the period the answer gives (the cluster's, with jitter), `heartbeat`
+    /// the cluster's setting; `leaderTerm` the term its manager leads in now.
+    package mutating func heartbeat(from node: NodeRecord, incarnation: UInt32?, isRaftMember: Bool, leaderTerm: UInt64, store: ClusterStore,
+                                    now: SimTime, period: SimDuration, heartbeat: SimDuration,
+                                    effects: inout [DispatcherEffect]) {
+        let nodeID = node.id
+        // A node new to this dispatcher (or coming back from Down or Unknown) gets its
+        // assignments, as a new swarmkit session does.
+        let newSession = incarnation != nil && agentIncarnation[nodeID] != incarnation
+        agentIncarnation[nodeID] = incarnation
+        let firstContact = generation[nodeID] == nil || node.state != .ready || newSession
+        // swarmkit's session is a reliable stream: an assignment the network lost is sent again.
+        // Here a task left unacknowledged for a heartbeat period (still assigned, prepared but
+        // not started though it may start now, or not yet stopped) means its assignment message
+        // was lost: the node gets its set once more.
+        let lagging = store.containsTask(onNode: nodeID) { t in
+            now - t.updatedAt >= heartbeat
+                && (t.status.state == .assigned
+                    || (t.desiredState == .running && t.status.state == .ready)
+                    || (t.desiredState > .running && t.status.state <= .running))
+        }
+        watch(nodeID, after: period * settings.gracePeriodMultiplier, effects: &effects)
+        if node.state != .ready { effects.append(.propose([.setNodeState(id: nodeID, .ready, message: "", at: now)])) }
+        effects.append(.heartbeatAnswer(period: period, role: node.role, isRaftMember: isRaftMember, term: leaderTerm))
+        if firstContact || lagging {
+            effects.append(.sendAssignments(nodeID: nodeID))
+            effects.append(.sendMesh(nodeID: nodeID))
+        } else {
+            effects.append(.repairMesh(nodeID: nodeID))
+        }
+    }
+
+    /// The expiry timer `generation` of `nodeID` fired: unless a newer one replaced it, the node
+    /// missed its heartbeats and is Down.
+    package func expired(_ nodeID: String, generation g: UInt64, store: ClusterStore, now: SimTime,
+                         effects: inout [DispatcherEffect]) {
+        guard generation[nodeID] == g, let node = store.node(id: nodeID), node.state != .down else { return }
+        let message = node.state == .unknown ? "heartbeat failure for node in \"unknown\" state" : "heartbeat failure"
+        effects.append(.propose([.setNodeState(id: nodeID, .down, message: message, at: now)]))
+    }
+
+    /// Agents' status reports, as one batch of store changes (swarmkit UpdateTaskStatus).
+    package static func taskStatus(_ reports: [TaskReport], effects: inout [DispatcherEffect]) {
+        guard !reports.isEmpty else { return }
+        effects.append(.propose([.batch(reports.map { StoreCommand.setTaskStatus(id: $0.taskID, $0.status) })]))
+    }
+
+    /// The tasks `nodeID` should run or stop, as its assignment set.
+    package static func assignments(of nodeID: String, in store: ClusterStore) -> [TaskRecord] {
+        store.tasks(onNode: nodeID).filter { $0.status.state >= .assigned && ($0.status.state <= .running || $0.desiredState <= .running) }
+    }
+}

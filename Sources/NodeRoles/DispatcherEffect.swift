@@ -1,0 +1,30 @@
+import SimCore
+import Orchestration
+
+/// What the leader's `Dispatcher` asks its manager to do, in the order it asks.
+package enum DispatcherEffect: Sendable {
+    /// Trace: the dispatcher started on this leader.
+    case started
+    /// Propose these store changes (node states, task statuses); nobody waits for the answer.
+    case propose([StoreCommand])
+    /// Wake the dispatcher after `delay` to check that `nodeID` heartbeated (`Dispatcher.expired`).
+    case expiryDue(nodeID: String, generation: UInt64, after: SimDuration)
+    /// Answer the heartbeat: the next one is due after `period`; the node should have `role`;
+    /// the session is the leader's of `term`.
+    case heartbeatAnswer(period: SimDuration, role: NodeRole, isRaftMember: Bool, term: UInt64)
+    /// Send the node every task assigned to it, from the store as it is when this is carried out.
+    case sendAssignments(nodeID: String)
+    /// Send the node everything its routing mesh needs.
+    case sendMesh(nodeID: String)
+    /// Send the node everything its routing mesh needs if its table is stale
+    /// (Cluster/Swarm+MeshRepair.swift: an observer's read standing in for gossip anti-entropy).
+    case repairMesh(nodeID: String)
+}
+
+/// What the dispatcher reads of its swarm's settings.
+package struct DispatcherSettings: Sendable {
+    /// Missed heartbeat periods before a node is Down (swarmkit `GracePeriodMultiplier`, 3).
+    package var gracePeriodMultiplier: Int64
+
+    package init(gracePeriodMultiplier: Int64) { self.gracePeriodMultiplier = gracePeriodMultiplier }
+}

@@ -1,0 +1,63 @@
+import Orchestration
+
+/// One node's routing mesh: the ports it listens on in ingress mode, the service behind each,
+/// and its IPVS table of endpoints per service, as far as updates have reached it.
+///
+/// It changes only by the updates that arrive (`take`), the leave gossip of other nodes
+/// (`nodeLeft`) and the connections it balances (`route`). A crash or a leave empties it.
+package struct NodeMesh: Sendable {
+    /// A port published in ingress mode, and the service behind it.
+    package struct PublishedPort: Sendable, Equatable {
+        package var port: Int
+        package var serviceID: String
+        package var serviceName: String
+    }
+
+    /// This node's IPVS; nil until the first update reaches it.
+    package private(set) var table: MeshTable?
+    /// The stamp of the last update taken, per service.
+    private var stamps: [String: LeaderStamp] = [:]
+    /// Ports published in ingress mode, in the order learnt.
+    package private(set) var publishedPorts: [PublishedPort] = []
+
+    package init() {}
+
+    /// Takes the updates no older than the last taken for their service (`LeaderStamp`).
+    package mutating func take(_ updates: [MeshUpdate], nodeID: String) {
+        var table = self.table ?? MeshTable(nodeID: nodeID)
+        self.table = nil   // uniquely held while it changes
+        for u in updates {
+            if let taken = stamps[u.serviceID], u.stamp < taken { continue }
+            stamps[u.serviceID] = u.stamp
+            publishedPorts.removeAll { $0.serviceID == u.serviceID }
+            for port in u.ingressPorts {
+                publishedPorts.append(PublishedPort(port: port, serviceID: u.serviceID, serviceName: u.serviceName))
+            }
+            if u.ingressPorts.isEmpty { table.remove(u.serviceID) } else { table.update(u.serviceID, endpoints: u.endpoints) }
+        }
+        self.table = table
+    }
+
+    /// Another node left the swarm (gossip): stop routing to its tasks.
+    package mutating func nodeLeft(_ nodeID: String) {
+        table?.removeEndpoints(onNode: nodeID)
+    }
+
+    /// Forgets everything (this node crashed or left).
+    package mutating func reset() { self = NodeMesh() }
+
+    /// Where a new connection to `port` goes: nil when nothing listens or no endpoint is known
+    /// (IPVS with no real servers refuses it). Advances the balancer.
+    package mutating func route(port: Int, balance: MeshTable.Balance) -> MeshTable.Endpoint? {
+        guard let service = publishedPorts.first(where: { $0.port == port }), table != nil else { return nil }
+        return table?.pick(service.serviceID, balance: balance)
+    }
+
+    /// The ingress ports this node listens on for `serviceID`.
+    package func ports(of serviceID: String) -> [Int] {
+        publishedPorts.filter { $0.serviceID == serviceID }.map(\.port)
+    }
+
+    /// The endpoints this node routes `serviceID` to (nil before any update).
+    package func endpoints(of serviceID: String) -> [MeshTable.Endpoint]? { table?.endpoints(of: serviceID) }
+}

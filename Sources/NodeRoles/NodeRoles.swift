@@ -1,0 +1,21 @@
+import SimCore
+
+/// NodeRoles: one host's Swarm software, each role a value type that owns its host's state and
+/// answers an event (a message, a timer, a call) with effects, in the manner of `SWIM.Instance`
+/// (apple/swift-cluster-membership) and etcd raft's `Ready`.
+///
+/// - `Agent`: the tasks this node runs and their containers, its heartbeats and status reports
+///   (swarmkit agent, agent/exec). Effects: `AgentEffect`.
+/// - `NodeMesh`: this node's routing-mesh table, the ports it listens on and the endpoints
+///   behind them (IPVS, programmed from networkdb). Queries only; its updates return nothing.
+///
+/// A role reads only its own host's state (passed in as a value, such as `AgentHost`) and what
+/// arrives in messages. Time, IDs and random draws come in as arguments. Effects are plain
+/// enums collected in an array the caller owns and reuses: no closure or existential per event.
+/// `Cluster.Swarm` keeps the clock and the network, routes messages to roles and carries out
+/// their effects in the order the role emitted them.
+///
+/// May use: SimCore, Orchestration (the store's records, the mesh table). Never SimNetwork or
+/// Cluster. The manager, the dispatcher and the engine's daemon API are still `Swarm` methods
+/// (docs/architecture.md, "Roles").
+public enum NodeRoles {}

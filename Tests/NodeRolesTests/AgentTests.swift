@@ -1,0 +1,111 @@
+import Testing
+import SimCore
+import Orchestration
+@testable import NodeRoles
+
+/// The agent driven on its own: each event in, the effects it asks for out.
+@Suite struct AgentTests {
+    let me = HostID(0), managerA = HostID(1), managerB = HostID(2)
+    var host: AgentHost { AgentHost(id: me, nodeID: "node1", knownManagers: [managerA, managerB], runsManager: false) }
+    var ids = IDGenerator(random: SeededRandom(seed: 7))
+
+    func agent() -> Agent { Agent(timing: ExecutorTiming(imagePull: .seconds(2), containerStart: .seconds(1))) }
+
+    func task(_ id: String, state: TaskState = .assigned, desired: TaskState = .running) -> TaskRecord {
+        var t = TaskRecord(id: id, serviceID: "svc", serviceName: "web", slot: 1, nodeID: "node1", specVersion: 1,
+                           spec: TaskTemplate(image: "nginx"),
+                           desiredState: desired, status: TaskStatus(state: state, timestamp: .zero, message: ""),
+                           createdAt: .zero)
+        t.status.state = state
+        return t
+    }
+
+    @Test mutating func aNewAssignmentIsAcceptedAndWaitsForItsImage() {
+        var a = agent(), effects: [AgentEffect] = []
+        a.takeAssignments([task("t1")], stamp: LeaderStamp(term: 1, index: 5), now: .zero, host: host, ids: &ids, effects: &effects)
+        #expect(effects.map(describe) == [
+            "state web.1 accepted", "state web.1 preparing", "wake t1 after 2s",
+            "report [t1:preparing] via host1",
+        ])
+        #expect(a.tasks.map(\.observed) == [.preparing])
+        #expect(a.reportInFlight)
+    }
+
+    @Test mutating func thePulledImageStartsTheContainerOnTime() {
+        var a = agent(), effects: [AgentEffect] = []
+        a.takeAssignments([task("t1")], stamp: LeaderStamp(term: 1, index: 5), now: .zero, host: host, ids: &ids, effects: &effects)
+        a.reportsAnswered(accepted: true, host: host, effects: &effects)
+        effects = []
+        a.step(taskID: "t1", now: SimTime(nanoseconds: 2_000_000_000), host: host, ids: &ids, effects: &effects)
+        #expect(effects.map(describe) == ["state web.1 ready", "state web.1 starting", "wake t1 after 1s",
+                                          "report [t1:starting] via host1"])
+        effects = []
+        a.reportsAnswered(accepted: true, host: host, effects: &effects)
+        a.step(taskID: "t1", now: SimTime(nanoseconds: 3_000_000_000), host: host, ids: &ids, effects: &effects)
+        #expect(effects.map(describe) == ["state web.1 running", "report [t1:running] via host1"])
+        #expect(a.runningTasks.map(\.id) == ["t1"])
+        #expect(a.runningTask("t1")?.status.containerID != nil)
+    }
+
+    @Test mutating func anOlderSetThanTheOneTakenIsIgnored() {
+        var a = agent(), effects: [AgentEffect] = []
+        a.takeAssignments([], stamp: LeaderStamp(term: 2, index: 1), now: .zero, host: host, ids: &ids, effects: &effects)
+        a.takeAssignments([task("t1")], stamp: LeaderStamp(term: 1, index: 9), now: .zero, host: host, ids: &ids, effects: &effects)
+        #expect(effects.map(describe) == ["stale 1/9"])
+        #expect(a.tasks.isEmpty)
+    }
+
+    @Test mutating func aTaskTheStoreSaysRunsButThisEngineLacksHasFailed() {
+        var a = agent(), effects: [AgentEffect] = []
+        a.takeAssignments([task("t1", state: .running)], stamp: LeaderStamp(term: 1, index: 1), now: .zero, host: host,
+                          ids: &ids, effects: &effects)
+        #expect(effects.map(describe) == ["report [t1:failed] via host1"])
+        #expect(a.tasks.isEmpty)
+    }
+
+    @Test mutating func failedReportsGoBackUnderNewerOnes() {
+        var a = agent(), effects: [AgentEffect] = []
+        a.takeAssignments([task("t1")], stamp: LeaderStamp(term: 1, index: 1), now: .zero, host: host, ids: &ids, effects: &effects)
+        a.reportsAnswered(accepted: false, host: host, effects: &effects)
+        #expect(a.reports.map(\.taskID) == ["t1"])
+        #expect(!a.reportInFlight)
+    }
+
+    @Test func heartbeatsGoToAKnownManagerAndMoveOnAfterAFailure() {
+        var a = agent(), effects: [AgentEffect] = []
+        var random = SeededRandom(seed: 1)
+        a.heartbeatDue(host: host, period: .seconds(5), effects: &effects)
+        a.heartbeatDue(host: host, period: .seconds(5), effects: &effects)   // one in flight: nothing
+        a.heartbeatFailed(random: &random, effects: &effects)
+        a.heartbeatDue(host: host, period: .seconds(5), effects: &effects)
+        let calls = effects.compactMap { e -> HostID? in if case .heartbeat(_, let m, _) = e { m } else { nil } }
+        #expect(calls == [managerA, managerB])
+        let waits = effects.compactMap { e -> SimDuration? in if case .heartbeatDue(let d) = e { d } else { nil } }
+        #expect(waits.count == 1 && waits[0] >= .milliseconds(100) && waits[0] <= .milliseconds(200))
+    }
+
+    @Test mutating func aNewLeaderTermReportsEveryTaskAgain() {
+        var a = agent(), effects: [AgentEffect] = []
+        a.takeAssignments([task("t1")], stamp: LeaderStamp(term: 1, index: 1), now: .zero, host: host, ids: &ids, effects: &effects)
+        a.reportsAnswered(accepted: true, host: host, effects: &effects)
+        effects = []
+        a.heartbeatAccepted(term: 3, host: host, effects: &effects)
+        a.heartbeatSettled(period: .seconds(5), host: host, effects: &effects)
+        #expect(effects.map(describe) == ["report [t1:preparing] via host1", "heartbeat after 5s"])
+        effects = []
+        a.heartbeatAccepted(term: 3, host: host, effects: &effects)
+        #expect(effects.isEmpty)
+    }
+
+    func describe(_ e: AgentEffect) -> String {
+        switch e {
+        case .heartbeat(_, let m, _): "heartbeat to host\(m.index)"
+        case .reportStatus(_, let reports, let m):
+            "report [\(reports.map { "\($0.taskID):\($0.status.state.name)" }.joined(separator: ", "))] via host\(m.index)"
+        case .heartbeatDue(let d): "heartbeat after \(d)"
+        case .taskStepDue(let id, let d): "wake \(id) after \(d)"
+        case .taskState(let name, _, let state): "state \(name) \(state.name)"
+        case .staleAssignments(let s): "stale \(s.term)/\(s.index)"
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+import SimCore
+import Orchestration
+@testable import NodeRoles
+
+/// The leader's dispatcher driven on its own: heartbeats and timers in, effects out.
+@Suite struct DispatcherTests {
+    let settings = DispatcherSettings(gracePeriodMultiplier: 3)
+    let t0 = SimTime(nanoseconds: 100_000_000_000)
+
+    func store(_ states: [(String, NodeState)]) -> ClusterStore {
+        var store = ClusterStore()
+        var index: UInt64 = 1
+        for (id, state) in states {
+            store.apply(.addNode(NodeRecord(id: id, hostname: id, role: .worker, address: "10.0.0.1", engineVersion: "27",
+                                            nanoCPUs: 1, memoryBytes: 1, createdAt: .zero)), at: index)
+            store.apply(.setNodeState(id: id, state, message: "", at: .zero), at: index + 1)
+            index += 2
+        }
+        return store
+    }
+
+    func describe(_ e: DispatcherEffect) -> String {
+        switch e {
+        case .started: "started"
+        case .propose(let commands):
+            "propose " + commands.map { c -> String in
+                if case .setNodeState(let id, let state, _, _) = c { "\(id)=\(state.rawValue)" } else { "other" }
+            }.joined(separator: " ")
+        case .expiryDue(let node, let g, let d): "expiry \(node)#\(g) after \(d)"
+        case .heartbeatAnswer(let period, let role, _, let term): "answer \(period) \(role) term \(term)"
+        case .sendAssignments(let node): "assignments \(node)"
+        case .sendMesh(let node): "mesh \(node)"
+        case .repairMesh(let node): "repair \(node)"
+        }
+    }
+
+    @Test func aNewLeaderMarksEveryNodeNotDownUnknownAndWatchesIt() {
+        var effects: [DispatcherEffect] = []
+        let d = Dispatcher(term: 4, store: store([("a", .ready), ("b", .down)]), now: t0, grace: .seconds(30),
+                           settings: settings, effects: &effects)
+        #expect(effects.map(describe) == ["started", "expiry a#1 after 30s", "propose a=unknown"])
+        #expect(d.watches("a") && !d.watches("b"))
+    }
+
+    @Test func aFirstHeartbeatMarksTheNodeReadyAndSendsItsAssignments() {
+        var effects: [DispatcherEffect] = []
+        let s = store([("a", .unknown)])
+        var d = Dispatcher(term: 4, store: s, now: t0, grace: .seconds(30), settings: settings, effects: &effects)
+        effects = []
+        d.heartbeat(from: s.node(id: "a")!, incarnation: 1, isRaftMember: false, leaderTerm: 4, store: s, now: t0,
+                    period: .seconds(5), heartbeat: .seconds(5), effects: &effects)
+        #expect(effects.map(describe) == ["expiry a#2 after 15s", "propose a=ready", "answer 5s worker term 4",
+                                          "assignments a", "mesh a"])
+    }
+
+    @Test func aSteadyHeartbeatOnlyRearmsTheTimerUnlessTheAgentRestarted() {
+        var effects: [DispatcherEffect] = []
+        let s = store([("a", .ready)])
+        var d = Dispatcher(term: 4, store: store([]), now: t0, grace: .seconds(30), settings: settings, effects: &effects)
+        let node = s.node(id: "a")!
+        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, store: s, now: t0,
+                    period: .seconds(5), heartbeat: .seconds(5), effects: &effects)
+        effects = []
+        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, store: s, now: t0,
+                    period: .seconds(5), heartbeat: .seconds(5), effects: &effects)
+        #expect(effects.map(describe) == ["expiry a#2 after 15s", "answer 5s worker term 4", "repair a"])
+        effects = []
+        d.heartbeat(from: node, incarnation: 2, isRaftMember: false, leaderTerm: 4, store: s, now: t0,
+                    period: .seconds(5), heartbeat: .seconds(5), effects: &effects)
+        #expect(effects.map(describe) == ["expiry a#3 after 15s", "answer 5s worker term 4", "assignments a", "mesh a"])
+    }
+
+    @Test func onlyTheNewestTimerMarksANodeDown() {
+        var effects: [DispatcherEffect] = []
+        let s = store([("a", .ready)])
+        var d = Dispatcher(term: 4, store: s, now: t0, grace: .seconds(30), settings: settings, effects: &effects)
+        d.watch("a", after: .seconds(15), effects: &effects)
+        effects = []
+        d.expired("a", generation: 1, store: s, now: t0, effects: &effects)
+        #expect(effects.isEmpty)
+        d.expired("a", generation: 2, store: s, now: t0, effects: &effects)
+        #expect(effects.map(describe) == ["propose a=down"])
+    }
+}

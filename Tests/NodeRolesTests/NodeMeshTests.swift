@@ -1,0 +1,47 @@
+import Testing
+import Orchestration
+@testable import NodeRoles
+
+/// A node's routing mesh driven on its own: updates in, routing decisions out.
+@Suite struct NodeMeshTests {
+    func update(_ service: String, ports: [Int], tasks: [String], term: UInt64, index: UInt64) -> MeshUpdate {
+        var u = MeshUpdate(serviceID: service, serviceName: service, ingressPorts: ports,
+                           endpoints: tasks.map { MeshTable.Endpoint(taskID: $0, nodeID: "n-\($0)") })
+        u.stamp = LeaderStamp(term: term, index: index)
+        return u
+    }
+
+    @Test func aNodeRoutesAPublishedPortRoundRobinOverTheEndpointsItHeardOf() {
+        var mesh = NodeMesh()
+        #expect(mesh.route(port: 80, balance: .roundRobin) == nil)
+        mesh.take([update("web", ports: [80], tasks: ["t1", "t2"], term: 1, index: 3)], nodeID: "me")
+        let picks = (0..<3).map { _ in mesh.route(port: 80, balance: .roundRobin)?.taskID }
+        #expect(picks == ["t1", "t2", "t1"])
+        #expect(mesh.route(port: 81, balance: .roundRobin) == nil)
+        #expect(mesh.ports(of: "web") == [80])
+    }
+
+    @Test func anUpdateOlderThanTheOneTakenIsIgnored() {
+        var mesh = NodeMesh()
+        mesh.take([update("web", ports: [80], tasks: ["t2"], term: 2, index: 1)], nodeID: "me")
+        mesh.take([update("web", ports: [80], tasks: ["t1"], term: 1, index: 9)], nodeID: "me")
+        #expect(mesh.endpoints(of: "web")?.map(\.taskID) == ["t2"])
+    }
+
+    @Test func aServiceThatPublishesNothingStopsListening() {
+        var mesh = NodeMesh()
+        mesh.take([update("web", ports: [80], tasks: ["t1"], term: 1, index: 1)], nodeID: "me")
+        mesh.take([update("web", ports: [], tasks: [], term: 1, index: 2)], nodeID: "me")
+        #expect(mesh.publishedPorts.isEmpty)
+        #expect(mesh.route(port: 80, balance: .roundRobin) == nil)
+    }
+
+    @Test func aNodeThatLeftIsNoLongerAnEndpoint() {
+        var mesh = NodeMesh()
+        mesh.take([update("web", ports: [80], tasks: ["t1", "t2"], term: 1, index: 1)], nodeID: "me")
+        mesh.nodeLeft("n-t1")
+        #expect(mesh.endpoints(of: "web")?.map(\.taskID) == ["t2"])
+        mesh.reset()
+        #expect(mesh.endpoints(of: "web") == nil && mesh.publishedPorts.isEmpty)
+    }
+}
