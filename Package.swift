@@ -18,6 +18,8 @@ let package = Package(
         .target(name: "Cluster", dependencies: ["SimCore", "SimNetwork", "Raft", "Orchestration"]),
         .target(name: "Scenario", dependencies: ["Cluster"]),
         .executableTarget(name: "swarmsim", dependencies: ["Scenario"]),
+        // A YAML 1.2 reader for compose files (docs/stacks.md); depends on nothing.
+        .target(name: "YAML"),
 
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimNetworkTests", dependencies: ["SimNetwork"]),
@@ -26,6 +28,7 @@ let package = Package(
         .testTarget(name: "ClusterTests", dependencies: ["Cluster"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
         .testTarget(name: "CLITests", dependencies: ["swarmsim"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
     ],
     swiftLanguageModes: [.v6]
 )
