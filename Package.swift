@@ -20,6 +20,8 @@ let package = Package(
         .executableTarget(name: "swarmsim", dependencies: ["Scenario"]),
         // A YAML 1.2 reader for compose files (docs/stacks.md); depends on nothing.
         .target(name: "YAML"),
+        // The compose files `docker stack deploy` reads, as a pure model (docs/stacks.md).
+        .target(name: "Compose", dependencies: ["YAML"]),
 
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimNetworkTests", dependencies: ["SimNetwork"]),
@@ -29,6 +31,7 @@ let package = Package(
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
         .testTarget(name: "CLITests", dependencies: ["swarmsim"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "ComposeTests", dependencies: ["Compose"]),
     ],
     swiftLanguageModes: [.v6]
 )
