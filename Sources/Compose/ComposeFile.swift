@@ -25,6 +25,8 @@ public struct ComposeService: Sendable, Equatable {
     public var entrypoint: [String]?
     /// `KEY=value` entries; a nil value is a name given without one (taken from the shell).
     public var environment: [(key: String, value: String?)] = []
+    /// Files of `KEY=value` lines to add to the environment, as written (read at deploy).
+    public var envFiles: [String] = []
     public var ports: [ComposePort] = []
     public var networks: [String] = []
     public var secrets: [ComposeReference] = []
@@ -38,7 +40,7 @@ public struct ComposeService: Sendable, Equatable {
     public static func == (a: Self, b: Self) -> Bool {
         a.name == b.name && a.image == b.image && a.command == b.command && a.entrypoint == b.entrypoint
             && a.environment.map { "\($0.key)=\($0.value ?? "<unset>")" } == b.environment.map { "\($0.key)=\($0.value ?? "<unset>")" }
-            && a.ports == b.ports && a.networks == b.networks && a.secrets == b.secrets && a.configs == b.configs
+            && a.envFiles == b.envFiles && a.ports == b.ports && a.networks == b.networks && a.secrets == b.secrets && a.configs == b.configs
             && a.healthcheck == b.healthcheck && a.labels.map { "\($0.key)=\($0.value)" } == b.labels.map { "\($0.key)=\($0.value)" }
             && a.deploy == b.deploy
     }

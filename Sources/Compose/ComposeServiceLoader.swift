@@ -79,6 +79,8 @@ struct ComposeServiceLoader {
         case "command": service.command = try values.command(value, path)
         case "entrypoint": service.entrypoint = try values.command(value, path)
         case "environment": service.environment = try values.listOrDict(value, path)
+        case "env_file":
+            service.envFiles = value.sequence != nil ? try values.strings(value, path) : [try values.string(value, path)]
         case "labels": service.labels = try values.listOrDict(value, path).map { ($0.key, $0.value ?? "") }
         case "ports": service.ports = try ComposePorts(values: values).ports(value, path)
         case "networks": service.networks = try networks(value, path)

@@ -52,6 +52,7 @@ func failure(_ text: String, environment: [String: String] = [:]) -> String {
                 environment:
                   - A=1
                   - B
+                env_file: common.env
                 labels:
                   team: core
                   tier: 2
@@ -87,6 +88,7 @@ func failure(_ text: String, environment: [String: String] = [:]) -> String {
         #expect(api.command == ["echo", "hello world"])
         #expect(api.environment.map(\.key) == ["A", "B"])
         #expect(api.environment.map(\.value) == ["1", nil])
+        #expect(api.envFiles == ["common.env"])
         #expect(api.labels.map { "\($0.key)=\($0.value)" } == ["team=core", "tier=2"])
         #expect(api.networks == ["front"])
         #expect(api.secrets == [ComposeReference(source: "db_password"), ComposeReference(source: "api_key", target: "key")])
