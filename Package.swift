@@ -19,6 +19,10 @@ let package = Package(
         .target(name: "Cluster", dependencies: ["SimCore", "SimNetwork", "Raft", "Orchestration", "NodeRoles"]),
         .target(name: "Scenario", dependencies: ["Cluster"]),
         .executableTarget(name: "swarmsim", dependencies: ["Scenario"]),
+        // A YAML 1.2 reader for compose files (docs/stacks.md); depends on nothing.
+        .target(name: "YAML"),
+        // The compose files `docker stack deploy` reads, as a pure model (docs/stacks.md).
+        .target(name: "Compose", dependencies: ["YAML"]),
 
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimNetworkTests", dependencies: ["SimNetwork"]),
@@ -28,6 +32,8 @@ let package = Package(
         .testTarget(name: "ClusterTests", dependencies: ["Cluster"]),
         .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
         .testTarget(name: "CLITests", dependencies: ["swarmsim"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "ComposeTests", dependencies: ["Compose"]),
     ],
     swiftLanguageModes: [.v6]
 )
