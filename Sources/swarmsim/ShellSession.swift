@@ -179,7 +179,7 @@ final class ShellSession {
 
     static func echoes(_ s: Statement) -> Bool {
         switch s {
-        case .setting, .hosts: false
+        case .setting, .hosts, .say: false
         default: true
         }
     }
