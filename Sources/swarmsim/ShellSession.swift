@@ -260,7 +260,7 @@ final class ShellSession {
           restart m1                         start a crashed host again
           curl w1:8080 x 6                   send requests through the routing mesh; who answered
           say "text"                         narrate
-          show cluster                       a picture of the swarm now
+          show cluster                       a picture of the swarm now ('show services', 'show mesh')
           expect leader in m2,m3 within 30s  check: leader, no leader, leader is m1, node w1 down|ready|unknown,
                                              manager m1 follower term 3, service web running 3, services converged,
                                              curl no-failures

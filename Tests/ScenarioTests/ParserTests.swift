@@ -217,6 +217,8 @@ let twoManagers = "hosts m1..m3 w1..w3\n"
 
     @Test func showAndCurl() {
         #expect(lastStatement("show cluster") == .show(.cluster))
+        #expect(lastStatement("show services") == .show(.services))
+        #expect(lastStatement("show mesh") == .show(.mesh))
         #expect(lastStatement(twoManagers + "curl w3:8080") == .curl(CurlRequest(target: .host("w3"), port: 8080, count: 1)))
         #expect(lastStatement(twoManagers + "curl w3:8080 x 6") == .curl(CurlRequest(target: .host("w3"), port: 8080, count: 6)))
         #expect(lastStatement(twoManagers + "curl m1:80 x12") == .curl(CurlRequest(target: .host("m1"), port: 80, count: 12)))

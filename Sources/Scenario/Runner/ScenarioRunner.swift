@@ -182,6 +182,8 @@ public final class ScenarioRunner {
         case .show(let target):
             switch target {
             case .cluster: out = ClusterPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), color: options.color).text
+            case .services: out = ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), running: runningTasks).services
+            case .mesh: out = ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), running: runningTasks).mesh
             }
         case .curl(let request):
             out = try curl(request, at: s)
