@@ -49,6 +49,11 @@ extension ShellSession {
         return false
     }
 
+    /// The hosts declared so far, for Tab completion.
+    var hostNames: [String] {
+        ScenarioParser.parse(fileTextRun + typed, file: "shell").script.hosts.map(\.name)
+    }
+
     /// `next [N]`, `continue`, `until LINE`.
     func stepCommand(_ word: String, _ args: [String]) {
         guard let file else {

@@ -275,7 +275,7 @@ final class ShellSession {
           report FILE.html                   write the timeline report of the session so far
           save FILE.swarm                    write the session's statements as a scenario file
           exit                               leave (or Ctrl-D on an empty line)
-        Keys: Left/Right, Home/End, Ctrl-A/Ctrl-E move; Up/Down recall earlier lines; Backspace, Delete,
+        Keys: Tab completes; Left/Right, Home/End, Ctrl-A/Ctrl-E move; Up/Down recall earlier lines; Backspace, Delete,
           Ctrl-K (to the end), Ctrl-U (to the start), Ctrl-W (a word) delete; Ctrl-C clears the line.
 
         """
