@@ -17,13 +17,13 @@ import Foundation
     }
 
     /// With PreVote on, the isolated leader's term no longer runs ahead: the expectation that
-    /// claims it does fails (the file's line 104, line 105 after the prepended setting).
+    /// claims it does fails (the file's line 105, line 106 after the prepended setting).
     @Test func lessonFourFailsWithPreVoteOn() throws {
         let text = "raft prevote on\n" + (try Self.lesson("04-isolated-leader.swarm"))
         let check = ScenarioCheck.check(bytes: Array(text.utf8), file: "04.swarm")
         let failure = try #require(check.report?.failure)
         #expect(failure.statement == "expect manager m1 candidate term 5")
-        #expect(failure.location.line == 105)
+        #expect(failure.location.line == 106)
         #expect(failure.seen.hasPrefix("leader m2 (m1 pre-candidate t1, m2 leader t2, m3 follower t2)"))
     }
 
