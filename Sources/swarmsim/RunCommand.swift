@@ -20,7 +20,8 @@ enum RunCommand: Subcommand {
         USAGE: swarmsim run FILE [options]
 
         Runs the scenario in FILE on virtual time and prints each statement, with the time it
-        ran at, and what it printed; a 'say' prints its text once. Exits 1 at the first expectation that fails, 2 on bad input.
+        ran at, and what it printed; a 'say' prints its text once. Exits 1 at the first
+        expectation that fails, 2 on bad input.
         With --report, also writes a self-contained HTML page: a timeline of every host's role,
         partitions, crashes and node status, with the statements as markers.
 
