@@ -20,8 +20,8 @@ if [ -z "$browser" ]; then
     exit 2
 fi
 
-swift build --package-path "$root" --product swarmsim >&2
-"$root/.build/debug/swarmsim" run "$scenario" --quiet --report "$html" > /dev/null || true
+swift build -c release --package-path "$root" --product swarmsim >&2
+"$root/.build/release/swarmsim" run "$scenario" --quiet --report "$html" > /dev/null || true
 test -s "$html" || { echo "error: no report was written to $html" >&2; exit 1; }
 
 # A throwaway profile, so a running browser or a stale lock does not interfere.

@@ -13,6 +13,8 @@ enum Key: Equatable {
     case clearScreen
     /// Anything else (ignored).
     case other
+    /// Tab: complete the word before the cursor.
+    case tab
 }
 
 /// The line being edited, and the history: a pure state machine in the way of linenoise, fed
@@ -26,6 +28,8 @@ struct LineEditor {
         case submit(String)
         /// Ctrl-C: drop the line, show a fresh prompt.
         case cancel
+        /// Tab found several words and could not extend the line: list them under it.
+        case candidates([String])
         /// Ctrl-D on an empty line: no more input.
         case endOfInput
         case clearScreen
@@ -43,6 +47,8 @@ struct LineEditor {
     private var draft: [Character] = []
     /// The most lines kept.
     let historyLimit = 500
+    /// What Tab offers for the text before the cursor (`ShellCompletion.candidates`).
+    var completer: (String) -> [String] = { _ in [] }
 
     var line: String { String(buffer) }
 
@@ -113,6 +119,7 @@ struct LineEditor {
             reset()
             return .cancel
         case .clearScreen: return .clearScreen
+        case .tab: return complete()
         case .other: return .none
         }
         return .redraw
@@ -124,6 +131,23 @@ struct LineEditor {
     }
 
     /// The start of the word before `i` (spaces before it skipped), as Ctrl-W and Alt-B use.
+    /// Tab: the only candidate, with a space after it (none after `m1$` or `w1:`); else the
+    /// longest prefix the candidates share; else the list.
+    private mutating func complete() -> Action {
+        let before = String(buffer[..<cursor])
+        let typed = before.last == " " ? "" : String(before.split(separator: " ").last ?? "")
+        let candidates = completer(before)
+        guard let first = candidates.first else { return .none }
+        var common = first
+        for c in candidates.dropFirst() { while !c.hasPrefix(common) { common.removeLast() } }
+        var insert = String(common.dropFirst(typed.count))
+        if candidates.count == 1, !first.hasSuffix("$"), !first.hasSuffix(":") { insert += " " }
+        guard !insert.isEmpty else { return candidates.count > 1 ? .candidates(candidates) : .none }
+        buffer.insert(contentsOf: insert, at: cursor)
+        cursor += insert.count
+        return .redraw
+    }
+
     private func wordStart(before i: Int) -> Int {
         var j = i
         while j > 0, buffer[j - 1] == " " { j -= 1 }
@@ -174,6 +198,7 @@ struct KeyDecoder {
         case 0x04: return (.endOfInput, true)
         case 0x05: return (.end, true)
         case 0x06: return (.right, true)
+        case 0x09: return (.tab, true)
         case 0x0B: return (.killToEnd, true)
         case 0x0C: return (.clearScreen, true)
         case 0x0E: return (.down, true)

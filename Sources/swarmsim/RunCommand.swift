@@ -11,7 +11,8 @@ enum RunCommand: Subcommand {
         OptionSpec(name: "--trace-messages", takesValue: false, help: "Also trace each message delivered or dropped"),
         OptionSpec(name: "--report", takesValue: true, valueName: "FILE", help: "Write an HTML timeline of the run to FILE (also when it fails)"),
         ColorChoice.option,
-        OptionSpec(name: "--quiet", short: "-q", takesValue: false, help: "Print outputs only, not the statements"),
+        OptionSpec(name: "--quiet", short: "-q", takesValue: false, help: "Print outputs, narration and faults only, not the other statements"),
+        OptionSpec(name: "--present", takesValue: false, help: "For a projector: statements with their times, but no expects, and join tokens cut short"),
         OptionSpec(name: "--no-safety-checks", takesValue: false, help: "Skip the safety checks after each event (long soak runs)"),
     ]
     static var help: String {
@@ -19,7 +20,8 @@ enum RunCommand: Subcommand {
         USAGE: swarmsim run FILE [options]
 
         Runs the scenario in FILE on virtual time and prints each statement, with the time it
-        ran at, and what it printed. Exits 1 at the first expectation that fails, 2 on bad input.
+        ran at, and what it printed; a 'say' prints its text once. Exits 1 at the first
+        expectation that fails, 2 on bad input.
         With --report, also writes a self-contained HTML page: a timeline of every host's role,
         partitions, crashes and node status, with the statements as markers.
 
@@ -38,7 +40,11 @@ enum RunCommand: Subcommand {
                              hint: "swarmsim run Scenarios/quickstart.swarm")
         }
         var options = RunOptions()
+        if args.has("--quiet") && args.has("--present") {
+            throw UsageError(message: "'--quiet' and '--present' do not go together", hint: "--present already keeps the output short")
+        }
         options.echoStatements = !args.has("--quiet")
+        options.echoFaults = true
         options.traceMessages = args.has("--trace-messages")
         options.color = try ColorChoice.parse(args).isOn(io)
         options.recordTimeline = args.value("--report") != nil
@@ -56,7 +62,10 @@ enum RunCommand: Subcommand {
         options.rerunCommand = "swarmsim run \(path)"
         var traceBytes: [UInt8] = []
         let trace = args.value("--trace") != nil ? TraceWriter(chunkSize: 1 << 20) { traceBytes += $0 } : .disabled()
-        let report = ScenarioRunner(script: parsed.script, options: options, trace: trace, emit: io.out).run()
+        let present = args.has("--present")
+        options.echoExpectations = !present
+        let emit: (String) -> Void = present ? { io.out(Presenter.shortenTokens($0)) } : io.out
+        let report = ScenarioRunner(script: parsed.script, options: options, trace: trace, emit: emit).run()
         trace.flush()
         if let tracePath = args.value("--trace") {
             do { try io.writeFile(tracePath, traceBytes) } catch {

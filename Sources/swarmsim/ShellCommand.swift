@@ -61,8 +61,9 @@ enum ShellCommand: Subcommand {
             io.out("swarmsim \(SimCore.version) shell: type statements, 'help' for the list, Ctrl-D to leave.\n")
         }
         // The editor redraws with escape sequences: only when both ends are the terminal.
-        var reader: any LineReader = interactive && io.isTerminal(1)
-            ? TerminalLineReader(color: options.color) : PlainLineReader(io: io, showsPrompt: interactive)
+        var terminal = TerminalLineReader(color: options.color)
+        terminal.editor.completer = { ShellCompletion.candidates(for: $0, hosts: session.hostNames) }
+        var reader: any LineReader = interactive && io.isTerminal(1) ? terminal : PlainLineReader(io: io, showsPrompt: interactive)
         while let line = reader.readLine(prompt: session.prompt) {
             if session.handle(line) == .exit { break }
         }

@@ -5,9 +5,12 @@ import Scenario
 /// does. Independent of the terminal: lines come in, output goes to `io`.
 ///
 /// Each line is parsed together with everything accepted before it (so hosts declared earlier
-/// are known and every diagnostic points at a real line of the session), and only the
-/// statements it adds are run. A line that does not parse prints its diagnostic and is dropped;
-/// a statement that fails prints why; neither ends the session.
+/// are known), and only the statements it adds are run; its diagnostics say `shell:N`, N
+/// counting the lines typed and accepted. A line that does not parse prints its diagnostic and
+/// is dropped; a statement that fails prints why; neither ends the session.
+///
+/// A session started on a file runs the file step by step (`ShellSession+Stepping.swift`):
+/// the statements not run yet wait in `queue` for `next`, `continue` and `until`.
 final class ShellSession {
     enum Outcome: Equatable {
         /// Ready for the next statement.
@@ -23,11 +26,19 @@ final class ShellSession {
     /// Print each statement with its virtual time before its output, as `run` does (for input
     /// from a pipe, where nobody sees what was typed).
     let echo: Bool
-    /// The file name in diagnostics: the scenario loaded first, or `shell`.
+    /// The session's title: the scenario loaded first, or `shell`.
     private(set) var name = "shell"
-    /// Every line accepted so far (a loaded file's lines first), each ending in a line break.
-    private(set) var text = ""
-    private var statementCount = 0
+    /// Every line accepted so far, in the order it ran (a loaded file's lines and typed ones),
+    /// each ending in a line break: what `save` writes.
+    var text = ""
+    /// Lines typed and accepted, each ending in a line break (`shell:N` counts these).
+    var typed = ""
+    var statementCount = 0
+    /// The loaded file, and how many of its lines the statements run so far cover.
+    var file: (name: String, bytes: [UInt8], lines: [String])?
+    var fileLinesRun = 0
+    /// The loaded file's statements that have not run yet.
+    var queue: [ScriptStatement] = []
     private(set) var runner: ScenarioRunner
     private var executed: [ScriptStatement] = []
     private var pending: [String] = []
@@ -84,20 +95,9 @@ final class ShellSession {
         let source = String(decoding: bytes, as: UTF8.self)
         var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
-        var keep = lines.count
-        for s in parsed.script.statements {
-            if let until, s.location.line > until {
-                keep = s.lines.lowerBound - 1
-                break
-            }
-            if run(s, source: bytes, echo: true) != .ok {
-                keep = s.lines.upperBound
-                io.out("(stopped at line \(s.location.line) of \(file); the session goes on from there)\n")
-                break
-            }
-        }
-        text = lines.prefix(keep).map { $0 + "\n" }.joined()
-        statementCount = ScenarioParser.parse(text, file: name).script.statements.count
+        self.file = (file, bytes, lines)
+        queue = parsed.script.statements
+        if let until { runFile(blocks: nil, throughLine: until) } else { runFile(blocks: 1, throughLine: nil) }
         return true
     }
 
@@ -122,27 +122,35 @@ final class ShellSession {
             io.err("error: expected-output blocks ('----') belong in scenario files; the shell prints each output as it runs\n")
             return .ready
         }
-        let candidate = text + statement + "\n"
-        let parsed = ScenarioParser.parse(candidate, file: name)
+        // The file's lines run so far come first, for the hosts they declare; typed lines are
+        // then renumbered as lines of `shell`.
+        let offset = fileLinesRun
+        let candidate = fileTextRun + typed + statement + "\n"
+        let parsed = ScenarioParser.parse(candidate, file: "shell")
         if parsed.hasErrors {
-            io.err(parsed.renderedDiagnostics + "\n")
+            io.err(parsed.diagnostics.map { renumbered($0, offset: offset).rendered }.joined(separator: "\n\n") + "\n")
             sawError = true
             return .ready
         }
-        let new = parsed.script.statements.dropFirst(statementCount)
+        let new = parsed.script.statements.dropFirst(statementCount).map { s in
+            var s = s
+            s.location.line -= offset
+            return s
+        }
         if runner.hasSwarm, let seed = new.first(where: { Self.seed(in: $0.statement) != nil }) {
             io.err("error: too late for '\(seed.text)': this session's seed is \(runner.seed), and a seed takes effect only before the first hosts statement\nhint: start the shell with --seed N\n")
             sawError = true
             return .ready
         }
-        let before = (text, statementCount)
-        text = candidate
+        let before = (text, typed, statementCount)
+        text += statement + "\n"
+        typed += statement + "\n"
         statementCount = parsed.script.statements.count
         var ranAll = true
-        for s in new { ranAll = run(s, source: Array(candidate.utf8), echo: echo) != .error && ranAll }
+        for s in new { ranAll = run(s, source: Array(typed.utf8), echo: echo) != .error && ranAll }
         // A statement that could not run changed nothing: keep it out of the session's text
         // (and out of a saved file). One whose expectation failed did run, and stays.
-        if !ranAll { (text, statementCount) = before }
+        if !ranAll { (text, typed, statementCount) = before }
         return .ready
     }
 
@@ -159,7 +167,7 @@ final class ShellSession {
     enum Ran { case ok, failed, error }
 
     /// Runs one statement and says how it went.
-    private func run(_ s: ScriptStatement, source: [UInt8], echo: Bool) -> Ran {
+    func run(_ s: ScriptStatement, source: [UInt8], echo: Bool) -> Ran {
         if let seed = Self.seed(in: s.statement), !runner.hasSwarm { reseed(seed, with: s) }
         if echo && Self.echoes(s.statement) { io.out("[\(runner.now)] \(s.text)\n") }
         let result = runner.run(s)
@@ -179,7 +187,7 @@ final class ShellSession {
 
     static func echoes(_ s: Statement) -> Bool {
         switch s {
-        case .setting, .hosts: false
+        case .setting, .hosts, .say: false
         default: true
         }
     }
@@ -200,6 +208,9 @@ final class ShellSession {
     /// The shell's own commands, which are not scenario statements; nil for anything else.
     private func command(_ word: String, _ args: [String]) -> Outcome? {
         switch word {
+        case "next", "continue", "until":
+            stepCommand(word, args)
+            return .ready
         case "help":
             io.out(Self.help)
             return .ready
@@ -245,19 +256,26 @@ final class ShellSession {
           cut m1 -> m2                       m2 stops hearing m1 (one way)
           link m1 m2 latency=200ms loss=10%  change a link ('link m1 m2 reset' undoes it)
           heal                               end partitions, isolation and cuts
-          crash m1                           stop a host ('restart m1' starts it again)
+          crash m1                           stop a host
+          restart m1                         start a crashed host again
+          curl w1:8080 x 6                   send requests through the routing mesh; who answered
           say "text"                         narrate
-          show cluster                       a picture of the swarm now
-          expect leader in m2,m3 within 30s  check: leader, no leader, leader is m1, node w1 down|ready|unknown
+          show cluster                       a picture of the swarm now ('show services', 'show mesh')
+          expect leader in m2,m3 within 30s  check: leader, no leader, leader is m1, node w1 down|ready|unknown,
+                                             manager m1 follower term 3, service web running 3, services converged,
+                                             curl no-failures
           measure failover until leader      how long until a condition holds
           seed 42                            settings: network latency 1ms..5ms, network loss 1%,
                                              raft election-ticks 10, raft prevote on, dispatcher heartbeat 5s
         Shell commands:
+          next [N]                           run the file on to the end of its next (N) narration blocks
+          continue                           run the rest of the file
+          until LINE                         run the file's statements up to line LINE
           help                               this list
           report FILE.html                   write the timeline report of the session so far
           save FILE.swarm                    write the session's statements as a scenario file
           exit                               leave (or Ctrl-D on an empty line)
-        Keys: Left/Right, Home/End, Ctrl-A/Ctrl-E move; Up/Down recall earlier lines; Backspace, Delete,
+        Keys: Tab completes; Left/Right, Home/End, Ctrl-A/Ctrl-E move; Up/Down recall earlier lines; Backspace, Delete,
           Ctrl-K (to the end), Ctrl-U (to the start), Ctrl-W (a word) delete; Ctrl-C clears the line.
 
         """

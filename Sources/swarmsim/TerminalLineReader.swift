@@ -60,6 +60,9 @@ struct TerminalLineReader: LineReader {
                 case .endOfInput:
                     Self.put("\r\n")
                     return nil
+                case .candidates(let words):
+                    Self.put("\r\n" + words.joined(separator: "  ") + "\r\n")
+                    draw(prompt)
                 case .clearScreen:
                     Self.put("\u{1B}[H\u{1B}[2J")
                     draw(prompt)

@@ -163,6 +163,11 @@ let twoManagers = "hosts m1..m3 w1..w3\n"
         ("curl all-tasks-answered", .curlAllTasksAnswered),
         ("curl no-failures", .curlNoFailures),
         ("curl failures <= 2", .curlFailures(atMost: 2)),
+        ("manager m1 leader", .manager(host: "m1", role: .leader, term: nil)),
+        ("manager m2 pre-candidate", .manager(host: "m2", role: .preCandidate, term: nil)),
+        ("manager m1 term 3", .manager(host: "m1", role: nil, term: 3)),
+        ("manager m2 candidate term 12", .manager(host: "m2", role: .candidate, term: 12)),
+        ("manager w1 follower term 0", .manager(host: "w1", role: .follower, term: 0)),
     ]
 
     @Test(arguments: conditions)
@@ -212,6 +217,8 @@ let twoManagers = "hosts m1..m3 w1..w3\n"
 
     @Test func showAndCurl() {
         #expect(lastStatement("show cluster") == .show(.cluster))
+        #expect(lastStatement("show services") == .show(.services))
+        #expect(lastStatement("show mesh") == .show(.mesh))
         #expect(lastStatement(twoManagers + "curl w3:8080") == .curl(CurlRequest(target: .host("w3"), port: 8080, count: 1)))
         #expect(lastStatement(twoManagers + "curl w3:8080 x 6") == .curl(CurlRequest(target: .host("w3"), port: 8080, count: 6)))
         #expect(lastStatement(twoManagers + "curl m1:80 x12") == .curl(CurlRequest(target: .host("m1"), port: 80, count: 12)))

@@ -6,6 +6,12 @@ public struct RunOptions: Sendable {
     public var seed: UInt64?
     /// Prefix each statement's output with the virtual time and the statement (`run` mode).
     public var echoStatements = true
+    /// With `echoStatements` off, still echo faults (`partition`, `crash`, `heal`, …) with their
+    /// time, so that their consequences do not appear without their cause (`run -q`).
+    public var echoFaults = false
+    /// With `echoStatements` on, also echo `expect` statements (a failed one prints its report
+    /// either way). `run --present` turns this off: on a projector they are noise.
+    public var echoExpectations = true
     /// Write message deliveries and drops to the trace, not only state changes.
     public var traceMessages = false
     /// How long a docker command may take before the runner gives up on it.

@@ -20,6 +20,9 @@ extension ScenarioRunner {
             return swarm.nodeRecord(of: try hostID(name, at: s.location))?.state.rawValue == status.rawValue
         case .nodeAvailability(let name, let availability):
             return swarm.nodeRecord(of: try hostID(name, at: s.location))?.availability.rawValue == availability.rawValue
+        case .manager(let name, let role, let term):
+            guard let view = swarm.raftView(try hostID(name, at: s.location)) else { return false }
+            return (role.map { $0.rawValue == view.role.description } ?? true) && (term.map { $0 == view.term } ?? true)
         case .serviceRunning(let name, let n):
             return runningTasks(of: name) == n
         case .servicesConverged:
@@ -69,7 +72,7 @@ extension ScenarioRunner {
     func observed(for condition: Condition) -> String {
         guard let swarm else { return "no swarm" }
         switch condition {
-        case .leader, .noLeader, .leaderIn, .leaderIs:
+        case .leader, .noLeader, .leaderIn, .leaderIs, .manager:
             let views = orderedHosts().compactMap { h in swarm.raftView(h).map { (h, $0) } }
             let states = views.map { "\(swarm.name(of: $0.0)) \($0.1.role) t\($0.1.term)" }.joined(separator: ", ")
             let leader = swarm.leader.map { "leader \(swarm.name(of: $0))" } ?? "no leader"
@@ -106,6 +109,7 @@ extension ScenarioRunner {
         case .leaderIn(let hs): "leader in \(hs.joined(separator: ","))"
         case .nodeStatus(let n, let s): "node \(n) \(s.rawValue)"
         case .nodeAvailability(let n, let a): "node \(n) \(a.rawValue)"
+        case .manager(let h, let r, let t): (["manager", h] + [r?.rawValue, t.map { "term \($0)" }].compactMap { $0 }).joined(separator: " ")
         case .serviceRunning(let s, let n): "service \(s) running \(n)"
         case .servicesConverged: "services converged"
         case .curlAllTasksAnswered: "curl all-tasks-answered"

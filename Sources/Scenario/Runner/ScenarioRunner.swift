@@ -129,12 +129,14 @@ public final class ScenarioRunner {
 
     func execute(_ s: ScriptStatement) throws(Diagnostic) {
         let now = swarm?.now ?? .zero
-        let quiet: Bool
+        let echoed: Bool
         switch s.statement {
-        case .setting, .hosts: quiet = true
-        default: quiet = false
+        case .setting, .hosts, .say: echoed = false  // a narration's text is its own echo
+        case .partition, .isolate, .heal, .crash, .restart, .cut, .link: echoed = options.echoStatements || options.echoFaults
+        case .expect: echoed = options.echoStatements && options.echoExpectations
+        default: echoed = options.echoStatements
         }
-        if options.echoStatements && !quiet { emit("[\(now)] \(s.text)\n") }
+        if echoed { emit("[\(now)] \(s.text)\n") }
         traceStatement(s)
         recorder?.statement(s, at: now)
         var out = ""
@@ -180,6 +182,8 @@ public final class ScenarioRunner {
         case .show(let target):
             switch target {
             case .cluster: out = ClusterPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), color: options.color).text
+            case .services: out = ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), running: runningTasks).services
+            case .mesh: out = ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), running: runningTasks).mesh
             }
         case .curl(let request):
             out = try curl(request, at: s)

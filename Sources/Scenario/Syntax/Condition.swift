@@ -20,6 +20,9 @@ public enum Condition: Equatable, Sendable {
     /// `services converged`: a leader exists and every service runs what it should (see
     /// `ScenarioRunner.pendingConvergence`).
     case servicesConverged
+    /// `manager m1 follower`, `manager m1 term 3`, `manager m1 candidate term 5`: the host's
+    /// Raft role and/or term, as it sees itself (a deposed leader still says leader).
+    case manager(host: String, role: RaftRole?, term: UInt64?)
     /// `curl all-tasks-answered`: every task of the service behind the last `curl` answered.
     case curlAllTasksAnswered
     /// `curl no-failures`: no request of the last `curl` failed.
@@ -30,6 +33,11 @@ public enum Condition: Equatable, Sendable {
     /// A node's status, as `docker node ls` shows it.
     public enum NodeStatus: String, CaseIterable, Equatable, Sendable {
         case ready, down, unknown
+    }
+
+    /// A manager's Raft role, as `show cluster` names it.
+    public enum RaftRole: String, CaseIterable, Equatable, Sendable {
+        case leader, follower, candidate, preCandidate = "pre-candidate"
     }
 
     /// A node's availability, as `docker node update --availability` sets it.

@@ -49,8 +49,8 @@ extension StatementParser {
         return (try condition(conditionWords, after: after), value)
     }
 
-    static let conditionWords = ["leader", "no", "node", "service", "services", "curl"]
-    static let conditionForms = "leader, leader in m1,m2, leader is m1, no leader, node NAME ready|down|unknown|active|pause|drain, service NAME running N, services converged, curl all-tasks-answered, curl no-failures, curl failures <= K"
+    static let conditionWords = ["leader", "no", "node", "manager", "service", "services", "curl"]
+    static let conditionForms = "leader, leader in m1,m2, leader is m1, no leader, node NAME ready|down|unknown|active|pause|drain, manager NAME [leader|follower|candidate|pre-candidate] [term N], service NAME running N, services converged, curl all-tasks-answered, curl no-failures, curl failures <= K"
 
     /// Reads a whole condition from `words` (nothing may follow it).
     func condition(_ words: ArraySlice<Word>, after: Word) throws(Diagnostic) -> Condition {
@@ -99,6 +99,8 @@ extension StatementParser {
             if let availability = Condition.NodeAvailability(rawValue: stateWord.text) { return .nodeAvailability(node: node, availability) }
             throw Diagnostic(at: stateWord, "unknown node state \(stateWord.text.quotedForMessage)",
                              hint: Suggestions.hint(for: stateWord.text, among: states) ?? "one of: " + states.joined(separator: ", "))
+        case "manager":
+            return try managerCondition(rest, after: first)
         case "service":
             let usage = "write service NAME running N, for example: service web running 6"
             guard let nameWord = rest.first else { throw Diagnostic(at: first, "missing service name after 'service'", hint: usage) }
@@ -149,5 +151,36 @@ extension StatementParser {
             throw Diagnostic(at: first, "unknown condition \(first.text.quotedForMessage)",
                              hint: Suggestions.hint(for: first.text, among: Self.conditionWords) ?? "conditions: " + Self.conditionForms)
         }
+    }
+
+    /// `manager NAME [ROLE] [term N]`, at least one of the two.
+    func managerCondition(_ rest: ArraySlice<Word>, after first: Word) throws(Diagnostic) -> Condition {
+        let usage = "write manager NAME [leader|follower|candidate|pre-candidate] [term N], for example: manager m1 follower term 3"
+        guard let nameWord = rest.first else { throw Diagnostic(at: first, "missing host name after 'manager'", hint: usage) }
+        let host = try declaredHost(nameWord)
+        var tail = rest.dropFirst()
+        var role: Condition.RaftRole?
+        if let word = tail.first, word.text != "term" {
+            guard let r = Condition.RaftRole(rawValue: word.text) else {
+                let roles = Condition.RaftRole.allCases.map(\.rawValue) + ["term"]
+                throw Diagnostic(at: word, "unknown Raft role \(word.text.quotedForMessage)",
+                                 hint: Suggestions.hint(for: word.text, among: roles) ?? usage)
+            }
+            role = r
+            tail = tail.dropFirst()
+        }
+        var term: UInt64?
+        if let word = tail.first {
+            guard word.text == "term" else { throw Diagnostic(at: word, "expected 'term' after the role", hint: usage) }
+            guard let valueWord = tail.dropFirst().first else { throw Diagnostic(at: word, "missing number after 'term'", hint: usage) }
+            guard valueWord.text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = UInt64(valueWord.text) else {
+                throw Diagnostic(at: valueWord, "invalid term \(valueWord.text.quotedForMessage)", hint: "a whole number, 0 or more")
+            }
+            term = n
+            tail = tail.dropFirst(2)
+            try expectEnd(tail, after: "term \(n)")
+        }
+        guard role != nil || term != nil else { throw Diagnostic(at: nameWord, "missing role or term after 'manager \(host)'", hint: usage) }
+        return .manager(host: host, role: role, term: term)
     }
 }
