@@ -120,8 +120,8 @@ func dockerError(_ command: String, sourceLocation: Testing.SourceLocation = #_s
     @Test func repeatedFlagsKeepEveryValue() {
         let c = dockerOK("docker service create --constraint node.role==worker --constraint node.labels.zone!=b nginx")
         #expect(c?.values("constraint") == [
-            .constraint(.init(key: "node.role", isEqual: true, value: "worker")),
-            .constraint(.init(key: "node.labels.zone", isEqual: false, value: "b")),
+            .constraint(.init(key: "node.role", op: .equal, value: "worker")),
+            .constraint(.init(key: "node.labels.zone", op: .notEqual, value: "b")),
         ])
         let u = dockerOK("docker node update --label-add zone=a --label-add ssd w1")
         #expect(u?.values("label-add") == [.keyValue(key: "zone", value: "a"), .keyValue(key: "ssd", value: nil)])

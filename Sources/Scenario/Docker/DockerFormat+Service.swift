@@ -198,7 +198,7 @@ extension DockerFormat {
             o += "\n Message:\t\(u.message)"
         }
         o += "\nPlacement:"
-        if !task.constraints.isEmpty { o += "\n Constraints:\t[" + task.constraints.joined(separator: " ") + "]" }
+        if !task.constraints.isEmpty { o += "\n Constraints:\t[" + task.constraints.map(\.description).joined(separator: " ") + "]" }
         if !task.preferences.isEmpty { o += "\n Preferences:   [" + task.preferences.map { "spread=" + $0 }.joined(separator: " ") + "]" }
         if task.maxReplicasPerNode > 0 { o += "\n Max Replicas Per Node:   \(task.maxReplicasPerNode)" }
         for (title, c, order) in [("UpdateConfig", spec.update, "Update order:      "), ("RollbackConfig", spec.rollback, "Rollback order:    ")] {
@@ -319,7 +319,7 @@ extension DockerFormat {
         if task.restart.window > .zero { restart.raw("Window", String(task.restart.window.nanoseconds)) }
         template.raw("RestartPolicy", restart.text)
         var placement = JSONObject(indent: indent + 2)
-        if !task.constraints.isEmpty { placement.raw("Constraints", stringsJSON(task.constraints, indent: indent + 3)) }
+        if !task.constraints.isEmpty { placement.raw("Constraints", stringsJSON(task.constraints.map(\.description), indent: indent + 3)) }
         if !task.preferences.isEmpty {
             let prefs = task.preferences.map { d -> String in
                 var spread = JSONObject(indent: indent + 5)
