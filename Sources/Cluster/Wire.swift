@@ -1,4 +1,5 @@
 import SimCore
+import SimNetwork
 import Raft
 import Orchestration
 
@@ -79,18 +80,10 @@ enum Reply {
     case failed(EngineError)
 }
 
-/// A message in flight.
-struct Envelope {
-    var from: HostID
-    var to: HostID
-    /// The receiver's incarnation when the message was sent; a restart voids it.
-    var incarnation: UInt32
-    var message: WireMessage
-}
-
 /// Everything that can happen in a swarm, as simulator events.
 enum SwarmEvent {
-    case deliver(Envelope)
+    /// A message in flight (SimNetwork's envelope: a restart of the receiver voids it).
+    case deliver(Envelope<WireMessage>)
     case raftTick(HostID, incarnation: UInt32)
     case heartbeatDue(HostID, incarnation: UInt32)
     case callTimeout(CallID)
