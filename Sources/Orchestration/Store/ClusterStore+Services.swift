@@ -101,6 +101,29 @@ extension ClusterStore {
             services[i] = s
             changes.append(StoreChanges.Service(id: id, kind: .spec))
 
+        case .rollbackService, .startRollback:
+            applyRollback(command, at: raftIndex, into: &changes)
+
+        case .setUpdateStatus(let id, let status, let time):
+            guard let i = index(ofService: id) else { return }
+            services[i].updateStatus = status
+            touch(&services[i], raftIndex, time)
+            changes.append(StoreChanges.Service(id: id, kind: .updateStatus))
+
+        case .removeService(let id):
+            guard let i = index(ofService: id) else { return }
+            releaseVirtualIPs(services[i])
+            services.remove(at: i)
+            changes.append(StoreChanges.Service(id: id, kind: .removed))
+
+        default:
+            preconditionFailure("applyServiceCommand called with a command that is not about services: \(command)")
+        }
+    }
+
+    /// `docker service rollback` and the updater's own rollback: the previous spec returns.
+    private mutating func applyRollback(_ command: StoreCommand, at raftIndex: UInt64, into changes: inout StoreChanges) {
+        switch command {
         case .rollbackService(let id, let time):
             guard let i = index(ofService: id), let previous = services[i].previousSpec else { return }
             var s = services[i]
@@ -131,21 +154,8 @@ extension ClusterStore {
             touch(&s, raftIndex, time)
             services[i] = s
             changes.append(StoreChanges.Service(id: id, kind: .spec))
-
-        case .setUpdateStatus(let id, let status, let time):
-            guard let i = index(ofService: id) else { return }
-            services[i].updateStatus = status
-            touch(&services[i], raftIndex, time)
-            changes.append(StoreChanges.Service(id: id, kind: .updateStatus))
-
-        case .removeService(let id):
-            guard let i = index(ofService: id) else { return }
-            releaseVirtualIPs(services[i])
-            services.remove(at: i)
-            changes.append(StoreChanges.Service(id: id, kind: .removed))
-
         default:
-            preconditionFailure("applyServiceCommand called with a command that is not about services: \(command)")
+            preconditionFailure("applyRollback called with a command that is not a rollback: \(command)")
         }
     }
 
