@@ -215,7 +215,9 @@ extension ServiceSpec {
         return 0
     }
 
-    /// A constraint to remove, written the way `--constraint` stores it (`key==value`).
+    /// A constraint to remove, written the way `--constraint` stores it (`key==value`). The one
+    /// parse of a `--constraint-rm` text (a flag value docker does not check): text that is no
+    /// constraint can only match a stored constraint written the same way.
     static func normalizedConstraint(_ text: String) -> String {
         (try? Scheduler.Constraint.parse(text))?.description ?? text
     }
