@@ -14,3 +14,15 @@ struct ApplyEffects {
     /// Nodes the leader applied as added: Unknown until their engine first reports.
     var addedNodes: [String] = []
 }
+
+extension ApplyEffects {
+    /// Nodes the leader recorded as added, and node status changes.
+    mutating func noteNodes(_ changes: StoreChanges, in store: ClusterStore) {
+        for case .node(let change) in changes.all {
+            if change.kind == .added { addedNodes.append(change.id) }
+            guard change.kind == .state, let node = store.node(id: change.id) else { continue }
+            nodeStates.append((node.hostname, node.state))
+            if node.state == .ready { readyNodes.append(change.id) }
+        }
+    }
+}

@@ -54,12 +54,12 @@ public struct InvariantChecker: Sendable {
 
     // MARK: Hooks
 
-    /// Called after `host`'s manager applied the entry at `index` (whose command is `command`)
-    /// to `store`. `isLeader` says whether that manager leads and runs the dispatcher now.
-    mutating func applied(_ command: StoreCommand, index: UInt64, store: ClusterStore, on host: HostID,
+    /// Called after `host`'s manager applied the entry at `index` to `store`, which changed
+    /// `changes`. `isLeader` says whether that manager leads and runs the dispatcher now.
+    mutating func applied(_ changes: StoreChanges, index: UInt64, store: ClusterStore, on host: HostID,
                           hostName: String, isLeader: Bool, at time: SimTime) {
         guard isEnabled else { return }
-        let digest = Self.digest(of: command, in: store)
+        let digest = Self.digest(of: changes, in: store)
         if let i = position(of: index) {
             if digests[i].digest != digest {
                 record("stores differ after applying index \(index): \(hostName)'s digest differs from the first manager's (at \(time))")
@@ -68,7 +68,7 @@ public struct InvariantChecker: Sendable {
         }
         if let last = digests.last, last.index > index { return }   // below what is kept: nothing to compare
         digests.append((index, digest, host))
-        firstApplied(command, index: index, store: store, hostName: hostName, isLeader: isLeader, at: time)
+        firstApplied(changes, index: index, store: store, hostName: hostName, isLeader: isLeader, at: time)
     }
 
     /// Drops digests of indices every running manager has passed (they can only be compared by
@@ -101,11 +101,11 @@ public struct InvariantChecker: Sendable {
 
     // MARK: Checks at an index's first apply
 
-    private mutating func firstApplied(_ command: StoreCommand, index: UInt64, store: ClusterStore,
+    private mutating func firstApplied(_ changes: StoreChanges, index: UInt64, store: ClusterStore,
                                        hostName: String, isLeader: Bool, at time: SimTime) {
         var tasks: [String] = []
         var schedules = false
-        note(command, tasks: &tasks, schedules: &schedules)
+        note(changes, store: store, tasks: &tasks, schedules: &schedules)
         if schedules && !isLeader {
             record("index \(index) schedules tasks but was first applied by \(hostName), which does not lead (at \(time))")
         }
@@ -149,65 +149,58 @@ public struct InvariantChecker: Sendable {
         suspects = kept
     }
 
-    /// Learns the services and nodes `command` adds, lists the tasks it touches, and says
-    /// whether it places a task on a node.
-    private mutating func note(_ command: StoreCommand, tasks: inout [String], schedules: inout Bool) {
-        switch command {
-        case .createService(let s): knownServices.insert(s.id)
-        case .addNode(let n): knownNodes.insert(n.id)
-        case .putTask(let t):
-            tasks.append(t.id)
-            if t.nodeID != nil && t.status.state >= .assigned { schedules = true }
-        case .assignTask(let id, _, _):
-            tasks.append(id)
-            schedules = true
-        case .setTaskStatus(let id, _), .setTaskDesiredState(let id, _, _):
-            tasks.append(id)
-        case .batch(let commands):
-            for c in commands { note(c, tasks: &tasks, schedules: &schedules) }
-        default: break
+    /// Learns the services and nodes `changes` adds, lists the tasks it changed (and did not
+    /// remove), and says whether it placed a task on a node.
+    private mutating func note(_ changes: StoreChanges, store: ClusterStore, tasks: inout [String], schedules: inout Bool) {
+        for change in changes.all {
+            switch change {
+            case .service(let s) where s.kind == .created: knownServices.insert(s.id)
+            case .node(let n) where n.kind == .added: knownNodes.insert(n.id)
+            case .task(let t) where t.kind != .removed:
+                tasks.append(t.id)
+                if t.kind == .assigned { schedules = true }
+                if t.kind == .put, t.nodeID != nil, let state = store.task(id: t.id)?.status.state, state >= .assigned {
+                    schedules = true
+                }
+            default: break
+            }
         }
     }
 
     // MARK: Digests
 
-    /// The records `command` touches, as `store` holds them after applying it, and the store's
+    /// The records `changes` lists, as `store` holds them after applying it, and the store's
     /// sizes. Swift's `Hasher` is seeded per process, which is fine: digests are only compared
     /// within one run.
-    static func digest(of command: StoreCommand, in store: ClusterStore) -> Int {
+    static func digest(of changes: StoreChanges, in store: ClusterStore) -> Int {
         var h = Hasher()
         h.combine(store.nodes.count)
         h.combine(store.services.count)
         h.combine(store.taskTable.count)
         h.combine(store.appliedIndex)
-        combine(command, store, into: &h)
+        for change in changes.all { combine(change, store, into: &h) }
         return h.finalize()
     }
 
-    private static func combine(_ command: StoreCommand, _ store: ClusterStore, into h: inout Hasher) {
-        switch command {
-        case .createCluster, .rotateToken, .updateCluster:
+    private static func combine(_ change: StoreChanges.Change, _ store: ClusterStore, into h: inout Hasher) {
+        switch change {
+        case .cluster:
             h.combine(store.cluster?.workerToken)
             h.combine(store.cluster?.managerToken)
             h.combine(store.cluster?.updatedAt)
-        case .addNode(let n): combine(node: n.id, store, into: &h)
-        case .removeNode(let id), .updateNode(let id, _, _), .setNodeState(let id, _, _, _), .setNodeRole(let id, _, _, _):
-            combine(node: id, store, into: &h)
-        case .createService(let s): combine(service: s.id, store, into: &h)
-        case .updateService(let id, _, _), .rollbackService(let id, _), .startRollback(let id, _, _),
-             .setUpdateStatus(let id, _, _), .removeService(let id):
-            combine(service: id, store, into: &h)
-        case .putTask(let t): combine(task: t.id, store, into: &h)
-        case .removeTask(let id), .setTaskStatus(let id, _), .setTaskDesiredState(let id, _, _), .assignTask(let id, _, _):
-            combine(task: id, store, into: &h)
-        case .createNetwork(let n):
+        case .node(let n):
+            h.combine(n.kind.rawValue)
+            combine(node: n.id, store, into: &h)
+        case .service(let s):
+            h.combine(s.kind.rawValue)
+            combine(service: s.id, store, into: &h)
+        case .task(let t):
+            h.combine(t.kind.rawValue)
+            combine(task: t.id, store, into: &h)
+        case .network(let n):
             h.combine(n.id)
+            h.combine(n.isRemoved)
             h.combine(store.network(id: n.id)?.subnet.description)
-        case .removeNetwork(let id):
-            h.combine(id)
-            h.combine(store.network(id: id) != nil)
-        case .batch(let commands):
-            for c in commands { combine(c, store, into: &h) }
         }
     }
 

@@ -5,7 +5,7 @@ import Orchestration
 extension ManagerRuntime {
     /// Loads a received snapshot and applies committed entries to the store.
     mutating func apply(_ ready: Raft.Ready<StoreCommand, ClusterStore>, effects: inout ApplyEffects,
-                        afterEach check: ((StoreCommand, UInt64, ManagerRuntime) -> Void)? = nil) {
+                        afterEach check: ((StoreChanges, UInt64, ManagerRuntime) -> Void)? = nil) {
         if let snapshot = ready.snapshot, snapshot.index >= appliedIndex {
             store = snapshot.state
             appliedIndex = snapshot.index
@@ -15,18 +15,14 @@ extension ManagerRuntime {
         for entry in ready.committed where entry.index > appliedIndex {
             switch entry.payload {
             case .command(let command):
-                if leading {
-                    Swarm.touchedNodes(by: command, in: store, into: &effects.touchedNodes)
-                    Swarm.meshServices(touchedBy: command, in: store, into: &effects.meshServices)
-                }
                 effects.storeChanged = true
-                store.apply(command, at: entry.index)
-                check?(command, entry.index, self)
-                if leading, case .setNodeState(let id, let state, _, _) = command, let node = store.node(id: id) {
-                    effects.nodeStates.append((node.hostname, state))
-                    if state == .ready { effects.readyNodes.append(id) }
+                let changes = store.apply(command, at: entry.index)
+                check?(changes, entry.index, self)
+                if leading {
+                    Swarm.touchedNodes(by: changes, into: &effects.touchedNodes)
+                    Swarm.meshServices(touchedBy: changes, into: &effects.meshServices)
+                    effects.noteNodes(changes, in: store)
                 }
-                if leading, case .addNode(let record) = command { effects.addedNodes.append(record.id) }
             case .membership(let change):
                 if change.kind == .removeVoter && change.node == raft.id { removedFromRaft = true }
             case .empty:

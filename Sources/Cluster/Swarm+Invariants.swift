@@ -6,10 +6,11 @@ import NodeRoles
 /// Where the swarm feeds `InvariantChecker`: after each entry a manager applies, and every so
 /// often a comparison of whole stores.
 extension Swarm {
-    /// Called by the apply loop after `host`'s manager `m` applied `command` at `index`.
-    func checkInvariants(afterApplying command: StoreCommand, index: UInt64, manager m: ManagerRuntime, on host: HostID) {
+    /// Called by the apply loop after `host`'s manager `m` applied the entry at `index`, which
+    /// changed `changes`.
+    func checkInvariants(afterApplying changes: StoreChanges, index: UInt64, manager m: ManagerRuntime, on host: HostID) {
         guard invariants.isEnabled else { return }
-        invariants.applied(command, index: index, store: m.store, on: host, hostName: hosts[host.index].name,
+        invariants.applied(changes, index: index, store: m.store, on: host, hostName: hosts[host.index].name,
                            isLeader: m.raft.role == .leader, at: now)
         guard invariants.fullCompareDue() else { return }
         var stores: [(name: String, applied: UInt64, store: ClusterStore)] = []

@@ -78,8 +78,8 @@ extension Swarm {
             let ready = m.raft.ready()
             if safety.isEnabled { safety.observe(m.raft, ready: ready) }
             hosts[host.index].raftStorage?.persist(ready)
-            m.apply(ready, effects: &effects, afterEach: invariants.isEnabled ? { command, index, manager in
-                self.checkInvariants(afterApplying: command, index: index, manager: manager, on: host)
+            m.apply(ready, effects: &effects, afterEach: invariants.isEnabled ? { changes, index, manager in
+                self.checkInvariants(afterApplying: changes, index: index, manager: manager, on: host)
             } : nil)
             m.raft.advance()
             hosts[host.index].manager = m

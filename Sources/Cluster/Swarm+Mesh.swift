@@ -17,17 +17,21 @@ import NodeRoles
 extension Swarm {
     // MARK: Leader side
 
-    /// Services whose endpoints or ports `command` may change.
-    static func meshServices(touchedBy command: StoreCommand, in store: ClusterStore, into ids: inout [String]) {
-        switch command {
-        case .setTaskStatus(let id, _), .setTaskDesiredState(let id, _, _), .removeTask(let id):
-            if let t = store.task(id: id) { ids.append(t.serviceID) }
-        case .createService(let s): ids.append(s.id)
-        case .updateService(let id, _, _), .rollbackService(let id, _), .startRollback(let id, _, _), .removeService(let id):
-            ids.append(id)
-        case .batch(let commands):
-            for c in commands { meshServices(touchedBy: c, in: store, into: &ids) }
-        default: break
+    /// Services whose endpoints or ports `changes` may have changed: a task's status or desired
+    /// state, a removed task, a service created, respecified or removed. A task the same entry
+    /// created is no endpoint yet, so what else the entry does to it is no news to the mesh.
+    static func meshServices(touchedBy changes: StoreChanges, into ids: inout [String]) {
+        var created: Set<String> = []   // looked up, never iterated
+        for change in changes.all {
+            switch change {
+            case .task(let t) where t.kind == .put:
+                created.insert(t.id)
+            case .task(let t) where t.kind == .status || t.kind == .desiredState || t.kind == .removed:
+                if !created.contains(t.id) { ids.append(t.serviceID) }
+            case .service(let s) where s.kind != .updateStatus:
+                ids.append(s.id)
+            default: break
+            }
         }
     }
 

@@ -70,16 +70,11 @@ extension Swarm {
         if storeChanged { requestOrchestration(host) }
     }
 
-    /// The nodes whose assignments `command` changes, read from the store before it applies.
-    static func touchedNodes(by command: StoreCommand, in store: ClusterStore, into nodes: inout [String]) {
-        switch command {
-        case .putTask(let t): if let n = t.nodeID { nodes.append(n) }
-        case .assignTask(_, let nodeID, _): nodes.append(nodeID)
-        case .setTaskDesiredState(let id, _, _), .removeTask(let id):
-            if let n = store.task(id: id)?.nodeID { nodes.append(n) }
-        case .batch(let commands):
-            for c in commands { touchedNodes(by: c, in: store, into: &nodes) }
-        default: break
+    /// The nodes whose assignments `changes` changed: a task put on, assigned to, given a new
+    /// desired state on, or removed from them (a status the agent reported is no news to it).
+    static func touchedNodes(by changes: StoreChanges, into nodes: inout [String]) {
+        for case .task(let t) in changes.all where t.kind != .status {
+            if let n = t.nodeID { nodes.append(n) }
         }
     }
 

@@ -155,8 +155,8 @@ public final class Swarm {
         }
     }
 
-    func deliver(_ envelope: Envelope) {
-        guard network.accepts(from: envelope.from, to: envelope.to, sentToIncarnation: envelope.incarnation) else {
+    func deliver(_ envelope: Envelope<WireMessage>) {
+        guard network.accepts(envelope) else {
             if traceMessages { traceMessage("drop", envelope, reason: "receiver") }
             return
         }
@@ -315,7 +315,7 @@ public final class Swarm {
         trace.write(line)
     }
 
-    func traceMessage(_ event: String, _ e: Envelope, reason: String?) {
+    func traceMessage(_ event: String, _ e: Envelope<WireMessage>, reason: String?) {
         guard trace.isEnabled else { return }
         var line = TraceLine(time: now, event: event)
         line.field("from", name(of: e.from))

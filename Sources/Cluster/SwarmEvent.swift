@@ -1,8 +1,10 @@
 import SimCore
+import SimNetwork
 
 /// Everything that can happen in a swarm, as simulator events.
 enum SwarmEvent {
-    case deliver(Envelope)
+    /// A message in flight (SimNetwork's envelope: a restart of the receiver voids it).
+    case deliver(Envelope<WireMessage>)
     case raftTick(HostID, incarnation: UInt32)
     case heartbeatDue(HostID, incarnation: UInt32)
     case callTimeout(CallID)

@@ -33,8 +33,8 @@ import Orchestration
     /// Applies `command` at `index` to `store` and reports it as applied by `host`.
     func apply(_ c: inout InvariantChecker, _ store: inout ClusterStore, _ command: StoreCommand, _ index: UInt64,
                on host: HostID, leader: Bool = true, at seconds: Int64 = 0) {
-        store.apply(command, at: index)
-        c.applied(command, index: index, store: store, on: host, hostName: host == m1 ? "m1" : "m2",
+        let changes = store.apply(command, at: index)
+        c.applied(changes, index: index, store: store, on: host, hostName: host == m1 ? "m1" : "m2",
                   isLeader: leader, at: SimTime(nanoseconds: seconds * 1_000_000_000))
     }
 
@@ -82,7 +82,10 @@ import Orchestration
         var a = ClusterStore()
         apply(&c, &a, .addNode(node("n1")), 1, on: m1)
         apply(&c, &a, .createService(service("s1")), 2, on: m1)
-        apply(&c, &a, .putTask(task("t1", node: nil, running: false)), 3, on: m1)
+        // A pending task (an assignment to a task past pending is refused, and schedules nothing).
+        var pending = task("t1", node: nil, running: false)
+        pending.status.state = .pending
+        apply(&c, &a, .putTask(pending), 3, on: m1)
         apply(&c, &a, .assignTask(id: "t1", nodeID: "n1", TaskStatus(state: .assigned, timestamp: .zero, message: "")), 4, on: m1, leader: false)
         #expect(c.violations == ["index 4 schedules tasks but was first applied by m1, which does not lead (at \(SimTime.zero))"])
     }

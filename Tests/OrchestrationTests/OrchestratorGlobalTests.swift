@@ -5,7 +5,7 @@ import SimCore
 @Suite struct OrchestratorGlobalTests {
     func global(_ name: String = "agent", constraints: [String] = []) -> ServiceSpec {
         var s = ServiceSpec(name: name, mode: .global, task: TaskTemplate(image: "prom/node-exporter"))
-        s.task.constraints = constraints
+        s.task.constraints = constraints.compactMap { try? Scheduler.Constraint.parse($0) }
         return s
     }
 

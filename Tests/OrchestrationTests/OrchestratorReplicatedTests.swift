@@ -278,7 +278,7 @@ import SimCore
         h.addNode("w1", labels: [("zone", "a")])
         h.addNode("w2", labels: [("zone", "a")])
         var spec = Harness.spec(replicas: 2)
-        spec.task.constraints = ["node.labels.zone==a"]
+        spec.task.constraints = [Scheduler.Constraint(key: "node.labels.zone", op: .equal, value: "a")]
         let web = h.create(spec)
         h.settle()
         h.apply([.updateNode(id: "nw1", NodeUpdate(labelsToAdd: [("zone", "b")]), at: .zero)])

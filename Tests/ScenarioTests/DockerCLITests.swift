@@ -117,11 +117,26 @@ func dockerError(_ command: String, sourceLocation: Testing.SourceLocation = #_s
         #expect(dockerOK("docker service create --detach=1 nginx")?.isOn("detach") == true)
     }
 
+    /// `--constraint` is read with swarmkit's grammar (SimCore's `PlacementConstraint`), the one
+    /// the scheduler uses: Go's TrimSpace around key and value, Go's `(?i)` letters; refusals
+    /// name the key or value cut short.
+    @Test func constraintsUseTheOneGrammar() throws {
+        func parse(_ text: String) -> Result<PlacementConstraint, DockerCLI.ValueError> { DockerCLI.parseConstraint(text) }
+        let spaced = try parse("node.labels.zone == a\u{A0}").get()
+        #expect(spaced == PlacementConstraint(key: "node.labels.zone", op: .equal, value: "a"))
+        #expect(try parse("node.labels.zone!=\u{212A}").get().value == "\u{212A}")   // Kelvin sign folds onto k
+        let long = String(repeating: "k", count: 45) + "$"
+        guard case .failure(let e) = parse(long + "==x") else { Issue.record("accepted \(long)"); return }
+        #expect(e.reason == "key '" + String(repeating: "k", count: 40) + "…' is invalid" && e.hint == nil)
+        guard case .failure(let m) = parse("node.role=manager") else { Issue.record("accepted"); return }
+        #expect(m.reason == "constraint expected one operator from ==, !=" && m.hint != nil)
+    }
+
     @Test func repeatedFlagsKeepEveryValue() {
         let c = dockerOK("docker service create --constraint node.role==worker --constraint node.labels.zone!=b nginx")
         #expect(c?.values("constraint") == [
-            .constraint(.init(key: "node.role", isEqual: true, value: "worker")),
-            .constraint(.init(key: "node.labels.zone", isEqual: false, value: "b")),
+            .constraint(.init(key: "node.role", op: .equal, value: "worker")),
+            .constraint(.init(key: "node.labels.zone", op: .notEqual, value: "b")),
         ])
         let u = dockerOK("docker node update --label-add zone=a --label-add ssd w1")
         #expect(u?.values("label-add") == [.keyValue(key: "zone", value: "a"), .keyValue(key: "ssd", value: nil)])

@@ -56,7 +56,7 @@ import Orchestration
         #expect(s.name == "api" && s.mode == .replicated(4))
         #expect(s.task.image == "redis:1.25")
         #expect(s.task.args == ["redis-server", "--appendonly", "yes"])
-        #expect(s.task.constraints == ["node.role==worker", "node.labels.zone!=b"])
+        #expect(s.task.constraints.map(\.description) == ["node.role==worker", "node.labels.zone!=b"])
         #expect(s.task.preferences == ["node.labels.zone"])
         #expect(s.task.reservations == .init(nanoCPUs: 500_000_000, memoryBytes: 256 << 20))
         #expect(s.task.limits == .init(nanoCPUs: 1_000_000_000, memoryBytes: 1 << 30))
@@ -116,7 +116,7 @@ import Orchestration
     @Test func constraintsAreAddedRemovedAndSorted() throws {
         let base = try create("--constraint node.role==worker --constraint node.labels.z==a nginx")
         let s = try update(base, "--constraint-add node.hostname!=w1 --constraint-rm 'node.labels.z == a'")
-        #expect(s.task.constraints == ["node.hostname!=w1", "node.role==worker"])
+        #expect(s.task.constraints.map(\.description) == ["node.hostname!=w1", "node.role==worker"])
     }
 
     @Test func portsAreAddedAndRemovedByTarget() throws {

@@ -190,7 +190,7 @@ import Orchestration
     @Test func inspectPrettyShowsUpdateStatusPlacementAndResources() {
         var spec = ServiceSpec(name: "db", mode: .global, task: TaskTemplate(image: "postgres:16"))
         spec.labels["tier"] = "data"
-        spec.task.constraints = ["node.role==worker"]
+        spec.task.constraints = [PlacementConstraint(key: "node.role", op: .equal, value: "worker")]
         spec.task.preferences = ["node.labels.zone"]
         spec.task.reservations = .init(nanoCPUs: 500_000_000, memoryBytes: 512 << 20)
         spec.task.limits = .init(nanoCPUs: 2_000_000_000)

@@ -136,11 +136,8 @@ extension Orchestrator {
         return task.spec != service.spec.task || task.endpoint != service.spec.endpoint
     }
 
-    /// The service's constraints, parsed; a malformed list constrains nothing (swarmkit
-    /// ignores the parse error here; the CLI has already refused it).
-    static func constraints(of spec: TaskTemplate) -> [Scheduler.Constraint] {
-        (try? Scheduler.Constraint.parse(all: spec.constraints)) ?? []
-    }
+    /// The service's constraints (parsed at the command line, which refused malformed ones).
+    static func constraints(of spec: TaskTemplate) -> [Scheduler.Constraint] { spec.constraints }
 
     static func meets(_ constraints: [Scheduler.Constraint], _ node: NodeRecord) -> Bool {
         if constraints.isEmpty { return true }

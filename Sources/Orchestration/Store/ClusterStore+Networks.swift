@@ -94,7 +94,7 @@ extension ClusterStore {
 
     // MARK: Apply: networks
 
-    mutating func applyNetworkCommand(_ command: StoreCommand) {
+    mutating func applyNetworkCommand(_ command: StoreCommand, into changes: inout StoreChanges) {
         switch command {
         case .createNetwork(var record):
             guard network(id: record.id) == nil, network(named: record.name) == nil,
@@ -110,12 +110,14 @@ extension ClusterStore {
             if record.isIngress {
                 for node in nodes { allocations.attachNode(node.id, to: record.id) }
             }
+            changes.append(StoreChanges.Network(id: record.id, isRemoved: false))
         case .removeNetwork(let id):
             let i = insertionIndex(ofNetwork: id)
             guard i < networks.count, networks[i].id == id else { return }
             networks.remove(at: i)
             for node in nodes { allocations.detachNode(node.id, from: id) }
             allocations.pools[id] = nil
+            changes.append(StoreChanges.Network(id: id, isRemoved: true))
         default:
             preconditionFailure("applyNetworkCommand called with a command that is not about networks: \(command)")
         }

@@ -75,7 +75,7 @@ extension ClusterStore {
 
     // MARK: Apply
 
-    mutating func applyServiceCommand(_ command: StoreCommand, at raftIndex: UInt64) {
+    mutating func applyServiceCommand(_ command: StoreCommand, at raftIndex: UInt64, into changes: inout StoreChanges) {
         switch command {
         case .createService(var record):
             guard index(ofService: record.id) == nil else { return }
@@ -85,6 +85,7 @@ extension ClusterStore {
             record.virtualIPs = []
             allocateVirtualIPs(&record)
             services.insert(record, at: insertionIndex(ofService: record.id))
+            changes.append(StoreChanges.Service(id: record.id, kind: .created))
 
         case .updateService(let id, let spec, let time):
             guard let i = index(ofService: id) else { return }
@@ -98,7 +99,31 @@ extension ClusterStore {
             allocateVirtualIPs(&s)
             touch(&s, raftIndex, time)
             services[i] = s
+            changes.append(StoreChanges.Service(id: id, kind: .spec))
 
+        case .rollbackService, .startRollback:
+            applyRollback(command, at: raftIndex, into: &changes)
+
+        case .setUpdateStatus(let id, let status, let time):
+            guard let i = index(ofService: id) else { return }
+            services[i].updateStatus = status
+            touch(&services[i], raftIndex, time)
+            changes.append(StoreChanges.Service(id: id, kind: .updateStatus))
+
+        case .removeService(let id):
+            guard let i = index(ofService: id) else { return }
+            releaseVirtualIPs(services[i])
+            services.remove(at: i)
+            changes.append(StoreChanges.Service(id: id, kind: .removed))
+
+        default:
+            preconditionFailure("applyServiceCommand called with a command that is not about services: \(command)")
+        }
+    }
+
+    /// `docker service rollback` and the updater's own rollback: the previous spec returns.
+    private mutating func applyRollback(_ command: StoreCommand, at raftIndex: UInt64, into changes: inout StoreChanges) {
+        switch command {
         case .rollbackService(let id, let time):
             guard let i = index(ofService: id), let previous = services[i].previousSpec else { return }
             var s = services[i]
@@ -112,6 +137,7 @@ extension ClusterStore {
             allocateVirtualIPs(&s)
             touch(&s, raftIndex, time)
             services[i] = s
+            changes.append(StoreChanges.Service(id: id, kind: .spec))
 
         case .startRollback(let id, let message, let time):
             guard let i = index(ofService: id), services[i].updateStatus != nil,
@@ -127,19 +153,9 @@ extension ClusterStore {
             allocateVirtualIPs(&s)
             touch(&s, raftIndex, time)
             services[i] = s
-
-        case .setUpdateStatus(let id, let status, let time):
-            guard let i = index(ofService: id) else { return }
-            services[i].updateStatus = status
-            touch(&services[i], raftIndex, time)
-
-        case .removeService(let id):
-            guard let i = index(ofService: id) else { return }
-            releaseVirtualIPs(services[i])
-            services.remove(at: i)
-
+            changes.append(StoreChanges.Service(id: id, kind: .spec))
         default:
-            preconditionFailure("applyServiceCommand called with a command that is not about services: \(command)")
+            preconditionFailure("applyRollback called with a command that is not a rollback: \(command)")
         }
     }
 

@@ -41,7 +41,7 @@ extension ClusterStore {
 
     // MARK: Apply
 
-    mutating func applyTaskCommand(_ command: StoreCommand) {
+    mutating func applyTaskCommand(_ command: StoreCommand, into changes: inout StoreChanges) {
         switch command {
         case .putTask(var task):
             // A replaced task gives back what it held; the new one gets its own addresses.
@@ -49,42 +49,57 @@ extension ClusterStore {
             task.networks = allocateAttachments(for: task)
             taskTable.put(task)
             _ = trackTask(from: nil, to: task)
+            changes.append(StoreChanges.Task(id: task.id, serviceID: task.serviceID, nodeID: task.nodeID, kind: .put))
         case .removeTask(let id):
-            let old = taskTable[id]
+            guard let old = taskTable[id] else { return }
             taskTable.remove(id: id)
             _ = trackTask(from: old, to: nil)
+            changes.append(StoreChanges.Task(id: id, serviceID: old.serviceID, nodeID: old.nodeID, kind: .removed))
         case .setTaskStatus(let id, let status):
             guard let row = taskTable.row(of: id) else { return }
-            changeTask(in: row) { t in
-                guard status.state == t.status.state || t.status.state.canMove(to: status.state) else { return }
+            changeTask(in: row, .status, into: &changes) { t in
+                guard status.state == t.status.state || t.status.state.canMove(to: status.state) else { return false }
                 t.status = status
                 t.updatedAt = Swift.max(t.updatedAt, status.timestamp)
+                return true
             }
         case .setTaskDesiredState(let id, let state, let time):
-            taskTable.update(id: id) { t in
+            guard let row = taskTable.row(of: id) else { return }
+            var changed: StoreChanges.Task?
+            taskTable.update(row: row) { t in
                 guard state > t.desiredState else { return }
                 t.desiredState = state
                 t.updatedAt = time
+                changed = .init(id: t.id, serviceID: t.serviceID, nodeID: t.nodeID, kind: .desiredState)
             }
+            if let changed { changes.append(changed) }
         case .assignTask(let id, let nodeID, let status):
             guard let row = taskTable.row(of: id) else { return }
-            changeTask(in: row) { t in
-                guard t.status.state <= .pending, t.nodeID == nil || t.nodeID == nodeID else { return }
+            changeTask(in: row, .assigned, into: &changes) { t in
+                guard t.status.state <= .pending, t.nodeID == nil || t.nodeID == nodeID else { return false }
                 t.nodeID = nodeID
                 t.status = status
                 t.updatedAt = status.timestamp
+                return true
             }
         default:
             preconditionFailure("applyTaskCommand called with a command that is not about tasks: \(command)")
         }
     }
 
-    /// Changes the task in `row` in place; the network books follow (see `trackTask`) when a
-    /// task with attachments moved to a node or stopped. A task on no network is never copied.
-    private mutating func changeTask(in row: TaskTable.Row, _ change: (inout TaskRecord) -> Void) {
-        guard taskTable.hasNetworks(row: row) else { return taskTable.update(row: row, change) }
+    /// Changes the task in `row` in place and lists it in `changes` when `change` says it
+    /// changed it; the network books follow (see `trackTask`) when a task with attachments
+    /// moved to a node or stopped. A task on no network is never copied.
+    private mutating func changeTask(in row: TaskTable.Row, _ kind: StoreChanges.Task.Kind, into changes: inout StoreChanges,
+                                     _ change: (inout TaskRecord) -> Bool) {
+        var changed: StoreChanges.Task?
+        defer { if let changed { changes.append(changed) } }
+        func tracked(_ t: inout TaskRecord) {
+            if change(&t) { changed = .init(id: t.id, serviceID: t.serviceID, nodeID: t.nodeID, kind: kind) }
+        }
+        guard taskTable.hasNetworks(row: row) else { return taskTable.update(row: row, tracked) }
         let old = taskTable[row: row]
-        taskTable.update(row: row, change)
+        taskTable.update(row: row, tracked)
         let new = taskTable[row: row]
         guard old.nodeID != new.nodeID || Self.holdsAddresses(old) != Self.holdsAddresses(new) else { return }
         if let cleared = trackTask(from: old, to: new) {

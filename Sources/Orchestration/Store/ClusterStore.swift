@@ -132,22 +132,35 @@ public struct ClusterStore: Equatable, Sendable {
 
     // MARK: Apply
 
-    /// Applies one committed command at Raft index `index`. Commands that no longer make sense
-    /// (a node already removed, say) change nothing: every manager reaches the same decision.
-    public mutating func apply(_ command: StoreCommand, at raftIndex: UInt64) {
+    /// Applies one committed command at Raft index `index`, and says what it changed. Commands
+    /// that no longer make sense (a node already removed, say) change nothing: every manager
+    /// reaches the same decision, and the result is empty.
+    ///
+    /// This is the one place a `StoreCommand` is read; whoever reacts to a change reads the
+    /// result. - Complexity: that of the changes; O(1) extra for a command that changes one record.
+    @discardableResult
+    public mutating func apply(_ command: StoreCommand, at raftIndex: UInt64) -> StoreChanges {
+        var changes = StoreChanges()
+        apply(command, at: raftIndex, into: &changes)
+        return changes
+    }
+
+    mutating func apply(_ command: StoreCommand, at raftIndex: UInt64, into changes: inout StoreChanges) {
         appliedIndex = Swift.max(appliedIndex, raftIndex)
         switch command {
         case .createCluster(let record):
-            if cluster == nil { cluster = record }
+            if cluster == nil { cluster = record; changes.append(.cluster) }
         case .addNode(let record):
             guard index(ofNode: record.id) == nil else { return }
             let at = nodes.firstIndex(where: { $0.id > record.id }) ?? nodes.count
             nodes.insert(record, at: at)
             allocateNode(record.id)
+            changes.append(StoreChanges.Node(id: record.id, kind: .added))
         case .removeNode(let id):
             guard let i = index(ofNode: id) else { return }
             nodes.remove(at: i)
             releaseNode(id)
+            changes.append(StoreChanges.Node(id: id, kind: .removed))
         case .updateNode(let id, let update, let time):
             guard let i = index(ofNode: id) else { return }
             if let a = update.availability { nodes[i].availability = a }
@@ -155,33 +168,38 @@ public struct ClusterStore: Equatable, Sendable {
             for key in update.labelsToRemove { nodes[i].labels[key] = nil }
             for (k, v) in update.labelsToAdd { nodes[i].labels[k] = v }
             nodes[i].updatedAt = time
+            changes.append(StoreChanges.Node(id: id, kind: .updated))
         case .setNodeState(let id, let state, let message, let time):
             guard let i = index(ofNode: id) else { return }
             nodes[i].state = state
             nodes[i].stateMessage = message
             nodes[i].updatedAt = time
+            changes.append(StoreChanges.Node(id: id, kind: .state))
         case .setNodeRole(let id, let role, let raftID, let time):
             guard let i = index(ofNode: id) else { return }
             nodes[i].role = role
             nodes[i].raftID = raftID
             nodes[i].updatedAt = time
+            changes.append(StoreChanges.Node(id: id, kind: .role))
         case .rotateToken(let role, let token, let time):
             guard cluster != nil else { return }
             if role == .manager { cluster?.managerToken = token } else { cluster?.workerToken = token }
             cluster?.updatedAt = time
+            changes.append(.cluster)
         case .updateCluster(let heartbeat, let limit, let time):
             guard cluster != nil else { return }
             if let heartbeat { cluster?.dispatcherHeartbeat = heartbeat }
             if let limit { cluster?.taskHistoryLimit = limit }
             cluster?.updatedAt = time
+            changes.append(.cluster)
         case .createService, .updateService, .rollbackService, .startRollback, .setUpdateStatus, .removeService:
-            applyServiceCommand(command, at: raftIndex)
+            applyServiceCommand(command, at: raftIndex, into: &changes)
         case .putTask, .removeTask, .setTaskStatus, .setTaskDesiredState, .assignTask:
-            applyTaskCommand(command)
+            applyTaskCommand(command, into: &changes)
         case .createNetwork, .removeNetwork:
-            applyNetworkCommand(command)
+            applyNetworkCommand(command, into: &changes)
         case .batch(let commands):
-            for c in commands { apply(c, at: raftIndex) }
+            for c in commands { apply(c, at: raftIndex, into: &changes) }
         }
     }
 }

@@ -63,9 +63,9 @@ public struct TaskTemplate: Equatable, Sendable {
     public var args: [String] = []
     /// `--env KEY=VALUE`, in the order given (a later value for a key replaces the earlier).
     public var env: [String] = []
-    /// `--constraint` expressions as written (`node.role==worker`); parse with
-    /// `Scheduler.Constraint.parse(all:)`.
-    public var constraints: [String] = []
+    /// `--constraint` expressions, parsed once at the command line (`node.role==worker`;
+    /// `description` gives the text docker stores).
+    public var constraints: [PlacementConstraint] = []
     /// `--placement-pref spread=<descriptor>`: the descriptors, outermost first.
     public var preferences: [String] = []
     /// `--replicas-max-per-node`; 0 means unlimited.

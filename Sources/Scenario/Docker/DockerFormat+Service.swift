@@ -27,10 +27,8 @@ extension DockerFormat {
 
     /// `docker service ls`: `ID NAME MODE REPLICAS IMAGE PORTS`, by name (naturally).
     ///
-    /// REPLICAS is `running/desired` as swarmkit's `ListServiceStatuses` counts them: running
-    /// tasks are those whose last reported state is running (a task on a node that just died
-    /// still counts until it is replaced); desired is the replica count, or for a global
-    /// service the tasks with desired state running. `(max N per node)` follows when set.
+    /// REPLICAS is `running/desired` as swarmkit's `ListServiceStatuses` counts them
+    /// (`ServiceStatus`); `(max N per node)` follows when set.
     static func serviceList(_ store: ClusterStore, quiet: Bool) -> String {
         let services = store.services.sorted {
             naturalLess($0.spec.name, $1.spec.name) || ($0.spec.name == $1.spec.name && $0.id < $1.id)
@@ -46,11 +44,9 @@ extension DockerFormat {
     }
 
     static func replicas(of service: ServiceRecord, in store: ClusterStore) -> String {
-        let tasks = store.tasks(ofService: service.id)
-        let running = tasks.filter { $0.status.state == .running }.count
-        let desired = service.spec.replicas ?? tasks.filter { $0.desiredState == .running }.count
+        let status = ServiceStatus(of: service, in: store)
         let max = service.spec.isGlobal ? 0 : service.spec.task.maxReplicasPerNode
-        return max > 0 ? "\(running)/\(desired) (max \(max) per node)" : "\(running)/\(desired)"
+        return max > 0 ? "\(status.running)/\(status.desired) (max \(max) per node)" : "\(status.running)/\(status.desired)"
     }
 
     /// Ingress ports as `*:8080->80/tcp`, consecutive ports merged into ranges
@@ -198,7 +194,7 @@ extension DockerFormat {
             o += "\n Message:\t\(u.message)"
         }
         o += "\nPlacement:"
-        if !task.constraints.isEmpty { o += "\n Constraints:\t[" + task.constraints.joined(separator: " ") + "]" }
+        if !task.constraints.isEmpty { o += "\n Constraints:\t[" + task.constraints.map(\.description).joined(separator: " ") + "]" }
         if !task.preferences.isEmpty { o += "\n Preferences:   [" + task.preferences.map { "spread=" + $0 }.joined(separator: " ") + "]" }
         if task.maxReplicasPerNode > 0 { o += "\n Max Replicas Per Node:   \(task.maxReplicasPerNode)" }
         for (title, c, order) in [("UpdateConfig", spec.update, "Update order:      "), ("RollbackConfig", spec.rollback, "Rollback order:    ")] {
@@ -319,7 +315,7 @@ extension DockerFormat {
         if task.restart.window > .zero { restart.raw("Window", String(task.restart.window.nanoseconds)) }
         template.raw("RestartPolicy", restart.text)
         var placement = JSONObject(indent: indent + 2)
-        if !task.constraints.isEmpty { placement.raw("Constraints", stringsJSON(task.constraints, indent: indent + 3)) }
+        if !task.constraints.isEmpty { placement.raw("Constraints", stringsJSON(task.constraints.map(\.description), indent: indent + 3)) }
         if !task.preferences.isEmpty {
             let prefs = task.preferences.map { d -> String in
                 var spread = JSONObject(indent: indent + 5)

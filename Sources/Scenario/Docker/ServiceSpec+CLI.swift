@@ -40,7 +40,7 @@ extension ServiceSpec {
 
         for value in inv.values("label") { if case .keyValue(let k, let v) = value { labels[k] = v ?? "" } }
         for value in inv.values("env") { if case .keyValue(let k, let v) = value { Self.setEnv(&self.task.env, k, v) } }
-        for value in inv.values("constraint") { if case .constraint(let c) = value { self.task.constraints.append(c.description) } }
+        for value in inv.values("constraint") { if case .constraint(let c) = value { self.task.constraints.append(c) } }
         for value in inv.values("placement-pref") { if case .spread(let d) = value { self.task.preferences.append(d) } }
         for value in inv.values("publish") { if case .publish(let p) = value { endpoint.ports.append(PortConfig(p)) } }
         // docker/cli `convertNetworks` checks each exists (the daemon answers "network X not
@@ -80,9 +80,9 @@ extension ServiceSpec {
         if inv.has("env-add") { task.env.sort { $0.prefix { $0 != "=" } < $1.prefix { $0 != "=" } } }
 
         if inv.has("constraint-add") || inv.has("constraint-rm") {
-            for value in inv.values("constraint-add") { if case .constraint(let c) = value { task.constraints.append(c.description) } }
+            for value in inv.values("constraint-add") { if case .constraint(let c) = value { task.constraints.append(c) } }
             let removed = try Self.texts(inv, "constraint-rm", expand).map(Self.normalizedConstraint)
-            task.constraints = task.constraints.filter { !removed.contains($0) }.sorted()
+            task.constraints = task.constraints.filter { !removed.contains($0.description) }.sorted { $0.description < $1.description }
         }
         for value in inv.values("placement-pref-rm") { if case .spread(let d) = value { task.preferences.removeAll { $0 == d } } }
         for value in inv.values("placement-pref-add") { if case .spread(let d) = value { task.preferences.append(d) } }
@@ -215,7 +215,9 @@ extension ServiceSpec {
         return 0
     }
 
-    /// A constraint to remove, written the way `--constraint` stores it (`key==value`).
+    /// A constraint to remove, written the way `--constraint` stores it (`key==value`). The one
+    /// parse of a `--constraint-rm` text (a flag value docker does not check): text that is no
+    /// constraint can only match a stored constraint written the same way.
     static func normalizedConstraint(_ text: String) -> String {
         (try? Scheduler.Constraint.parse(text))?.description ?? text
     }

@@ -1,3 +1,5 @@
+import SimCore
+
 /// A JSON value, small and exact, for the experiments' machine-readable output and for reading
 /// it back in `swarmsim merge`.
 ///
@@ -76,21 +78,9 @@ public enum JSONValue: Equatable, Sendable {
         }
     }
 
+    /// `s` as a JSON string literal, escaped as every JSON this program writes is
+    /// (`TraceLine.appendString`, the one escaper).
     static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        out += "\""
+        out += TraceLine.quoted(s)
     }
 }

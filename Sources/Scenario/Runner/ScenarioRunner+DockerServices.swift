@@ -36,18 +36,9 @@ extension DockerSession {
         guard let store, let service = store.service(id: serviceID) else { return (0, 0, true) }
         let tasks = store.tasks(ofService: serviceID).filter { $0.desiredState == .running }
         let running = tasks.filter { $0.status.state == .running }.count
-        let desired = service.spec.replicas ?? eligibleNodes(for: service, in: store)
+        let desired = service.spec.replicas ?? NodeEligibility.nodes(for: service, in: store).count
         let updating = service.updateStatus.map { $0.state == .updating || $0.state == .rollbackStarted } ?? false
         return (running, desired, running == desired && !updating && tasks.count == desired)
-    }
-
-    /// Nodes a global service should run on: active, not down, meeting its constraints.
-    static func eligibleNodes(for service: ServiceRecord, in store: ClusterStore) -> Int {
-        let constraints = (try? Scheduler.Constraint.parse(all: service.spec.task.constraints)) ?? []
-        return store.nodes.filter { node in
-            node.availability == .active && node.state != .down
-                && constraints.allSatisfy { $0.isSatisfied(by: Scheduler.NodeInfo(record: node)) }
-        }.count
     }
 
     func resolveService(_ ref: String, in store: ClusterStore) -> ServiceRecord? { store.resolveService(ref) }

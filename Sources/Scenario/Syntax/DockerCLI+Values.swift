@@ -278,37 +278,21 @@ extension DockerCLI {
 
     // MARK: Constraints
 
-    /// swarmkit's constraint parser: `key==value` or `key!=value`; the key is a letter or `_`
-    /// then letters, digits, `-`, `_`, `.`; blanks around key and value are trimmed.
-    static func parseConstraint(_ text: String) -> Result<DockerInvocation.PlacementConstraint, ValueError> {
-        for (op, isEqual) in [("==", true), ("!=", false)] {
-            guard let range = text.firstRange(of: op) else { continue }
-            let key = text[..<range.lowerBound].trimmingBlanks
-            let value = text[range.upperBound...].trimmingBlanks
-            let keyScalars = Array(key.unicodeScalars)
-            guard keyScalars.count >= 2, isASCIILetter(keyScalars[0]) || keyScalars[0] == "_",
-                  keyScalars.dropFirst().allSatisfy({ isASCIILetter($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }) else {
-                return .failure(ValueError(reason: "key '\(key.shortenedForMessage)' is invalid"))
+    /// A `--constraint` value, read with the one constraint grammar (`PlacementConstraint`,
+    /// swarmkit's parser); the refusal names the key or value, cut short for the message.
+    static func parseConstraint(_ text: String) -> Result<PlacementConstraint, ValueError> {
+        do throws(PlacementConstraintError) {
+            return .success(try PlacementConstraint.parse(text))
+        } catch {
+            switch error {
+            case .missingOperator:
+                return .failure(ValueError(reason: error.description,
+                                           hint: "write a constraint such as node.role==manager or node.labels.zone!=a"))
+            case .invalidKey(let key): return .failure(ValueError(reason: "key '\(key.shortenedForMessage)' is invalid"))
+            case .invalidValue(let value): return .failure(ValueError(reason: "value '\(value.shortenedForMessage)' is invalid"))
             }
-            let allowedPunctuation = ":-_ \t.*()?+[]\\^$|/".unicodeScalars
-            guard !value.isEmpty, value.unicodeScalars.allSatisfy({ isASCIILetter($0) || ("0"..."9").contains($0) || allowedPunctuation.contains($0) }) else {
-                return .failure(ValueError(reason: "value '\(value.shortenedForMessage)' is invalid"))
-            }
-            return .success(.init(key: key, isEqual: isEqual, value: value))
         }
-        return .failure(ValueError(reason: "constraint expected one operator from ==, !=",
-                                   hint: "write a constraint such as node.role==manager or node.labels.zone!=a"))
     }
 
     static func isASCIILetter(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("A"..."Z").contains(s) }
-}
-
-extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
-    var trimmingBlanks: String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return String(s)
-    }
 }

@@ -152,20 +152,4 @@ extension DockerInvocation {
             (published.map { "\($0):" } ?? "") + "\(target)/\(`protocol`.rawValue)" + (mode == .host ? " (host)" : "")
         }
     }
-
-    /// `key==value` or `key!=value`, as swarmkit's constraint parser reads it.
-    public struct PlacementConstraint: Equatable, Sendable, CustomStringConvertible {
-        /// `node.role`, `node.hostname`, `node.labels.zone`, `engine.labels.ssd`, …
-        public var key: String
-        public var isEqual: Bool
-        public var value: String
-
-        public init(key: String, isEqual: Bool, value: String) {
-            self.key = key
-            self.isEqual = isEqual
-            self.value = value
-        }
-
-        public var description: String { "\(key)\(isEqual ? "==" : "!=")\(value)" }
-    }
 }
