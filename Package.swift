@@ -7,7 +7,10 @@ let package = Package(
     name: "swarmsim",
     products: [
         .executable(name: "swarmsim", targets: ["swarmsim"]),
-        .library(name: "SwarmSimKit", targets: ["SimCore", "SimNetwork", "Raft", "Orchestration", "Cluster", "Scenario"]),
+        .library(name: "SwarmSimKit", targets: [
+            "SimCore", "SimNetwork", "Raft", "Orchestration", "Cluster",
+            "ScenarioLanguage", "DockerClient", "Report", "Runner", "Experiments", "Fuzzer",
+        ]),
     ],
     targets: [
         // The standard library rounds and takes square roots through libm.
@@ -16,15 +19,28 @@ let package = Package(
         .target(name: "Raft", dependencies: ["SimCore"]),
         .target(name: "Orchestration", dependencies: ["SimCore"]),
         .target(name: "Cluster", dependencies: ["SimCore", "SimNetwork", "Raft", "Orchestration"]),
-        .target(name: "Scenario", dependencies: ["Cluster"]),
-        .executableTarget(name: "swarmsim", dependencies: ["Scenario"]),
+        // The scenario side, one module per job; docs/architecture.md draws the map.
+        .target(name: "ScenarioLanguage", dependencies: ["SimCore"]),
+        .target(name: "DockerClient", dependencies: ["SimCore", "Orchestration", "Cluster", "ScenarioLanguage"]),
+        .target(name: "Report", dependencies: ["SimCore", "Raft", "Orchestration", "Cluster", "ScenarioLanguage"]),
+        .target(name: "Runner", dependencies: [
+            "SimCore", "SimNetwork", "Raft", "Orchestration", "Cluster", "ScenarioLanguage", "DockerClient", "Report",
+        ]),
+        .target(name: "Experiments", dependencies: ["SimCore", "Raft", "Cluster", "ScenarioLanguage", "DockerClient", "Runner"]),
+        .target(name: "Fuzzer", dependencies: ["SimCore", "DockerClient", "Runner"]),
+        .executableTarget(name: "swarmsim", dependencies: [
+            "SimCore", "ScenarioLanguage", "DockerClient", "Report", "Runner", "Experiments", "Fuzzer",
+        ]),
 
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimNetworkTests", dependencies: ["SimNetwork"]),
         .testTarget(name: "RaftTests", dependencies: ["Raft", "SimNetwork"]),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
+        .testTarget(name: "ScenarioTests", dependencies: [
+            "SimCore", "Raft", "Orchestration", "Cluster",
+            "ScenarioLanguage", "DockerClient", "Report", "Runner", "Experiments", "Fuzzer",
+        ]),
         .testTarget(name: "CLITests", dependencies: ["swarmsim"]),
     ],
     swiftLanguageModes: [.v6]

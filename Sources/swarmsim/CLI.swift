@@ -1,5 +1,5 @@
 import SimCore
-import Scenario
+import ScenarioLanguage
 
 /// The `swarmsim` command: subcommands, options, exit codes (0 success, 1 an expectation or
 /// invariant failed, 2 bad usage or bad input). Thin: the work is in the Scenario module.

@@ -1,5 +1,6 @@
 import SimCore
-import Scenario
+import ScenarioLanguage
+import Experiments
 
 /// `swarmsim quorum`: why managers come in odd numbers, by experiment (the engine is
 /// `QuorumExperiment` in the Scenario module).

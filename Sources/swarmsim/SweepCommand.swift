@@ -1,5 +1,6 @@
 import SimCore
-import Scenario
+import DockerClient
+import Experiments
 
 /// `swarmsim sweep FILE --seeds A..B`: the scenario once per seed, on every core (the engine is
 /// `Sweep` in the Scenario module).

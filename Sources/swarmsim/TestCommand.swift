@@ -1,5 +1,5 @@
 import SimCore
-import Scenario
+import Runner
 
 /// `swarmsim test PATH…`: checks every scenario against its expected output.
 enum TestCommand: Subcommand {

@@ -1,6 +1,6 @@
 import Testing
 import SimCore
-@testable import Scenario
+@testable import Experiments
 
 /// The pieces under the experiments: seed ranges and shards, percentiles and histograms, JSON,
 /// number formatting, and the parallel map.

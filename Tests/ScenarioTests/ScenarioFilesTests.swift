@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import Scenario
+@testable import Runner
 
 /// Every scenario under Scenarios/ is a test: it must run without error and print exactly the
 /// expected output it carries.

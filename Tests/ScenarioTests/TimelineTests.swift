@@ -1,7 +1,9 @@
 import Testing
 import SimCore
 import Orchestration
-@testable import Scenario
+@testable import DockerClient
+@testable import Report
+@testable import Runner
 
 /// The timeline model: step functions, pixel merging, the time axis, and what a run records.
 @Suite struct TimelineTests {
