@@ -3,7 +3,7 @@ import ScenarioLanguage
 import Experiments
 
 /// `swarmsim quorum`: why managers come in odd numbers, by experiment (the engine is
-/// `QuorumExperiment` in the Scenario module).
+/// `QuorumExperiment` in the Experiments module).
 enum QuorumCommand: Subcommand {
     static let name = "quorum"
     static let options = [

@@ -3,7 +3,7 @@ import DockerClient
 import Experiments
 
 /// `swarmsim sweep FILE --seeds A..B`: the scenario once per seed, on every core (the engine is
-/// `Sweep` in the Scenario module).
+/// `Sweep` in the Experiments module).
 enum SweepCommand: Subcommand {
     static let name = "sweep"
     static let options = [
