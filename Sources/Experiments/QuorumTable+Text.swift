@@ -60,7 +60,7 @@ extension QuorumTable {
                 (the analytic answer is all or none; "!" marks a cell that disagrees).
 
             """ + t.text + (disagreements == 0
-                ? "    Every cell agrees with the analytic answer: at \(trials)/\(trials), the 95% interval puts the\n    chance of the other outcome below \(Format.percent(1 - bound)) per cell.\n"
+                ? "    Every cell agrees with the analytic answer: at \(trials)/\(trials), the 95% interval puts the\n    chance of the other outcome below \(NumberFormat.percent(1 - bound)) per cell.\n"
                 : "    \(disagreements) cell\(disagreements == 1 ? "" : "s") disagree with the analytic answer.\n")
     }
 
@@ -70,9 +70,9 @@ extension QuorumTable {
         for r in rows where !r.electionTimes.isEmpty {
             let secs = r.electionTimes.map(\.seconds)
             let m = Statistics.meanInterval(secs)
-            t.row(pad(r.managers), String(secs.count), Format.seconds(m.mean, 2),
-                  "[" + Format.seconds(m.mean - m.halfWidth, 2) + ", " + Format.seconds(m.mean + m.halfWidth, 2) + "]",
-                  Format.seconds(r.electionTimes.min() ?? .zero, digits: 2), Format.seconds(r.electionTimes.max() ?? .zero, digits: 2))
+            t.row(pad(r.managers), String(secs.count), NumberFormat.seconds(m.mean, 2),
+                  "[" + NumberFormat.seconds(m.mean - m.halfWidth, 2) + ", " + NumberFormat.seconds(m.mean + m.halfWidth, 2) + "]",
+                  NumberFormat.seconds(r.electionTimes.min() ?? .zero, digits: 2), NumberFormat.seconds(r.electionTimes.max() ?? .zero, digits: 2))
         }
         return """
                 Time from the crash to a new leader, in the trials of (a) where the leader was among the
@@ -88,7 +88,7 @@ extension QuorumTable {
         t.row(" N", "analytic", "simulated", "95% interval")
         for r in rows {
             guard let c = r.split else { continue }
-            t.row(pad(r.managers), Format.fixed(c.analytic, 3), Format.fixed(c.simulated, 3), Format.interval(c.interval, 3)
+            t.row(pad(r.managers), NumberFormat.fixed(c.analytic, 3), NumberFormat.fixed(c.simulated, 3), NumberFormat.interval(c.interval, 3)
                   + (c.leaderOnMinority > 0 ? "   ! \(c.leaderOnMinority) leader(s) on a minority side" : ""))
         }
         return """
@@ -107,17 +107,17 @@ extension QuorumTable {
         t.row(" N", "analytic", "majority up", "95% interval", "leader", "95% interval", "lost to elections")
         for r in rows {
             guard let c = r.availability else { continue }
-            t.row(pad(r.managers), Format.fixed(c.analytic, 4),
-                  Format.fixed(c.majorityUp, 4), "±" + Format.fixed(c.majorityUpHalfWidth, 4),
-                  Format.fixed(c.leader, 4), "±" + Format.fixed(c.leaderHalfWidth, 4),
-                  Format.fixed(c.majorityUp - c.leader, 4))
+            t.row(pad(r.managers), NumberFormat.fixed(c.analytic, 4),
+                  NumberFormat.fixed(c.majorityUp, 4), "±" + NumberFormat.fixed(c.majorityUpHalfWidth, 4),
+                  NumberFormat.fixed(c.leader, 4), "±" + NumberFormat.fixed(c.leaderHalfWidth, 4),
+                  NumberFormat.fixed(c.majorityUp - c.leader, 4))
         }
         return """
-            (c) FAILURES AND REPAIRS: each manager fails after an exponential time of mean \(Format.duration(o.mtbf)) (MTBF)
-                and is repaired after one of mean \(Format.duration(o.mttr)) (MTTR), independently, so it is up with
-                p = MTBF/(MTBF+MTTR) = \(Format.fixed(o.upProbability, 3)): far more often down than a real machine, so that a
+            (c) FAILURES AND REPAIRS: each manager fails after an exponential time of mean \(NumberFormat.duration(o.mtbf)) (MTBF)
+                and is repaired after one of mean \(NumberFormat.duration(o.mttr)) (MTTR), independently, so it is up with
+                p = MTBF/(MTBF+MTTR) = \(NumberFormat.fixed(o.upProbability, 3)): far more often down than a real machine, so that a
                 short run shows the effect (at real rates every share is close to 1, in the same order).
-                \(o.trials) trials of \(Format.duration(o.horizon)) per N, each watched after \(Format.duration(QuorumTrials.warmUp)) of failures: the share of time
+                \(o.trials) trials of \(NumberFormat.duration(o.horizon)) per N, each watched after \(NumberFormat.duration(QuorumTrials.warmUp)) of failures: the share of time
                 with a majority of managers up, and with a leader (a majority up and a leader elected).
                 Analytic: P(at least ⌊N/2⌋+1 of N up) = Σ C(N,i) p^i (1-p)^(N-i) over i ≥ ⌊N/2⌋+1.
                 The simulation also pays for elections (10-25 s each time the leader fails or a
@@ -137,12 +137,12 @@ extension QuorumTable {
             var s = "  \(r.managers) managers tolerate \(r.tolerated) failure\(r.tolerated == 1 ? "" : "s"), no more than \(odd.managers) do, and lose quorum more often"
             var clauses: [String] = []
             if let c = r.split {
-                clauses.append("a random split leaves no majority \(Format.percent(c.analytic)) of the time (simulated \(Format.percent(c.simulated))), against never")
+                clauses.append("a random split leaves no majority \(NumberFormat.percent(c.analytic)) of the time (simulated \(NumberFormat.percent(c.simulated))), against never")
             }
             if let even = r.availability, let o = odd.availability {
                 let d = QuorumTable.pairedDifference(o, even)
-                clauses.append("with failures they have a leader \(Format.percent(even.leader)) of the time against \(Format.percent(o.leader)) for \(odd.managers), "
-                               + "\(Format.fixed(d.mean * 100, 1)) ± \(Format.fixed(d.halfWidth * 100, 1)) points less (paired trials; analytic \(Format.fixed((o.analytic - even.analytic) * 100, 1)))")
+                clauses.append("with failures they have a leader \(NumberFormat.percent(even.leader)) of the time against \(NumberFormat.percent(o.leader)) for \(odd.managers), "
+                               + "\(NumberFormat.fixed(d.mean * 100, 1)) ± \(NumberFormat.fixed(d.halfWidth * 100, 1)) points less (paired trials; analytic \(NumberFormat.fixed((o.analytic - even.analytic) * 100, 1)))")
             }
             if !clauses.isEmpty { s += ": " + clauses.joined(separator: "; ") }
             lines.append(Self.wrap(s.dropFirst(2) + ".", width: 96, first: "  ", rest: "    "))

@@ -74,7 +74,7 @@ extension SweepResults {
             let cells: [(String, SimDuration?)] = [("min", d.min), ("p50", d.percentile(0.5)), ("p90", d.percentile(0.9)),
                                                    ("p99", d.percentile(0.99)), ("max", d.max)]
             out += "    " + cells.map { "\($0.0) \($0.1.map { $0.decimalSeconds(digits: 3) } ?? "-")" }.joined(separator: "  ")
-                + "  mean \(Format.fixed(mean, 3))\n"
+                + "  mean \(NumberFormat.fixed(mean, 3))\n"
             out += d.histogram(indent: "    ")
         }
         return out

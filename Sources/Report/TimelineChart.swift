@@ -105,7 +105,7 @@ struct TimelineChart {
         for row in rows {
             if case .host(let i) = row.kind {
                 c.rect(x: 0, y: row.y, width: scale.width, height: row.height, class: i % 2 == 0 ? "lane-bg" : "lane-bg alt")
-                for run in PixelRun.runs(timeline.lanes[i].side.intervals(until: timeline.end), scale: scale) where run.value > 0 {
+                for run in DrawnSpan.runs(timeline.lanes[i].side.intervals(until: timeline.end), scale: scale) where run.value > 0 {
                     c.rect(x: run.x0, y: row.y, width: run.width, height: row.height, class: "side-\((run.value - 1) % 4 + 1)",
                            title: "\(timeline.lanes[i].name) on side \(run.value) of the partition, \(span(run.start, run.end))")
                 }
@@ -125,7 +125,7 @@ struct TimelineChart {
 
     private func drawNetwork(_ c: inout SVGCanvas) {
         guard let row = row(.network) else { return }
-        for run in PixelRun.runs(timeline.network.intervals(until: timeline.end), scale: scale) where !run.value.isWhole {
+        for run in DrawnSpan.runs(timeline.network.intervals(until: timeline.end), scale: scale) where !run.value.isWhole {
             let what = run.value.groups.isEmpty ? "" : "partition "
             c.rect(x: run.x0, y: row.y + 3, width: run.width, height: row.height - 6, class: "net-split",
                    title: "\(what)\(run.value.description), \(span(run.start, run.end))")
@@ -135,7 +135,7 @@ struct TimelineChart {
 
     private func drawLeader(_ c: inout SVGCanvas) {
         guard let row = row(.leader) else { return }
-        for run in PixelRun.runs(timeline.leader.intervals(until: timeline.end), scale: scale) {
+        for run in DrawnSpan.runs(timeline.leader.intervals(until: timeline.end), scale: scale) {
             let text = run.value.map { "\($0.host) · term \($0.term)" } ?? "no leader"
             c.rect(x: run.x0, y: row.y + 3, width: run.width, height: row.height - 6, class: run.value == nil ? "ld-none" : "ld-some",
                    title: (run.value.map { "leader \($0.host) in term \($0.term)" } ?? "no leader") + ", " + span(run.start, run.end))
@@ -144,7 +144,7 @@ struct TimelineChart {
     }
 
     /// Writes `text` at the start of `run` when it fits inside.
-    private func fitText<V>(_ text: String, _ run: PixelRun<V>, y: Double, class cls: String, _ c: inout SVGCanvas) {
+    private func fitText<V>(_ text: String, _ run: DrawnSpan<V>, y: Double, class cls: String, _ c: inout SVGCanvas) {
         if Double(text.count) * 6.2 + 8 <= run.width { c.text(text, x: run.x0 + 4, y: y, class: cls) }
     }
 
@@ -154,14 +154,14 @@ struct TimelineChart {
         guard let row = row(.host(i)) else { return }
         let lane = timeline.lanes[i]
         let terms = lane.term
-        for run in PixelRun.runs(lane.phase.intervals(until: timeline.end), scale: scale) where run.value != .outside {
+        for run in DrawnSpan.runs(lane.phase.intervals(until: timeline.end), scale: scale) where run.value != .outside {
             var title = "\(lane.name): \(run.value.rawValue)"
             if Self.isManager(run.value) { title += " in term \(terms.value(at: run.start))" }
             title += ", " + span(run.start, run.end)
             if run.mixed { title += ", with briefer changes merged" }
             c.rect(x: run.x0, y: row.y + Self.bandTop, width: run.width, height: Self.bandHeight, class: "ph-\(run.value.rawValue)", title: title)
         }
-        for run in PixelRun.runs(lane.status.intervals(until: timeline.end), scale: scale) {
+        for run in DrawnSpan.runs(lane.status.intervals(until: timeline.end), scale: scale) {
             guard let state = run.value else { continue }
             c.rect(x: run.x0, y: row.y + Self.stripTop, width: run.width, height: Self.stripHeight, class: "st-\(state.rawValue)",
                    title: "\(lane.name): node \(state.display), \(span(run.start, run.end))")
@@ -216,7 +216,7 @@ struct TimelineChart {
         guard let row = row(.service(i)) else { return }
         let s = timeline.services[i]
         let counts = Self.zip(s.running, s.desired)
-        for run in PixelRun.runs(counts.intervals(until: timeline.end), scale: scale) {
+        for run in DrawnSpan.runs(counts.intervals(until: timeline.end), scale: scale) {
             let (running, desired) = (run.value.running, run.value.desired)
             let cls = desired == 0 ? "svc-none" : running >= desired ? "svc-full" : running == 0 ? "svc-zero" : "svc-part"
             c.rect(x: run.x0, y: row.y + 3, width: run.width, height: row.height - 6, class: cls,
@@ -228,8 +228,8 @@ struct TimelineChart {
     struct ServiceCount: Equatable, Sendable { var running: Int; var desired: Int }
 
     /// Two step functions as one of pairs.
-    static func zip(_ running: Steps<Int>, _ desired: Steps<Int>) -> Steps<ServiceCount> {
-        var result = Steps(ServiceCount(running: running.initial, desired: desired.initial))
+    static func zip(_ running: StepFunction<Int>, _ desired: StepFunction<Int>) -> StepFunction<ServiceCount> {
+        var result = StepFunction(ServiceCount(running: running.initial, desired: desired.initial))
         var times = (running.changes.map(\.time) + desired.changes.map(\.time)).sorted()
         times = times.enumerated().filter { $0.offset == 0 || times[$0.offset - 1] != $0.element }.map(\.element)
         for t in times { result.set(ServiceCount(running: running.value(at: t), desired: desired.value(at: t)), at: t) }

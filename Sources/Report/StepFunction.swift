@@ -5,7 +5,7 @@ import SimCore
 ///
 /// Setting the value it already has records nothing, and two changes at the same instant keep
 /// only the last, so a track holds only the changes someone could see.
-public struct Steps<Value: Equatable & Sendable>: Equatable, Sendable {
+public struct StepFunction<Value: Equatable & Sendable>: Equatable, Sendable {
     public struct Change: Equatable, Sendable {
         public var time: SimTime
         public var value: Value
@@ -34,7 +34,7 @@ public struct Steps<Value: Equatable & Sendable>: Equatable, Sendable {
     /// change (virtual time only moves forward).
     public mutating func set(_ value: Value, at time: SimTime) {
         if let last = changes.last {
-            precondition(last.time <= time, "Steps.set: time went backwards (\(time) after \(last.time))")
+            precondition(last.time <= time, "StepFunction.set: time went backwards (\(time) after \(last.time))")
             if last.time == time { changes.removeLast() }
         }
         if value != current { changes.append(Change(time: time, value: value)) }

@@ -6,7 +6,7 @@ import DockerClient
 
 /// `docker service …`, `docker node ps` and `docker ps`: the CLI reads the leader's state and
 /// sends whole specs, as docker/cli does (an update is an inspect, a changed spec, an update).
-extension DockerSession {
+extension DockerCommandRun {
     /// The leader's view of the cluster, or the docker error.
     mutating func read() -> ClusterStore? {
         switch call(.read) {

@@ -2,7 +2,7 @@ import SimCore
 
 /// Number formatting for reports: fixed decimals, no locale, no Foundation, the same bytes on
 /// every machine.
-enum Format {
+enum NumberFormat {
     /// `x` rounded half away from zero to `decimals` places: `fixed(0.12345, 3)` is `0.123`.
     static func fixed(_ x: Double, _ decimals: Int) -> String {
         guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }

@@ -7,7 +7,7 @@ import DockerClient
 /// `docker network …`: create and rm go to the managers; ls and inspect are answered by the
 /// engine the command runs on, from its own networks and, on a manager, the cluster's (as the
 /// daemon's network router does: a failed cluster read just leaves the cluster's out).
-extension DockerSession {
+extension DockerCommandRun {
     /// What this engine knows of networks; on a manager, with the leader's answer.
     mutating func engineNetworks() -> EngineNetworks {
         var cluster: ClusterStore?

@@ -4,7 +4,7 @@ import SimCore
 /// one-pixel runs showing the value that held longest in them, and neighbours with the same
 /// value become one run. An hour of a flapping node is then a few hundred rectangles, not
 /// thousands of invisible ones.
-struct PixelRun<Value: Equatable & Sendable>: Equatable {
+struct DrawnSpan<Value: Equatable & Sendable>: Equatable {
     var x0: Double
     var x1: Double
     var start: SimTime
@@ -15,11 +15,11 @@ struct PixelRun<Value: Equatable & Sendable>: Equatable {
 
     var width: Double { x1 - x0 }
 
-    static func runs(_ intervals: [Steps<Value>.Interval], scale: TimeScale) -> [PixelRun] {
-        var runs: [PixelRun] = []
-        var bucket: [Steps<Value>.Interval] = []
+    static func runs(_ intervals: [StepFunction<Value>.Interval], scale: TimeScale) -> [DrawnSpan] {
+        var runs: [DrawnSpan] = []
+        var bucket: [StepFunction<Value>.Interval] = []
 
-        func append(_ run: PixelRun) {
+        func append(_ run: DrawnSpan) {
             if var last = runs.last, last.value == run.value, last.x1 >= run.x0 - 0.001 {
                 last.x1 = run.x1
                 last.end = run.end
@@ -39,7 +39,7 @@ struct PixelRun<Value: Equatable & Sendable>: Equatable {
             }
             var best = totals[0]
             for t in totals.dropFirst() where t.1 > best.1 { best = t }
-            append(PixelRun(x0: scale.x(first.start), x1: scale.x(last.end), start: first.start, end: last.end,
+            append(DrawnSpan(x0: scale.x(first.start), x1: scale.x(last.end), start: first.start, end: last.end,
                             value: best.0, mixed: totals.count > 1))
             bucket.removeAll()
         }
@@ -47,7 +47,7 @@ struct PixelRun<Value: Equatable & Sendable>: Equatable {
         for interval in intervals {
             let x0 = scale.x(interval.start), x1 = scale.x(interval.end)
             if x1 - x0 >= 1 && bucket.isEmpty {
-                append(PixelRun(x0: x0, x1: x1, start: interval.start, end: interval.end, value: interval.value))
+                append(DrawnSpan(x0: x0, x1: x1, start: interval.start, end: interval.end, value: interval.value))
                 continue
             }
             bucket.append(interval)

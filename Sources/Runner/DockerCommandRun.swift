@@ -9,13 +9,13 @@ import DockerClient
 extension ScenarioRunner {
     func docker(_ inv: DockerInvocation, on host: HostID) throws(Diagnostic) -> String {
         let swarm = try ensureSwarm()
-        var cli = DockerSession(runner: self, swarm: swarm, host: host, invocation: inv)
+        var cli = DockerCommandRun(runner: self, swarm: swarm, host: host, invocation: inv)
         return try cli.run()
     }
 }
 
 /// One docker command line being carried out.
-struct DockerSession {
+struct DockerCommandRun {
     let runner: ScenarioRunner
     let swarm: Swarm
     let host: HostID
