@@ -1,6 +1,5 @@
 import SimCore
 import Orchestration
-import ScenarioLanguage
 
 // Output of `docker service …`, `docker node ps` and `docker ps`, laid out as docker/cli's
 // formatters lay it out (cli/command/service/formatter.go, cli/command/task/formatter.go and
