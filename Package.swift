@@ -7,7 +7,10 @@ let package = Package(
     name: "swarmsim",
     products: [
         .executable(name: "swarmsim", targets: ["swarmsim"]),
-        .library(name: "SwarmSimKit", targets: ["SimCore", "SimNetwork", "Raft", "Orchestration", "NodeRoles", "Cluster", "Scenario"]),
+        .library(name: "SwarmSimKit", targets: [
+            "SimCore", "SimNetwork", "Raft", "Orchestration", "NodeRoles", "Cluster",
+            "ScenarioLanguage", "DockerClient", "Report", "Runner", "Experiments", "Fuzzer", "YAML", "Compose",
+        ]),
     ],
     targets: [
         // The standard library rounds and takes square roots through libm.
@@ -17,12 +20,22 @@ let package = Package(
         .target(name: "Orchestration", dependencies: ["SimCore"]),
         .target(name: "NodeRoles", dependencies: ["SimCore", "Orchestration"]),
         .target(name: "Cluster", dependencies: ["SimCore", "SimNetwork", "Raft", "Orchestration", "NodeRoles"]),
-        .target(name: "Scenario", dependencies: ["Cluster"]),
-        .executableTarget(name: "swarmsim", dependencies: ["Scenario"]),
+        // The scenario side, one module per job; docs/architecture.md draws the map.
+        .target(name: "ScenarioLanguage", dependencies: ["SimCore"]),
+        .target(name: "DockerClient", dependencies: ["SimCore", "Orchestration", "Cluster", "ScenarioLanguage"]),
+        .target(name: "Report", dependencies: ["SimCore", "Raft", "Orchestration", "Cluster", "ScenarioLanguage"]),
+        .target(name: "Runner", dependencies: [
+            "SimCore", "SimNetwork", "Raft", "Orchestration", "Cluster", "ScenarioLanguage", "DockerClient", "Report",
+        ]),
+        .target(name: "Experiments", dependencies: ["SimCore", "Raft", "Cluster", "ScenarioLanguage", "DockerClient", "Runner"]),
+        .target(name: "Fuzzer", dependencies: ["SimCore", "DockerClient", "Runner"]),
         // A YAML 1.2 reader for compose files (docs/stacks.md); depends on nothing.
         .target(name: "YAML"),
         // The compose files `docker stack deploy` reads, as a pure model (docs/stacks.md).
         .target(name: "Compose", dependencies: ["YAML"]),
+        .executableTarget(name: "swarmsim", dependencies: [
+            "SimCore", "ScenarioLanguage", "DockerClient", "Report", "Runner", "Experiments", "Fuzzer",
+        ]),
 
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
         .testTarget(name: "SimNetworkTests", dependencies: ["SimNetwork"]),
@@ -30,7 +43,10 @@ let package = Package(
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration"]),
         .testTarget(name: "NodeRolesTests", dependencies: ["NodeRoles"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
+        .testTarget(name: "ScenarioTests", dependencies: [
+            "SimCore", "Raft", "Orchestration", "Cluster",
+            "ScenarioLanguage", "DockerClient", "Report", "Runner", "Experiments", "Fuzzer",
+        ]),
         .testTarget(name: "CLITests", dependencies: ["swarmsim"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ComposeTests", dependencies: ["Compose"]),

@@ -1,7 +1,7 @@
 import SimCore
 import Orchestration
 
-/// A call on a Docker engine's API, as the docker CLI makes it. The CLI (module Scenario)
+/// A call on a Docker engine's API, as the docker CLI makes it. The CLI (module Runner)
 /// composes commands from these the way the real CLI does (`node promote` is an inspect and an
 /// update).
 public enum EngineRequest: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Scenario
+import ScenarioLanguage
 
 /// A command's options, declared as a table, and a parser with "did you mean" hints.
 struct OptionSpec {

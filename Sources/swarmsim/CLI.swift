@@ -1,8 +1,8 @@
 import SimCore
-import Scenario
+import ScenarioLanguage
 
 /// The `swarmsim` command: subcommands, options, exit codes (0 success, 1 an expectation or
-/// invariant failed, 2 bad usage or bad input). Thin: the work is in the Scenario module.
+/// invariant failed, 2 bad usage or bad input). Thin: the work is in the modules below it.
 enum CLI {
     static let overview = """
         swarmsim \(SimCore.version): a deterministic simulator of a Docker Swarm mode cluster

@@ -1,6 +1,6 @@
 import Foundation
 import SimCore
-import Scenario
+import Fuzzer
 
 /// `swarmsim fuzz`: random swarms under random faults, with every invariant checked, seed by
 /// seed. The seeds run in child processes (this same executable, in worker mode), so a seed that

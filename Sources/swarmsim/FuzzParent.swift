@@ -1,6 +1,6 @@
 import Foundation
 import SimCore
-import Scenario
+import Fuzzer
 
 /// The parent of `swarmsim fuzz`: splits the seeds among `jobs` child processes (this executable
 /// in worker mode), restarts a child after the seed that crashed it, and sums up.

@@ -1,8 +1,9 @@
 import SimCore
-import Scenario
+import ScenarioLanguage
+import Experiments
 
 /// `swarmsim quorum`: why managers come in odd numbers, by experiment (the engine is
-/// `QuorumExperiment` in the Scenario module).
+/// `QuorumExperiment` in the Experiments module).
 enum QuorumCommand: Subcommand {
     static let name = "quorum"
     static let options = [

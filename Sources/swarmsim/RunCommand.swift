@@ -1,5 +1,7 @@
 import SimCore
-import Scenario
+import DockerClient
+import Report
+import Runner
 
 /// `swarmsim run FILE`: runs a scenario and prints each statement with its virtual time, then
 /// its output.

@@ -1,5 +1,5 @@
 import SimCore
-import Scenario
+import Runner
 
 /// `swarmsim shell [FILE]`: an interactive session in the scenario language, for class.
 enum ShellCommand: Subcommand {

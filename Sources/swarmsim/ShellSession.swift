@@ -1,5 +1,7 @@
 import SimCore
-import Scenario
+import ScenarioLanguage
+import DockerClient
+import Runner
 
 /// The state of `swarmsim shell`: the text accepted so far, the runner, and what each new line
 /// does. Independent of the terminal: lines come in, output goes to `io`.

@@ -1,8 +1,9 @@
 import SimCore
-import Scenario
+import DockerClient
+import Experiments
 
 /// `swarmsim sweep FILE --seeds A..B`: the scenario once per seed, on every core (the engine is
-/// `Sweep` in the Scenario module).
+/// `Sweep` in the Experiments module).
 enum SweepCommand: Subcommand {
     static let name = "sweep"
     static let options = [

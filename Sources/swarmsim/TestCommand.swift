@@ -1,5 +1,5 @@
 import SimCore
-import Scenario
+import Runner
 
 /// `swarmsim test PATH…`: checks every scenario against its expected output.
 enum TestCommand: Subcommand {
@@ -43,7 +43,7 @@ enum TestCommand: Subcommand {
         for file in files {
             let bytes = try CLI.read(file, io: io)
             options.rerunCommand = "swarmsim run \(file)"
-            let check = ScenarioCheck.check(bytes: bytes, file: file, options: options)
+            let check = TranscriptCheck.check(bytes: bytes, file: file, options: options)
             if !check.diagnostics.isEmpty {
                 io.err(check.diagnostics.map(\.rendered).joined(separator: "\n\n") + "\n")
                 badInput = true

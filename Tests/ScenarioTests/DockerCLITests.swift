@@ -1,6 +1,7 @@
-@testable import Scenario
 import SimCore
 import Testing
+@testable import ScenarioLanguage
+@testable import DockerClient
 
 /// The words of `command` (which starts with `docker`) as the scenario lexer splits them.
 func dockerWords(_ command: String) -> [Word] {

@@ -1,5 +1,5 @@
-@testable import Scenario
 import Testing
+@testable import ScenarioLanguage
 
 /// docker's messages (and our hints) for every way a command line can be wrong.
 @Suite struct DockerErrorTests {

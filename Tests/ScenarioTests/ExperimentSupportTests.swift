@@ -1,6 +1,6 @@
 import Testing
 import SimCore
-@testable import Scenario
+@testable import Experiments
 
 /// The pieces under the experiments: seed ranges and shards, percentiles and histograms, JSON,
 /// number formatting, and the parallel map.
@@ -100,12 +100,12 @@ import SimCore
     // MARK: Formatting
 
     @Test func fixedDecimals() {
-        #expect(Format.fixed(0.12345, 3) == "0.123")
-        #expect(Format.fixed(2.5, 0) == "3")
-        #expect(Format.fixed(-0.0004, 3) == "0.000")
-        #expect(Format.fixed(-1.25, 1) == "-1.3")
-        #expect(Format.percent(0.375) == "37.5%")
-        #expect(Format.fixed(.nan, 2) == "nan")
+        #expect(NumberFormat.fixed(0.12345, 3) == "0.123")
+        #expect(NumberFormat.fixed(2.5, 0) == "3")
+        #expect(NumberFormat.fixed(-0.0004, 3) == "0.000")
+        #expect(NumberFormat.fixed(-1.25, 1) == "-1.3")
+        #expect(NumberFormat.percent(0.375) == "37.5%")
+        #expect(NumberFormat.fixed(.nan, 2) == "nan")
     }
 
     // MARK: Parallel map

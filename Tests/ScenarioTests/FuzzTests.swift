@@ -1,6 +1,9 @@
 import Testing
 import SimCore
-@testable import Scenario
+@testable import ScenarioLanguage
+@testable import DockerClient
+@testable import Runner
+@testable import Fuzzer
 
 /// `swarmsim fuzz` in the test suite: 200 seeds of small swarms (1–5 managers, 0–4 workers, one
 /// minute of faults; debug builds are slow), each run with every safety check and then the

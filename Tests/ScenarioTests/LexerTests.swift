@@ -1,5 +1,5 @@
-@testable import Scenario
 import Testing
+@testable import ScenarioLanguage
 
 /// Every item the lexer gives for `text`.
 func lexItems(_ text: String, file: String = "t.swarm") -> [LexedItem] {

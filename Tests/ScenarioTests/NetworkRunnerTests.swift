@@ -1,6 +1,7 @@
 import Testing
 import SimCore
-@testable import Scenario
+@testable import DockerClient
+@testable import Runner
 
 /// `docker network …` on a small swarm: the engines' refusals and what each engine lists.
 @Suite struct NetworkRunnerTests {

@@ -1,5 +1,6 @@
-@testable import Scenario
 import Testing
+@testable import ScenarioLanguage
+@testable import DockerClient
 
 /// Exact messages, locations and carets for bad input.
 @Suite struct ParserErrorTests {

@@ -1,6 +1,7 @@
-@testable import Scenario
 import SimCore
 import Testing
+@testable import ScenarioLanguage
+@testable import DockerClient
 
 /// Bad input never traps the parser: random bytes, and random edits of a good scenario.
 @Suite struct ParserPropertyTests {

@@ -1,6 +1,7 @@
-@testable import Scenario
 import SimCore
 import Testing
+@testable import ScenarioLanguage
+@testable import DockerClient
 
 // MARK: - Helpers shared by the parser test files
 
@@ -27,8 +28,8 @@ func rendered(_ text: String) -> String {
 }
 
 /// A location in `t.swarm`.
-func at(_ line: Int, _ column: Int) -> Scenario.SourceLocation {
-    Scenario.SourceLocation(file: "t.swarm", line: line, column: column)
+func at(_ line: Int, _ column: Int) -> ScenarioLanguage.SourceLocation {
+    ScenarioLanguage.SourceLocation(file: "t.swarm", line: line, column: column)
 }
 
 let twoManagers = "hosts m1..m3 w1..w3\n"
@@ -121,15 +122,19 @@ let twoManagers = "hosts m1..m3 w1..w3\n"
     // MARK: Docker
 
     @Test func dockerStatement() {
-        let s = lastStatement("hosts m1\nm1$ docker swarm init --advertise-addr 10.0.0.1")
-        #expect(s == .docker(host: "m1", invocation: DockerInvocation(
+        guard case .docker(let host, let words)? = lastStatement("hosts m1\nm1$ docker swarm init --advertise-addr 10.0.0.1") else {
+            Issue.record("not docker"); return
+        }
+        #expect(host == "m1")
+        #expect(DockerCLI.parse(words) == .success(DockerInvocation(
             path: ["swarm", "init"],
             flags: [.init(name: "advertise-addr", value: .text(Word("10.0.0.1", location: at(2, 40))), location: at(2, 23))],
             location: at(2, 5))))
     }
 
     @Test func dockerArgumentsKeepVariables() {
-        guard case .docker(let host, let inv)? = lastStatement("hosts m1 w1\nw1$ docker swarm join --token $WORKER_TOKEN m1:2377") else {
+        guard case .docker(let host, let words)? = lastStatement("hosts m1 w1\nw1$ docker swarm join --token $WORKER_TOKEN m1:2377"),
+              case .success(let inv) = DockerCLI.parse(words) else {
             Issue.record("not docker"); return
         }
         #expect(host == "w1")

@@ -1,6 +1,6 @@
 import Testing
 import SimCore
-@testable import Scenario
+@testable import Experiments
 
 /// The quorum table: its analytic columns exactly, and its simulated columns against them within
 /// a tolerance derived from the interval the table states.

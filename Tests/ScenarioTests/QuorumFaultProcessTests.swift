@@ -1,7 +1,7 @@
 import Testing
 import SimCore
 import Cluster
-@testable import Scenario
+@testable import Experiments
 
 /// The failure-and-repair process of experiment (c), without a swarm: its share of time with a
 /// majority up must match the binomial steady state.

@@ -1,7 +1,7 @@
 import Testing
 import SimCore
 import Orchestration
-@testable import Scenario
+@testable import Report
 
 /// The HTML report as text: self-contained, with a lane per host, bands, events and markers
 /// where a known scenario puts them.

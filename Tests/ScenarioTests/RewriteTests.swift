@@ -1,5 +1,6 @@
-@testable import Scenario
 import Testing
+@testable import ScenarioLanguage
+@testable import DockerClient
 
 /// Parses `source`, rewrites it with `actual`, and checks the parse was clean.
 func rewritten(_ source: String, _ actual: [Int: String], sourceLocation: Testing.SourceLocation = #_sourceLocation) -> String {

@@ -1,6 +1,7 @@
 import Testing
 import SimCore
-@testable import Scenario
+@testable import DockerClient
+@testable import Runner
 
 @Suite struct RunnerTests {
     func run(_ text: String, seed: UInt64? = nil, trace: Bool = false) -> (output: String, report: RunReport, trace: String) {

@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import Scenario
+@testable import Runner
 
 /// Every scenario under Scenarios/ is a test: it must run without error and print exactly the
 /// expected output it carries.
@@ -21,7 +21,7 @@ import Foundation
     func scenarioMatchesItsExpectedOutput(_ name: String) throws {
         let path = Self.root.appendingPathComponent("Scenarios").appendingPathComponent(name).path
         let bytes = try #require(FileManager.default.contents(atPath: path))
-        let check = ScenarioCheck.check(bytes: [UInt8](bytes), file: "Scenarios/" + name)
+        let check = TranscriptCheck.check(bytes: [UInt8](bytes), file: "Scenarios/" + name)
         #expect(check.diagnostics.isEmpty, "\(check.diagnostics.map(\.rendered).joined(separator: "\n"))")
         #expect(check.report?.error == nil, "\(check.report?.error?.rendered ?? "")")
         #expect(check.report?.failure == nil, "\(check.report?.failure?.rendered ?? "")")

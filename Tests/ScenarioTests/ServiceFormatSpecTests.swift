@@ -1,14 +1,15 @@
 import Testing
 import SimCore
 import Orchestration
-@testable import Scenario
+@testable import ScenarioLanguage
+@testable import DockerClient
 
 /// `docker service create` / `update` flags → service spec.
 @Suite struct ServiceFormatSpecTests {
     func invocation(_ line: String) -> DockerInvocation? {
         let parsed = ScenarioParser.parse("hosts m1\nm1$ " + line + "\n", file: "t.swarm")
         #expect(!parsed.hasErrors, "\(parsed.renderedDiagnostics)")
-        for s in parsed.script.statements { if case .docker(_, let inv) = s.statement { return inv } }
+        for s in parsed.script.statements { if case .docker(_, let words) = s.statement { return try? DockerCLI.parse(words).get() } }
         return nil
     }
 

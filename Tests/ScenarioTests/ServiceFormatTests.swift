@@ -1,7 +1,8 @@
 import Testing
 import SimCore
 import Orchestration
-@testable import Scenario
+@testable import ScenarioLanguage
+@testable import DockerClient
 
 /// docker's service and task output, from a fixed store.
 @Suite struct ServiceFormatTests {

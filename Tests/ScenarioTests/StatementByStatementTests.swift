@@ -1,6 +1,8 @@
 import Testing
 import SimCore
-@testable import Scenario
+@testable import ScenarioLanguage
+@testable import DockerClient
+@testable import Runner
 
 /// `start()`, `run(_:)` and `finish()`: the same run as `run()`, one statement at a time, with
 /// failures and errors that stop nothing.

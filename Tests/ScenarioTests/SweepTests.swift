@@ -1,6 +1,8 @@
 import Testing
 import SimCore
-@testable import Scenario
+@testable import ScenarioLanguage
+@testable import DockerClient
+@testable import Experiments
 
 /// Sweeps: the report is a function of the scenario and the seeds alone — the same bytes with
 /// one job, two jobs, or shards run apart and merged — and it tallies what the runs did.

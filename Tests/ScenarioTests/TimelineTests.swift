@@ -1,16 +1,18 @@
 import Testing
 import SimCore
 import Orchestration
-@testable import Scenario
+@testable import DockerClient
+@testable import Report
+@testable import Runner
 
 /// The timeline model: step functions, pixel merging, the time axis, and what a run records.
 @Suite struct TimelineTests {
     static func t(_ seconds: Double) -> SimTime { SimTime.zero + .seconds(exactly: seconds) }
 
-    // MARK: Steps
+    // MARK: StepFunction
 
     @Test func stepsKeepOnlyVisibleChanges() {
-        var s = Steps<Int>(0)
+        var s = StepFunction<Int>(0)
         s.set(0, at: Self.t(1))          // same value: nothing
         s.set(5, at: Self.t(2))
         s.set(7, at: Self.t(2))          // same instant: the last wins
@@ -25,7 +27,7 @@ import Orchestration
     }
 
     @Test func intervalsCoverTheRunWithoutEmptySpans() {
-        var s = Steps<String>("a")
+        var s = StepFunction<String>("a")
         s.set("b", at: .zero)
         s.set("c", at: Self.t(3))
         s.set("d", at: Self.t(10))
@@ -63,13 +65,13 @@ import Orchestration
 
     @Test func spansNarrowerThanAPixelMergeIntoTheValueThatHeldLongest() {
         let scale = TimeScale(end: Self.t(3600))   // 3.33 px a second: 0.3 s is a pixel
-        var s = Steps<String>("follower")
+        var s = StepFunction<String>("follower")
         s.set("candidate", at: Self.t(100))
         s.set("follower", at: Self.t(100.05))
         s.set("candidate", at: Self.t(100.10))
         s.set("follower", at: Self.t(100.12))
         s.set("leader", at: Self.t(200))
-        let runs = PixelRun.runs(s.intervals(until: Self.t(3600)), scale: scale)
+        let runs = DrawnSpan.runs(s.intervals(until: Self.t(3600)), scale: scale)
         #expect(runs.map(\.value) == ["follower", "leader"])
         #expect(runs[0].mixed)
         #expect(runs[0].end == Self.t(200))
@@ -79,10 +81,10 @@ import Orchestration
 
     @Test func wideSpansAreKeptAsTheyAre() {
         let scale = TimeScale(end: Self.t(60))
-        var s = Steps<Int>(1)
+        var s = StepFunction<Int>(1)
         s.set(2, at: Self.t(10))
         s.set(1, at: Self.t(20))
-        let runs = PixelRun.runs(s.intervals(until: Self.t(60)), scale: scale)
+        let runs = DrawnSpan.runs(s.intervals(until: Self.t(60)), scale: scale)
         #expect(runs.map(\.value) == [1, 2, 1])
         #expect(runs.map(\.mixed) == [false, false, false])
         #expect(runs[1].x0 == scale.x(Self.t(10)))

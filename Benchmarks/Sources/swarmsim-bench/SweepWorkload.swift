@@ -1,4 +1,5 @@
-import Scenario
+import DockerClient
+import Experiments
 
 // The `sweep` workload: how well a sweep uses the cores. The same seeds of the election-timing
 // scenario are swept with 1 job and with 2, alternately, three times each; the figure is the

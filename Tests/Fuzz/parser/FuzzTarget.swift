@@ -1,13 +1,16 @@
 // A libFuzzer target over the scenario parser and the docker flag parser.
 //
-// `run.sh` compiles this file together with Sources/Scenario/Syntax/ into one module (so no
-// `import Scenario`), against SimCore, with `-sanitize=fuzzer`; libFuzzer supplies `main`.
+// `run.sh` compiles this file together with Sources/DockerClient/CommandLine/ into one module
+// (so no `import DockerClient`), against ScenarioLanguage and SimCore, with `-sanitize=fuzzer`;
+// libFuzzer supplies `main`.
 //
 // Each input is parsed as a scenario file (lexer, statement parser, diagnostics and their
 // rendering), then again as the tail of a docker command line on a host, which goes through
 // the docker flag parser (`DockerCLI.parse`) and its value checks. Any trap (a failed
 // precondition, an index out of range, an arithmetic overflow) is a bug: the parser must turn
 // every input into statements or diagnostics.
+
+import ScenarioLanguage
 
 /// The docker command line the second parse puts in front of the input.
 let dockerPrefix = Array("hosts m1 w1\nm1$ docker ".utf8)

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the parser fuzzer with libFuzzer (swiftc -sanitize=fuzzer, Linux) and runs it, seeded
 # with every scenario under Scenarios/. It compiles the sources directly with swiftc, so the
-# package (and `swift build`/`swift test`) never sees it: SimCore as a module, then
-# Sources/Scenario/Syntax/ with FuzzTarget.swift as one module.
+# package (and `swift build`/`swift test`) never sees it: SimCore and ScenarioLanguage as
+# modules, then Sources/DockerClient/CommandLine/ (the docker CLI's parser and the
+# whole-scenario `ScenarioParser`) with FuzzTarget.swift as one module. Nothing else is linked:
+# the parser needs neither the cluster nor the runner.
 #
 #   Tests/Fuzz/parser/run.sh                     # runs until stopped (Ctrl-C)
 #   Tests/Fuzz/parser/run.sh -runs=10000000      # libFuzzer flags pass through
@@ -15,11 +17,16 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
 build="$here/.build"
 mkdir -p "$build"
-flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6)
+# One package name, as SwiftPM gives, so `package` symbols are seen across these modules.
+flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -package-name swarmsim)
 swiftc "${flags[@]}" -module-name SimCore -wmo -emit-module -emit-module-path "$build/SimCore.swiftmodule" \
     -c "$root"/Sources/SimCore/*.swift -o "$build/SimCore.o"
+swiftc "${flags[@]}" -module-name ScenarioLanguage -wmo -I "$build" \
+    -emit-module -emit-module-path "$build/ScenarioLanguage.swiftmodule" \
+    -c "$root"/Sources/ScenarioLanguage/*.swift -o "$build/ScenarioLanguage.o"
 swiftc "${flags[@]}" -module-name ParserFuzz -wmo -I "$build" \
-    "$root"/Sources/Scenario/Syntax/*.swift "$here/FuzzTarget.swift" "$build/SimCore.o" -lm \
+    "$root"/Sources/DockerClient/CommandLine/*.swift "$here/FuzzTarget.swift" \
+    "$build/ScenarioLanguage.o" "$build/SimCore.o" -lm \
     -o "$build/parser-fuzz"
 corpus="$here/.corpus"
 mkdir -p "$corpus" "$here/crashes"

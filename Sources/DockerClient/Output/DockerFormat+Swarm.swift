@@ -1,0 +1,239 @@
+import SimCore
+import Orchestration
+import Cluster
+
+/// Output of the docker CLI's swarm, node and info commands, worded and laid out as docker's.
+package enum DockerFormat {
+    package static func swarmInitialized(nodeID: String, token: String, managerAddress: String) -> String {
+        """
+        Swarm initialized: current node (\(nodeID)) is now a manager.
+
+        To add a worker to this swarm, run the following command:
+
+            docker swarm join --token \(token) \(managerAddress)
+
+        To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.
+
+
+        """
+    }
+
+    package static func joined(asManager: Bool) -> String {
+        "This node joined a swarm as a \(asManager ? "manager" : "worker").\n"
+    }
+
+    package static func joinToken(role: NodeRole, token: String, managerAddress: String, rotated: Bool) -> String {
+        var text = rotated ? "Successfully rotated \(role.rawValue) join token.\n\n" : ""
+        text += """
+        To add a \(role.rawValue) to this swarm, run the following command:
+
+            docker swarm join --token \(token) \(managerAddress)
+
+
+        """
+        return text
+    }
+
+    // MARK: node ls
+
+    /// `docker node ls`: sorted by hostname (naturally: w2 before w10), the current node starred.
+    package static func nodeList(_ views: [NodeView], currentNodeID: String?, quiet: Bool) -> String {
+        let sorted = views.sorted { naturalLess($0.record.hostname, $1.record.hostname) || ($0.record.hostname == $1.record.hostname && $0.record.id < $1.record.id) }
+        if quiet { return sorted.map { $0.record.id + "\n" }.joined() }
+        var table = TabWriter()
+        table.row("ID", "HOSTNAME", "STATUS", "AVAILABILITY", "MANAGER STATUS", "ENGINE VERSION")
+        for v in sorted {
+            let r = v.record
+            table.row(r.id + (r.id == currentNodeID ? " *" : ""), r.hostname, r.state.display,
+                      r.availability.display, v.managerStatus?.display ?? "", r.engineVersion)
+        }
+        return table.text
+    }
+
+    /// Compares strings with digit runs as numbers ("w2" < "w10"), as docker's sortorder does.
+    package static func naturalLess(_ a: String, _ b: String) -> Bool {
+        var i = a.unicodeScalars.makeIterator(), j = b.unicodeScalars.makeIterator()
+        var ca = i.next(), cb = j.next()
+        func isDigit(_ c: Unicode.Scalar?) -> Bool { c.map { $0 >= "0" && $0 <= "9" } ?? false }
+        while let x = ca, let y = cb {
+            if isDigit(x) && isDigit(y) {
+                var na = "", nb = ""
+                while isDigit(ca) { na.unicodeScalars.append(ca!); ca = i.next() }
+                while isDigit(cb) { nb.unicodeScalars.append(cb!); cb = j.next() }
+                let ta = na.drop(while: { $0 == "0" }), tb = nb.drop(while: { $0 == "0" })
+                if ta.count != tb.count { return ta.count < tb.count }
+                if ta != tb { return ta < tb }
+                continue
+            }
+            if x != y { return x < y }
+            ca = i.next(); cb = j.next()
+        }
+        return ca == nil && cb != nil
+    }
+
+    // MARK: node inspect
+
+    package static func nodeInspectPretty(_ v: NodeView) -> String {
+        let r = v.record
+        var s = "ID:\t\t\t\(r.id)\n"
+        if !r.labels.isEmpty {
+            s += "Labels:\n"
+            for (k, val) in r.labels { s += " - \(k)=\(val)\n" }
+        }
+        s += "Hostname:\t\t\(r.hostname)\n"
+        s += "Joined at:\t\t\(VirtualCalendar.timestamp(r.createdAt))\n"
+        s += "Status:\n State:\t\t\t\(r.state.display)\n"
+        if !r.stateMessage.isEmpty { s += " Message:\t\t\(r.stateMessage)\n" }
+        s += " Availability:\t\t\(r.availability.display)\n"
+        s += " Address:\t\t\(r.address)\n"
+        if let m = v.managerStatus {
+            s += "Manager Status:\n Address:\t\t\(m.address)\n"
+            s += " Raft Status:\t\t\(m.reachable ? "Reachable" : "Unreachable")\n"
+            s += " Leader:\t\t\(m.leader ? "Yes" : "No")\n"
+        }
+        s += "Platform:\n Operating System:\t\(r.os)\n Architecture:\t\t\(r.architecture)\n"
+        s += "Resources:\n CPUs:\t\t\t\(cpuText(r.nanoCPUs))\n Memory:\t\t\(bytesText(r.memoryBytes))\n"
+        s += "Engine Version:\t\t\(r.engineVersion)\n"
+        if !r.engineLabels.isEmpty {
+            s += "Engine Labels:\n"
+            for (k, val) in r.engineLabels { s += " - \(k)=\(val)\n" }
+        }
+        return s
+    }
+
+    package static func nodeInspectJSON(_ views: [NodeView]) -> String {
+        var items: [String] = []
+        for v in views {
+            let r = v.record
+            var o = JSONObject(indent: 1)
+            o.string("ID", r.id)
+            var version = JSONObject(indent: 2)
+            version.raw("Index", String(r.updatedAt.nanoseconds / 1_000_000))
+            o.raw("Version", version.text)
+            o.string("CreatedAt", VirtualCalendar.rfc3339(r.createdAt))
+            o.string("UpdatedAt", VirtualCalendar.rfc3339(r.updatedAt))
+            var spec = JSONObject(indent: 2)
+            spec.raw("Labels", JSONObject.map(r.labels, indent: 3))
+            spec.string("Role", r.role.rawValue)
+            spec.string("Availability", r.availability.rawValue)
+            o.raw("Spec", spec.text)
+            var description = JSONObject(indent: 2)
+            description.string("Hostname", r.hostname)
+            var platform = JSONObject(indent: 3)
+            platform.string("Architecture", r.architecture)
+            platform.string("OS", r.os)
+            description.raw("Platform", platform.text)
+            var resources = JSONObject(indent: 3)
+            resources.raw("NanoCPUs", String(r.nanoCPUs))
+            resources.raw("MemoryBytes", String(r.memoryBytes))
+            description.raw("Resources", resources.text)
+            var engine = JSONObject(indent: 3)
+            engine.string("EngineVersion", r.engineVersion)
+            if !r.engineLabels.isEmpty { engine.raw("Labels", JSONObject.map(r.engineLabels, indent: 4)) }
+            description.raw("Engine", engine.text)
+            o.raw("Description", description.text)
+            var status = JSONObject(indent: 2)
+            status.string("State", r.state.rawValue)
+            if !r.stateMessage.isEmpty { status.string("Message", r.stateMessage) }
+            status.string("Addr", r.address)
+            o.raw("Status", status.text)
+            if let m = v.managerStatus {
+                var ms = JSONObject(indent: 2)
+                if m.leader { ms.raw("Leader", "true") }
+                ms.string("Reachability", m.reachable ? "reachable" : "unreachable")
+                ms.string("Addr", m.address)
+                o.raw("ManagerStatus", ms.text)
+            }
+            items.append("    " + o.text)
+        }
+        return items.isEmpty ? "[]\n" : "[\n" + items.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func cpuText(_ nano: Int64) -> String {
+        nano % 1_000_000_000 == 0 ? "\(nano / 1_000_000_000)" : SimDuration(nanoseconds: nano).exactSeconds
+    }
+
+    /// go-units BytesSize: binary units with up to 4 significant digits ("7.704GiB", "512MiB").
+    static func bytesText(_ bytes: Int64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"]
+        var value = Double(bytes)
+        var i = 0
+        while value >= 1024 && i < units.count - 1 { value /= 1024; i += 1 }
+        return formatG4(value) + units[i]
+    }
+
+    /// Go's %.4g: four significant digits, trailing zeros dropped.
+    static func formatG4(_ v: Double) -> String {
+        if v == 0 { return "0" }
+        var digits = 0
+        var m = v
+        while m >= 10 { m /= 10; digits += 1 }
+        let decimals = max(0, 3 - digits)
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (v * scale).rounded() / scale
+        var text = String(Int64(rounded))
+        if decimals > 0 {
+            let fraction = Int64(((rounded - Double(Int64(rounded))) * scale).rounded())
+            if fraction > 0 {
+                var f = String(fraction)
+                f = String(repeating: "0", count: decimals - f.count) + f
+                while f.hasSuffix("0") { f.removeLast() }
+                text += "." + f
+            }
+        }
+        return text
+    }
+
+    // MARK: info
+
+    package static func info(_ i: SwarmInfo) -> String {
+        var s = " Swarm: \(i.localState.rawValue)\n"
+        guard i.localState == .active else { return s }
+        s += "  NodeID: \(i.nodeID)\n"
+        s += "  Is Manager: \(i.isManager)\n"
+        if i.isManager {
+            if let id = i.clusterID { s += "  ClusterID: \(id)\n" }
+            if let m = i.managers { s += "  Managers: \(m)\n" }
+            if let n = i.nodes { s += "  Nodes: \(n)\n" }
+            s += "  Orchestration:\n"
+            if let limit = i.taskHistoryLimit { s += "   Task History Retention Limit: \(limit)\n" }
+            s += "  Raft:\n"
+            s += "   Snapshot Interval: \(i.snapshotInterval)\n"
+            s += "   Number of Old Snapshots to Retain: 0\n"
+            s += "   Heartbeat Tick: \(i.heartbeatTicks)\n"
+            s += "   Election Tick: \(i.electionTicks)\n"
+            s += "  Dispatcher:\n"
+            if let hb = i.dispatcherHeartbeat { s += "   Heartbeat Period: \(VirtualCalendar.humanDuration(hb))\n" }
+            s += "  Autolock Managers: false\n"
+        }
+        s += "  Node Address: \(i.nodeAddress)\n"
+        if !i.managerAddresses.isEmpty {
+            s += "  Manager Addresses:\n"
+            for a in i.managerAddresses { s += "   \(a)\n" }
+        }
+        return s
+    }
+}
+
+/// A tiny JSON object writer with docker's 4-space indentation and the caller's key order.
+struct JSONObject {
+    let indent: Int
+    private var fields: [String] = []
+    init(indent: Int) { self.indent = indent }
+
+    mutating func string(_ key: String, _ value: String) { fields.append("\(TraceLine.quoted(key)): \(TraceLine.quoted(value))") }
+    mutating func raw(_ key: String, _ json: String) { fields.append("\(TraceLine.quoted(key)): \(json)") }
+
+    var text: String {
+        let pad = String(repeating: "    ", count: indent + 1)
+        let close = String(repeating: "    ", count: indent)
+        return fields.isEmpty ? "{}" : "{\n" + fields.map { pad + $0 }.joined(separator: ",\n") + "\n" + close + "}"
+    }
+
+    static func map(_ labels: Labels, indent: Int) -> String {
+        var o = JSONObject(indent: indent)
+        for (k, v) in labels { o.string(k, v) }
+        return o.text
+    }
+}

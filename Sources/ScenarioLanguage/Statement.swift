@@ -1,0 +1,118 @@
+import SimCore
+
+// MARK: - Statement
+
+/// One statement of a scenario, as the runner executes it. Statements run in file order at
+/// the current virtual time; see docs/scenarios.md for each form.
+public enum Statement: Equatable, Sendable {
+    /// `seed 42`, `network latency 1ms..5ms`, `raft prevote on`, …
+    case setting(Setting)
+    /// `hosts m1..m3 w1..w5 cpus=4 memory=8GiB`: the hosts one statement declares, in order.
+    case hosts([HostDeclaration])
+    /// `m1$ docker service create …`: a docker command run on a declared host. The words run
+    /// from `docker` to the end of the line; the docker CLI (module DockerClient) reads them.
+    case docker(host: String, command: [Word])
+    /// `wait 10s`.
+    case wait(SimDuration)
+    /// `wait until leader timeout 30s`.
+    case waitUntil(Condition, timeout: SimDuration?)
+    /// `partition m1 m2 | m3 w1`: two or more groups that hear only each other. The first
+    /// group already includes every declared host that the statement does not list.
+    case partition([[String]])
+    /// `isolate m1 m2`: each listed host is cut off from every other host.
+    case isolate([String])
+    /// `heal`: remove every partition, isolation and cut.
+    case heal
+    /// `crash m1 w2`: the hosts stop (engine, Raft state in memory, tasks).
+    case crash([String])
+    /// `restart m1`: crashed hosts start again.
+    case restart([String])
+    /// `cut m1 -> m2`: one-way loss; m2 stops hearing m1.
+    case cut(from: String, to: String)
+    /// `link m1 m2 latency=200ms loss=10%`, `link m1 -> m2 …`, `link m1 m2 reset`.
+    case link(LinkChange)
+    /// `say "text"`: narration. The words may hold variables; the runner joins them with
+    /// single spaces after expanding them.
+    case say([Word])
+    /// `show cluster`.
+    case show(ShowTarget)
+    /// `curl w3:8080 x 6`: requests through the routing mesh.
+    case curl(CurlRequest)
+    /// `expect leader in m2,m3 within 30s`.
+    case expect(Condition, within: SimDuration?)
+    /// `measure failover until leader timeout 60s`: record how long the condition takes.
+    case measure(name: String, until: Condition, timeout: SimDuration?)
+}
+
+// MARK: - Links
+
+/// A change to the link between two hosts.
+public struct LinkChange: Equatable, Sendable {
+    public var from: String
+    public var to: String
+    /// True for `link a b …` (both directions), false for `link a -> b …` (a to b only).
+    public var bothDirections: Bool
+    public var action: Action
+
+    public enum Action: Equatable, Sendable {
+        /// Set the given properties; those not given keep their current value.
+        case set(LinkProperties)
+        /// `reset`: back to the network-wide defaults.
+        case reset
+    }
+
+    public init(from: String, to: String, bothDirections: Bool, action: Action) {
+        self.from = from
+        self.to = to
+        self.bothDirections = bothDirections
+        self.action = action
+    }
+}
+
+/// `latency=… loss=… duplication=…` on a link; nil when not given.
+public struct LinkProperties: Equatable, Sendable {
+    public var latency: LatencySpec?
+    /// Probability in [0, 1].
+    public var loss: Double?
+    /// Probability in [0, 1].
+    public var duplication: Double?
+
+    public init(latency: LatencySpec? = nil, loss: Double? = nil, duplication: Double? = nil) {
+        self.latency = latency
+        self.loss = loss
+        self.duplication = duplication
+    }
+}
+
+// MARK: - Narration and traffic
+
+/// What `show` shows.
+public enum ShowTarget: String, CaseIterable, Equatable, Sendable {
+    /// `show cluster`: who is leader, partitions, tasks per node.
+    case cluster
+    /// `show services`: each service, its replicas and its tasks' nodes.
+    case services
+    /// `show mesh`: each published port and the tasks it routes to.
+    case mesh
+}
+
+/// `curl HOST:PORT [x N]`.
+public struct CurlRequest: Equatable, Sendable {
+    public var target: Target
+    public var port: Int
+    /// How many requests (1 when `x N` is not given).
+    public var count: Int
+
+    public enum Target: Equatable, Sendable {
+        /// A declared host, by name.
+        case host(String)
+        /// An IPv4 address (a host's `ip=` or one the runner assigned).
+        case address(IPv4Address)
+    }
+
+    public init(target: Target, port: Int, count: Int) {
+        self.target = target
+        self.port = port
+        self.count = count
+    }
+}
