@@ -1,6 +1,7 @@
 import SimCore
 import Orchestration
 import Cluster
+import DockerClient
 
 /// `show services` and `show mesh`: the services as the leader's store records them (with no
 /// leader, the manager that has applied the most), for class. Not docker output: one block per

@@ -1,4 +1,6 @@
-import Scenario
+import ScenarioLanguage
+import DockerClient
+import Runner
 
 /// Tab completion in the shell: the words that can come next, from the text before the
 /// cursor. Statements and shell commands first, `HOST$` for each declared host, docker's

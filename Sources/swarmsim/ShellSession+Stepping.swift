@@ -1,4 +1,6 @@
-import Scenario
+import ScenarioLanguage
+import DockerClient
+import Runner
 
 /// Stepping through the file a shell was started on: `next [N]`, `continue`, `until LINE`. The
 /// file pauses after each narration block (consecutive `say` statements), where a lesson has

@@ -1,6 +1,8 @@
 import Testing
 import Foundation
-@testable import Scenario
+@testable import ScenarioLanguage
+@testable import DockerClient
+@testable import Runner
 
 /// A lesson's narration is checked by its `expect`s: run with a setting that changes the story,
 /// the lesson must fail at the claim that no longer holds, not merely print other output.
@@ -12,7 +14,7 @@ import Foundation
     }
 
     @Test func lessonFourPassesAsWritten() throws {
-        let check = ScenarioCheck.check(bytes: Array(try Self.lesson("04-isolated-leader.swarm").utf8), file: "04.swarm")
+        let check = TranscriptCheck.check(bytes: Array(try Self.lesson("04-isolated-leader.swarm").utf8), file: "04.swarm")
         #expect(check.report?.failure == nil)
     }
 
@@ -20,7 +22,7 @@ import Foundation
     /// claims it does fails (the file's line 105, line 106 after the prepended setting).
     @Test func lessonFourFailsWithPreVoteOn() throws {
         let text = "raft prevote on\n" + (try Self.lesson("04-isolated-leader.swarm"))
-        let check = ScenarioCheck.check(bytes: Array(text.utf8), file: "04.swarm")
+        let check = TranscriptCheck.check(bytes: Array(text.utf8), file: "04.swarm")
         let failure = try #require(check.report?.failure)
         #expect(failure.statement == "expect manager m1 candidate term 5")
         #expect(failure.location.line == 106)
@@ -31,7 +33,7 @@ import Foundation
     /// claim that m1 stays in term 1 fails.
     @Test func lessonFourBFailsWithPreVoteOff() throws {
         let text = try Self.lesson("04b-isolated-leader-prevote.swarm").replacingOccurrences(of: "raft prevote on\n", with: "raft prevote off\n")
-        let check = ScenarioCheck.check(bytes: Array(text.utf8), file: "04b.swarm")
+        let check = TranscriptCheck.check(bytes: Array(text.utf8), file: "04b.swarm")
         let failure = try #require(check.report?.failure)
         #expect(failure.statement == "expect manager m1 pre-candidate term 1")
     }

@@ -52,7 +52,7 @@ extension DockerFormat {
     /// Ingress ports as `*:8080->80/tcp`, consecutive ports merged into ranges
     /// (`*:8080-8081->80-81/tcp`), sorted by protocol then published port (docker/cli
     /// `serviceContext.Ports`). Host-mode ports are not listed.
-    static func ingressPorts(_ ports: [PortConfig]) -> String {
+    package static func ingressPorts(_ ports: [PortConfig]) -> String {
         let sorted = ports.filter { $0.publishMode == .ingress }.sorted {
             $0.protocol != $1.protocol ? $0.protocol.rawValue < $1.protocol.rawValue : ($0.published ?? 0) < ($1.published ?? 0)
         }
