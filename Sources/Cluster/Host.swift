@@ -64,6 +64,8 @@ struct ManagerRuntime {
     var removedFromRaft = false
     /// Its stop is scheduled (it keeps voting until then).
     var stopScheduled = false
+    /// When this manager's last Raft write ends (see `Swarm.raftReadyPersisted`).
+    var diskBusyUntil: SimTime = .zero
 
     // MARK: Leader-only orchestration
     /// The orchestrators' memory; a new leader starts a fresh one, as in swarmkit.

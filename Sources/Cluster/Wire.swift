@@ -92,6 +92,8 @@ struct Envelope {
 enum SwarmEvent {
     case deliver(Envelope)
     case raftTick(HostID, incarnation: UInt32)
+    /// A manager's Raft state is on disk: the messages that waited for it go out.
+    case raftPersisted(HostID, incarnation: UInt32, messages: [RaftMessage])
     case heartbeatDue(HostID, incarnation: UInt32)
     case callTimeout(CallID)
     /// The leader's dispatcher checks whether `nodeID` heartbeated in time.
