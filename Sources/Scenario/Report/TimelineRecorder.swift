@@ -145,7 +145,7 @@ struct TimelineRecorder {
         case .docker, .curl: .docker
         case .expect, .waitUntil, .measure: .check
         case .show: .show
-        case .setting, .hosts, .wait: .other
+        case .setting, .hosts, .wait, .waitRandom: .other
         }
     }
 }
