@@ -5,33 +5,34 @@ import SimNetwork
 /// them.
 ///
 /// swarmkit's Raft loop (`manager/state/raft/raft.go`, `Run`) saves each `Ready`'s hard state
-/// and entries to the WAL, with an fsync, before it sends the `Ready`'s messages; the loop does
-/// nothing else meanwhile. So a vote, or an acknowledgement of entries, leaves only once the
-/// state it promises is on disk, and a `Ready` with nothing to write (a heartbeat's answer)
-/// still waits behind a write in progress. `raftPersistLatency` is that write's duration; zero
-/// (the default) sends at once, exactly as before the option existed.
+/// and entries to the WAL, with an fsync, before it sends the `Ready`'s messages; whatever Raft
+/// produces meanwhile waits for the next `Ready`, written as one batch when this write ends. So
+/// a vote, or an acknowledgement of entries, leaves only once the state it promises is on disk,
+/// and writes never queue up: at most one runs and one gathers behind it. `raftPersistLatency`
+/// is one write's duration; zero (the default) sends at once, exactly as before the option.
 ///
-/// Simplification: the write delays only the messages. The manager's Raft state, its applied
-/// store and its answers to proposals change at once, as if the write had already ended.
+/// Simplifications: a `Ready` with nothing to write (heartbeats and their answers) sends at
+/// once rather than behind a write in progress (as etcd's leader may, and LogCabin's threads
+/// do); and the write delays only the messages: the manager's Raft state, its store and its
+/// answers to proposals change at once, as if the write had already ended.
 extension Swarm {
-    /// Sends `messages` from `host`'s Raft once the `Ready` that produced them is on disk:
-    /// at once when nothing is to be written and the disk is idle, else when the write (drawn
-    /// from `raftPersistLatency`, started when the previous one ends) finishes.
+    /// Sends `messages` from `host`'s Raft once the `Ready` that produced them is on disk: at
+    /// once when it wrote nothing; else when its write ends: a new write when the disk is idle,
+    /// the batch gathering behind the write in progress otherwise.
     func raftReadyPersisted(_ messages: [RaftMessage], from host: HostID, wrote: Bool) {
-        if options.raftPersistLatency == .fixed(.zero) {
+        guard wrote, options.raftPersistLatency != .fixed(.zero), let m = hosts[host.index].manager else {
             sendRaftMessages(messages, from: host)
             return
         }
-        guard let busyUntil = hosts[host.index].manager?.diskBusyUntil else { return }
-        var done = max(now, busyUntil)
-        if wrote { done = done + options.raftPersistLatency.sample(&persistRandom) }
-        hosts[host.index].manager?.diskBusyUntil = done
-        guard !messages.isEmpty else { return }
-        if done == now {
-            sendRaftMessages(messages, from: host)
-        } else {
-            schedule(.raftPersisted(host, incarnation: network.incarnation(host), messages: messages), after: done - now)
+        var done = m.diskBusyUntil
+        if m.nextWriteStart <= now {   // no batch gathering yet: start one
+            let start = max(now, m.diskBusyUntil)
+            done = start + options.raftPersistLatency.sample(&persistRandom)
+            hosts[host.index].manager?.nextWriteStart = start
+            hosts[host.index].manager?.diskBusyUntil = done
         }
+        guard !messages.isEmpty else { return }
+        schedule(.raftPersisted(host, incarnation: network.incarnation(host), messages: messages), after: done - now)
     }
 
     /// Sends Raft messages from `host` to the hosts of their recipients.
