@@ -89,4 +89,29 @@ import Testing
         #expect(fs.run("merge", "s1.json", "s2.json", "--plot", "merged.svg", "--plot-log") == 0)
         #expect(fs.files["merged.svg"] == fs.files["cdf.svg"])
     }
+
+    @Test func mergeReportsDifferentFilesOneAfterTheOtherAndPlotsThemTogether() {
+        let fs = FakeSystem()
+        fs.files["a/fast.swarm"] = Array(Self.election.utf8)
+        fs.files["b/slow.swarm"] = Array(Self.election.replacingOccurrences("10..20", "40..80").utf8)
+        for f in ["a/fast", "b/slow"] {
+            fs.out = ""
+            #expect(fs.run("sweep", "\(f).swarm", "--seeds", "1..3", "--json") == 0)
+            fs.files["\(f).json"] = Array(fs.out.utf8)
+        }
+        fs.out = ""
+        #expect(fs.run("merge", "a/fast.json", "b/slow.json", "--plot", "both.svg") == 0)
+        #expect(fs.out.hasPrefix("sweep a/fast.swarm: seeds 1..3, 3 runs\n"))
+        #expect(fs.out.contains("\nsweep b/slow.swarm: seeds 1..3, 3 runs\n"))
+        let svg = String(decoding: fs.files["both.svg"] ?? [], as: UTF8.self)
+        #expect(svg.contains(">fast</text>") && svg.contains(">slow</text>"))
+        // One path, other bytes: still refused.
+        fs.files["a/fast.swarm"] = Array((Self.election + "# changed\n").utf8)
+        fs.out = ""
+        #expect(fs.run("sweep", "a/fast.swarm", "--seeds", "1..3", "--json") == 0)
+        fs.files["a/changed.json"] = Array(fs.out.utf8)
+        fs.err = ""
+        #expect(fs.run("merge", "a/fast.json", "a/changed.json") == 2)
+        #expect(fs.err.hasPrefix("error: the results come from different scenario files"))
+    }
 }

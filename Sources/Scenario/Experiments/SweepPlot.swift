@@ -98,10 +98,13 @@ public struct SweepPlot {
         return d
     }
 
-    /// `raft election-timeout=12ms..24ms` → `12ms..24ms` when one setting varies.
+    /// `raft election-timeout=12ms..24ms` → `12ms..24ms` when one setting varies; a file's
+    /// path → its name (`Scenarios/x/150-300ms.swarm` → `150-300ms`).
     static func shortLabel(_ label: String) -> String {
-        guard !label.contains(";"), let eq = label.firstIndex(of: "=") else { return label }
-        return String(label[label.index(after: eq)...])
+        if label.contains(";") { return label }
+        if let eq = label.firstIndex(of: "=") { return String(label[label.index(after: eq)...]) }
+        let name = label.split(separator: "/").last.map(String.init) ?? label
+        return name.hasSuffix(".swarm") ? String(name.dropLast(6)) : name
     }
 }
 

@@ -91,13 +91,18 @@ public struct SweepResults: Sendable, Equatable {
                             shards: Shards(count: first.shards.count, included: included.sorted()), runs: runs)
     }
 
-    /// Merges the parts of a sweep over several settings (`--set`): the parts of each setting
-    /// together, the settings in the order they first appear.
+    /// Merges the parts of sweeps over several settings (`--set`) or scenario files: the parts of
+    /// each (file, setting) together, in the order they first appear. Parts of one file path
+    /// must still be of the same bytes (`merge` checks).
     public static func mergeBySetting(_ parts: [SweepResults]) throws(MergeError) -> [SweepResults] {
-        var order: [String?] = []
-        for p in parts where !order.contains(p.plan.setting) { order.append(p.plan.setting) }
+        var order: [(String, String?)] = []
+        for p in parts where !order.contains(where: { $0 == (p.plan.scenario, p.plan.setting) }) {
+            order.append((p.plan.scenario, p.plan.setting))
+        }
         var out: [SweepResults] = []
-        for setting in order { out.append(try merge(parts.filter { $0.plan.setting == setting })) }
+        for (file, setting) in order {
+            out.append(try merge(parts.filter { $0.plan.scenario == file && $0.plan.setting == setting }))
+        }
         return out
     }
 
