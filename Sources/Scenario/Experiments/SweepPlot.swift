@@ -77,7 +77,6 @@ public struct SweepPlot {
             let color = Self.palette[i % Self.palette.count]
             canvas.raw("<path class=\"curve\" stroke=\"\(color)\" d=\"\(Self.path(curve.values, count: curve.count, px: px, py: py))\"/>")
             let ly = yTop + 6 + Double(i) * 16
-            canvas.line(x1: x1 + 14, y1: ly, x2: x1 + 34, y2: ly, class: "legend")
             canvas.raw("<line x1=\"\(Markup.number(x1 + 14))\" y1=\"\(Markup.number(ly))\" x2=\"\(Markup.number(x1 + 34))\" y2=\"\(Markup.number(ly))\" stroke=\"\(color)\" stroke-width=\"3\"/>")
             canvas.text(Self.shortLabel(curve.label), x: x1 + 40, y: ly + 4, class: "legend")
         }
