@@ -27,7 +27,9 @@ let package = Package(
         .target(name: "Runner", dependencies: [
             "SimCore", "SimNetwork", "Raft", "Orchestration", "Cluster", "ScenarioLanguage", "DockerClient", "Report",
         ]),
-        .target(name: "Experiments", dependencies: ["SimCore", "Raft", "Cluster", "ScenarioLanguage", "DockerClient", "Runner"]),
+        .target(name: "Experiments", dependencies: [
+            "SimCore", "Raft", "Cluster", "ScenarioLanguage", "DockerClient", "Report", "Runner",
+        ]),
         .target(name: "Fuzzer", dependencies: ["SimCore", "DockerClient", "Runner"]),
         // A YAML 1.2 reader for compose files (docs/stacks.md); depends on nothing.
         .target(name: "YAML"),

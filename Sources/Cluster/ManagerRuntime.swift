@@ -21,6 +21,10 @@ struct ManagerRuntime {
     var removedFromRaft = false
     /// Its stop is scheduled (it keeps voting until then).
     var stopScheduled = false
+    /// When this manager's last Raft write ends, and when it starts (later than now while it
+    /// gathers behind the write in progress); see `Swarm.raftReadyPersisted`.
+    var diskBusyUntil: SimTime = .zero
+    var nextWriteStart: SimTime = .zero
 
     // MARK: Leader-only orchestration
     /// The orchestrators' memory; a new leader starts a fresh one, as in swarmkit.

@@ -69,6 +69,7 @@ extension Swarm {
         var effects = ApplyEffects()
         var outbox: [RaftMessage] = []
         var roleChanges: [(Raft.Role, UInt64)] = []
+        var wrote = false
         while hosts[host.index].manager?.raft.hasReady == true {
             // Take the manager out while it applies: uniquely held, its store and log change in
             // place (a copy left in the table would make them copy themselves), and the
@@ -78,6 +79,7 @@ extension Swarm {
             let ready = m.raft.ready()
             if safety.isEnabled { safety.observe(m.raft, ready: ready) }
             hosts[host.index].raftStorage?.persist(ready)
+            wrote = wrote || ready.hardState != nil || !ready.entries.isEmpty || ready.snapshot != nil || ready.compaction != nil
             m.apply(ready, effects: &effects, afterEach: invariants.isEnabled ? { changes, index, manager in
                 self.checkInvariants(afterApplying: changes, index: index, manager: manager, on: host)
             } : nil)
@@ -86,9 +88,7 @@ extension Swarm {
             outbox += ready.messages
             if let role = ready.role { roleChanges.append((role, m.raft.term)) }
         }
-        for message in outbox {
-            if let to = raftDirectory[message.to] { send(.raft(message), from: host, to: to) }
-        }
+        raftReadyPersisted(outbox, from: host, wrote: wrote)
         for (role, term) in roleChanges {
             notify(.role(host, role, term: term))
             if trace.isEnabled {

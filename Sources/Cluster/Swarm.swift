@@ -22,6 +22,8 @@ public final class Swarm {
     var identity: IDGenerator
     let rootRandom: SeededRandom
     var jitter: SeededRandom
+    /// Draws each Raft write's duration when `raftPersistLatency` is a range.
+    var persistRandom: SeededRandom
     /// Raft member ID → host (an address book; looked up, never iterated).
     var raftDirectory: [UInt64: HostID] = [:]
     /// Node ID → the host whose engine is that node (looked up, never iterated).
@@ -45,6 +47,7 @@ public final class Swarm {
         network = Network(defaultLink: options.link, random: rootRandom.child("network"))
         identity = IDGenerator(random: rootRandom.child("identity"))
         jitter = rootRandom.child("jitter")
+        persistRandom = rootRandom.child("raft persist")
     }
 
     public var now: SimTime { simulator.now }
@@ -101,6 +104,9 @@ public final class Swarm {
         case .raftTick(let host, let incarnation):
             guard current(host, incarnation) else { return }
             raftTick(host)
+        case .raftPersisted(let host, let incarnation, let messages):
+            guard current(host, incarnation) else { return }
+            sendRaftMessages(messages, from: host)
         case .heartbeatDue(let host, let incarnation):
             guard current(host, incarnation) else { return }
             sendHeartbeat(host)

@@ -6,6 +6,8 @@ enum SwarmEvent {
     /// A message in flight (SimNetwork's envelope: a restart of the receiver voids it).
     case deliver(Envelope<WireMessage>)
     case raftTick(HostID, incarnation: UInt32)
+    /// A manager's Raft state is on disk: the messages that waited for it go out.
+    case raftPersisted(HostID, incarnation: UInt32, messages: [RaftMessage])
     case heartbeatDue(HostID, incarnation: UInt32)
     case callTimeout(CallID)
     /// The leader's dispatcher checks whether `nodeID` heartbeated in time.

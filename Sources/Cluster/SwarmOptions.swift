@@ -9,6 +9,9 @@ public struct SwarmOptions: Sendable, Equatable {
     /// Raft's logical clock period (swarmkit: 1 s).
     public var raftTick: SimDuration = .seconds(1)
     public var raft = Raft.Config()
+    /// How long a manager takes to write a Raft `Ready`'s hard state and entries to disk before
+    /// the messages that depend on them go out (swarmkit's WAL write and fsync). Zero: at once.
+    public var raftPersistLatency: Latency = .fixed(.zero)
     /// The heartbeat period a new swarm gets (`swarm init --dispatcher-heartbeat`).
     public var dispatcherHeartbeat: SimDuration = .seconds(5)
     /// Extra random delay added to each heartbeat period (swarmkit HeartbeatEpsilon).

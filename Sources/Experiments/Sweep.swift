@@ -56,6 +56,9 @@ public struct SweepPlan: Sendable, Equatable {
     public var fingerprint: String
     public var expectations: [Item]
     public var measures: [Item]
+    /// The combination of `--set` values these runs used (`raft election-timeout=12ms..24ms`),
+    /// or nil for the file as written.
+    public var setting: String?
     /// First line of each statement, by statement index (to place a failure).
     var statementLines: [Int]
 
@@ -97,6 +100,7 @@ public struct SweepPlan: Sendable, Equatable {
     /// are only a lookup for placing failures, and are not written to JSON).
     public static func == (a: SweepPlan, b: SweepPlan) -> Bool {
         a.scenario == b.scenario && a.fingerprint == b.fingerprint && a.expectations == b.expectations && a.measures == b.measures
+            && a.setting == b.setting
     }
 
     /// The statement whose lines hold `line` (the last that starts at or before it).

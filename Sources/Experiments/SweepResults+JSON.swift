@@ -19,11 +19,14 @@ extension SweepResults {
 
     public var json: String {
         var out = "{"
-        let header: [JSONValue.Member] = [
+        var header: [JSONValue.Member] = [
             .init("format", .string(Self.format)),
             .init("version", .int(Self.version)),
             .init("scenario", .string(plan.scenario)),
             .init("fingerprint", .string(plan.fingerprint)),
+        ]
+        if let setting = plan.setting { header.append(.init("set", .string(setting))) }
+        header += [
             .init("seeds", .object([.init("first", .int(seeds.first)), .init("last", .int(seeds.last))])),
             .init("shards", .object([.init("count", .int(shards.count)), .init("included", .array(shards.included.map { .int($0) }))])),
             .init("expectations", .array(plan.expectations.map { e in
@@ -95,8 +98,9 @@ extension SweepResults {
             }
             return out
         }
-        let plan = SweepPlan(scenario: scenario, fingerprint: fingerprint,
+        var plan = SweepPlan(scenario: scenario, fingerprint: fingerprint,
                              expectations: try items("expectations", "text"), measures: try items("measures", "name"))
+        plan.setting = v["set"]?.string
         guard let list = v["runs"]?.array else { throw bad("runs") }
         let range = SeedRange(first: first, last: last)
         var runs: [SeedResult] = []

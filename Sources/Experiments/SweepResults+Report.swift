@@ -14,6 +14,7 @@ extension SweepResults {
             s += "shard\(shards.included.count == 1 ? "" : "s") \(shards.included.map(String.init).joined(separator: ",")) of \(shards.count): "
         }
         s += "\(runs.count) run\(runs.count == 1 ? "" : "s")\n"
+        if let setting = plan.setting { s += "  with \(setting)\n" }
         s += "  \(passed) passed, \(failed) failed, \(errors) error\(errors == 1 ? "" : "s")\n"
         if !plan.expectations.isEmpty { s += "\n" + expectationsSection }
         let erred = runs.filter { $0.stop?.kind == .error }

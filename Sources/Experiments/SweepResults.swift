@@ -70,6 +70,9 @@ public struct SweepResults: Sendable, Equatable {
                   p.plan.measures == first.plan.measures else {
                 throw MergeError(message: "the results come from different scenario files (\(first.plan.scenario) and \(p.plan.scenario) differ)")
             }
+            guard p.plan.setting == first.plan.setting else {
+                throw MergeError(message: "the results are of different settings (\(first.plan.setting ?? "the file's") and \(p.plan.setting ?? "the file's"))")
+            }
             guard p.seeds == first.seeds else {
                 throw MergeError(message: "the results are of different seed ranges (\(first.seeds) and \(p.seeds))")
             }
@@ -86,5 +89,39 @@ public struct SweepResults: Sendable, Equatable {
         }
         return SweepResults(plan: first.plan, seeds: first.seeds,
                             shards: Shards(count: first.shards.count, included: included.sorted()), runs: runs)
+    }
+
+    /// Merges the parts of sweeps over several settings (`--set`) or scenario files: the parts of
+    /// each (file, setting) together, in the order they first appear. Parts of one file path
+    /// must still be of the same bytes (`merge` checks).
+    public static func mergeBySetting(_ parts: [SweepResults]) throws(MergeError) -> [SweepResults] {
+        var order: [(String, String?)] = []
+        for p in parts where !order.contains(where: { $0 == (p.plan.scenario, p.plan.setting) }) {
+            order.append((p.plan.scenario, p.plan.setting))
+        }
+        var out: [SweepResults] = []
+        for (file, setting) in order {
+            out.append(try merge(parts.filter { $0.plan.scenario == file && $0.plan.setting == setting }))
+        }
+        return out
+    }
+
+    /// The documents of a `--json` output: one per setting, each ending with a line `]}`.
+    public static func documents(_ bytes: [UInt8]) -> [[UInt8]] {
+        var out: [[UInt8]] = [], start = 0, i = 0
+        let end: [UInt8] = Array("\n]}".utf8)
+        while i + end.count <= bytes.count {
+            if bytes[i..<(i + end.count)].elementsEqual(end) {
+                var stop = i + end.count
+                if stop < bytes.count && bytes[stop] == UInt8(ascii: "\n") { stop += 1 }
+                out.append(Array(bytes[start..<stop]))
+                start = stop
+                i = stop
+            } else {
+                i += 1
+            }
+        }
+        if bytes[start...].contains(where: { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: " ") }) { out.append(Array(bytes[start...])) }
+        return out
     }
 }

@@ -9,6 +9,11 @@ extension Raft {
         /// timeout is drawn in [electionTicks, 2 × electionTicks) at each reset (§5.2).
         /// swarmkit `ElectionTick` = 10.
         public var electionTicks = 10
+        /// When set, the randomized election timeout is drawn uniformly from this closed range
+        /// of ticks at each reset instead of [electionTicks, 2 × electionTicks): the Raft paper's
+        /// "150–300 ms" (§9.3, Figure 16). `electionTicks` should then be its lower bound: it
+        /// stays the span of CheckQuorum and the leader lease. nil (swarmkit, etcd): etcd's range.
+        public var electionTimeoutRange: ClosedRange<Int>? = nil
         /// Ticks between a leader's heartbeats. swarmkit `HeartbeatTick` = 1.
         public var heartbeatTicks = 1
         /// A leader that hears from no quorum within `electionTicks` steps down, and a follower
@@ -35,6 +40,12 @@ extension Raft {
         public var problem: String? {
             if electionTicks < 1 { return "election ticks must be at least 1 (got \(electionTicks))" }
             if heartbeatTicks < 1 { return "heartbeat ticks must be at least 1 (got \(heartbeatTicks))" }
+            if let range = electionTimeoutRange {
+                if range.lowerBound < 1 { return "the election timeout must be at least 1 tick (got \(range.lowerBound))" }
+                if heartbeatTicks >= range.lowerBound {
+                    return "heartbeat ticks (\(heartbeatTicks)) must be fewer than the shortest election timeout (\(range.lowerBound) ticks)"
+                }
+            }
             if heartbeatTicks >= electionTicks {
                 return "heartbeat ticks (\(heartbeatTicks)) must be fewer than election ticks (\(electionTicks))"
             }
@@ -48,6 +59,11 @@ extension Raft {
         public var normalized: Config {
             var c = self
             c.electionTicks = max(electionTicks, 2)
+            if let range = electionTimeoutRange {
+                let low = max(range.lowerBound, 2)
+                c.electionTimeoutRange = low...max(range.upperBound, low)
+                c.electionTicks = min(c.electionTicks, low)
+            }
             c.heartbeatTicks = min(max(heartbeatTicks, 1), c.electionTicks - 1)
             c.snapshotInterval = max(snapshotInterval, 1)
             c.maxEntriesPerAppend = max(maxEntriesPerAppend, 1)

@@ -58,10 +58,15 @@ extension RaftNode {
         return active >= quorum
     }
 
-    /// Draws a fresh election timeout in [electionTicks, 2 × electionTicks) (§5.2).
+    /// Draws a fresh election timeout (§5.2): uniformly from `electionTimeoutRange` when it is
+    /// set, else in [electionTicks, 2 × electionTicks) as etcd does. One draw either way.
     @inlinable
     mutating func resetElectionTimeout() {
-        randomizedElectionTimeout = config.electionTicks + Int(random.below(UInt64(config.electionTicks)))
+        if let range = config.electionTimeoutRange {
+            randomizedElectionTimeout = range.lowerBound + Int(random.below(UInt64(range.count)))
+        } else {
+            randomizedElectionTimeout = config.electionTicks + Int(random.below(UInt64(config.electionTicks)))
+        }
     }
 
     // MARK: Campaigns

@@ -1,7 +1,7 @@
 /// Text and numbers as HTML and SVG want them: escaped, and short.
-enum Markup {
+package enum Markup {
     /// `text` safe inside an element or a double-quoted attribute.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for c in text.unicodeScalars {
@@ -21,7 +21,7 @@ enum Markup {
 
     /// A coordinate with at most one decimal: `12`, `12.5`. Deterministic (no locale, no
     /// floating-point printing).
-    static func number(_ x: Double) -> String {
+    package static func number(_ x: Double) -> String {
         guard x.isFinite else { return "0" }
         let tenths = Int64((x * 10).rounded())
         let sign = tenths < 0 ? "-" : ""

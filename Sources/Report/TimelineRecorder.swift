@@ -146,7 +146,7 @@ package struct TimelineRecorder {
         case .docker, .curl: .docker
         case .expect, .waitUntil, .measure: .check
         case .show: .show
-        case .setting, .hosts, .wait: .other
+        case .setting, .hosts, .wait, .waitRandom: .other
         }
     }
 }

@@ -36,6 +36,10 @@ public final class ScenarioRunner {
     var started = false
     /// How many statements `run(_:)` has run (their outputs are keyed by this count).
     var statementsRun = 0
+    /// Draws `wait 10ms..75ms` (see `ScenarioRunner+Timing.swift`).
+    var waitRandom = SeededRandom(seed: 0)
+    /// `raft election-timeout` written in time, turned into ticks when the swarm is built.
+    var electionTimeoutInTime: (lo: SimDuration, hi: SimDuration, at: ScriptStatement)?
 
     public init(script: Script, options: RunOptions = RunOptions(), trace: TraceWriter = .disabled(),
                 emit: @escaping (String) -> Void = { _ in }) {
@@ -48,6 +52,7 @@ public final class ScenarioRunner {
         for s in script.statements { if case .setting(let st) = s.statement, st.key == .seed, case .seed(let v) = st.value { seed = v } }
         if let override = options.seed { seed = override }
         swarmOptions.seed = seed
+        waitRandom = Self.waitStream(seed: seed)
         report = RunReport(seed: seed)
         if options.recordTimeline { recorder = TimelineRecorder(title: script.file, seed: seed) }
     }
@@ -153,6 +158,9 @@ public final class ScenarioRunner {
         case .wait(let d):
             let swarm = try ensureSwarm()
             swarm.run(until: swarm.now + d)
+        case .waitRandom(let lo, let hi):
+            let swarm = try ensureSwarm()
+            swarm.run(until: swarm.now + drawWait(lo, hi))
         case .waitUntil(let condition, let timeout):
             let swarm = try ensureSwarm()
             let limit = timeout ?? .seconds(60)
@@ -235,7 +243,10 @@ public final class ScenarioRunner {
         }
         switch (setting.key, setting.value) {
         case (.raftTick, .duration(let d)): swarmOptions.raftTick = d
-        case (.raftElectionTicks, .count(let n)): swarmOptions.raft.electionTicks = n
+        case (.raftElectionTicks, .count(let n)):
+            swarmOptions.raft.electionTicks = n
+            swarmOptions.raft.electionTimeoutRange = nil   // the later of the two settings holds
+            electionTimeoutInTime = nil
         case (.raftHeartbeatTicks, .count(let n)): swarmOptions.raft.heartbeatTicks = n
         case (.raftPreVote, .toggle(let on)): swarmOptions.raft.preVote = on
         case (.raftCheckQuorum, .toggle(let on)): swarmOptions.raft.checkQuorum = on
@@ -246,10 +257,11 @@ public final class ScenarioRunner {
         case (.taskStartTime, .duration(let d)): swarmOptions.containerStartTime = d
         case (.meshBalance, .choice(let c)): swarmOptions.meshBalance = c == "local-first" ? .localFirst : .roundRobin
         case (.meshPropagation, .duration(let d)): swarmOptions.meshPropagation = d
+        case (.raftElectionTimeout, _), (.raftPersistLatency, _): try applyRaftTiming(setting, at: s)
         default:
             throw Diagnostic(at: s.location, length: s.text.count, "'\(setting.key.rawValue)' cannot take this value")
         }
-        if let problem = swarmOptions.raft.problem {
+        if electionTimeoutInTime == nil, let problem = swarmOptions.raft.problem {
             throw Diagnostic(at: s.location, length: s.text.count, problem)
         }
     }
@@ -276,6 +288,7 @@ public final class ScenarioRunner {
 
     func ensureSwarm() throws(Diagnostic) -> Swarm {
         if let swarm { return swarm }
+        try resolveElectionTimeout()
         let s = Swarm(options: swarmOptions, trace: trace)
         s.traceMessages = options.traceMessages
         s.safety.isEnabled = options.checkSafety

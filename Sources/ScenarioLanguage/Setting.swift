@@ -13,6 +13,8 @@ public enum SettingKey: String, CaseIterable, Equatable, Sendable {
     case networkDuplication = "network duplication"
     case raftTick = "raft tick"
     case raftElectionTicks = "raft election-ticks"
+    case raftElectionTimeout = "raft election-timeout"
+    case raftPersistLatency = "raft persist-latency"
     case raftHeartbeatTicks = "raft heartbeat-ticks"
     case raftPreVote = "raft prevote"
     case raftCheckQuorum = "raft check-quorum"
@@ -34,6 +36,8 @@ public enum SettingKey: String, CaseIterable, Equatable, Sendable {
         case .meshPropagation, .taskPullTime, .taskStartTime: .duration
         case .raftElectionTicks, .raftHeartbeatTicks, .raftSnapshotInterval: .count
         case .raftPreVote, .raftCheckQuorum: .toggle
+        case .raftElectionTimeout: .timeoutRange
+        case .raftPersistLatency: .durationRange
         case .meshBalance: .choice(["round-robin", "local-first"])
         case .swarmReads: .choice(["leader", "local"])
         }
@@ -63,6 +67,10 @@ public enum SettingKind: Equatable, Sendable {
     case count
     /// `on` or `off`.
     case toggle
+    /// `150ms..300ms` or `150ms` (in time), or `10..20` or `10` (in ticks).
+    case timeoutRange
+    /// `2ms` or `1ms..5ms`: a duration, or a range to draw one from.
+    case durationRange
     /// One of the listed words.
     case choice([String])
 }
@@ -79,6 +87,10 @@ public enum SettingValue: Equatable, Sendable {
     case count(Int)
     case toggle(Bool)
     case choice(String)
+    /// A closed range of durations (equal bounds: a fixed duration).
+    case durationRange(SimDuration, SimDuration)
+    /// A closed range of Raft ticks (equal bounds: a fixed count).
+    case tickRange(Int, Int)
 }
 
 /// `seed 42`, `raft prevote on`, … : a key and its value.

@@ -14,6 +14,8 @@ public enum Statement: Equatable, Sendable {
     case docker(host: String, command: [Word])
     /// `wait 10s`.
     case wait(SimDuration)
+    /// `wait 10ms..75ms`: a wait drawn uniformly from the closed range (see `ScenarioRunner`).
+    case waitRandom(SimDuration, SimDuration)
     /// `wait until leader timeout 30s`.
     case waitUntil(Condition, timeout: SimDuration?)
     /// `partition m1 m2 | m3 w1`: two or more groups that hear only each other. The first

@@ -11,9 +11,12 @@ extension StatementParser {
             let (condition, timeout) = try conditionWithOption(rest.dropFirst(), after: first, option: "timeout", other: "within")
             return .waitUntil(condition, timeout: timeout)
         }
-        let d = try duration(first)
         try expectEnd(rest.dropFirst(), after: "wait \(first.text)")
-        return .wait(d)
+        if first.text.contains("..") {
+            let (lo, hi) = try durationRange(first, context: "wait")
+            return .waitRandom(lo, hi)
+        }
+        return .wait(try duration(first))
     }
 
     func parseMeasure(_ head: Word, _ rest: ArraySlice<Word>) throws(Diagnostic) -> Statement {

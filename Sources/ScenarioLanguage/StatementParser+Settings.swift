@@ -61,6 +61,11 @@ extension StatementParser {
                 throw Diagnostic(at: first, "'\(key.rawValue)' is on or off, not \(first.text.quotedForMessage)",
                                  hint: Suggestions.hint(for: first.text, among: ["on", "off"]))
             }
+        case .durationRange:
+            let (lo, hi) = try durationRange(first, context: key.rawValue)
+            value = .durationRange(lo, hi)
+        case .timeoutRange:
+            value = try timeoutRange(first, key: key)
         case .choice(let choices):
             guard choices.contains(first.text) else {
                 throw Diagnostic(at: first, "'\(key.rawValue)' is one of \(choices.joined(separator: ", ")), not \(first.text.quotedForMessage)",
@@ -82,6 +87,8 @@ extension StatementParser {
         case .positiveDuration: "\(key.rawValue) 1s"
         case .count: "\(key.rawValue) 10"
         case .toggle: "\(key.rawValue) on"
+        case .timeoutRange: "\(key.rawValue) 150ms..300ms, or in ticks: \(key.rawValue) 10..20"
+        case .durationRange: "\(key.rawValue) 5ms, or \(key.rawValue) 2ms..8ms"
         case .choice(let c): "\(key.rawValue) \(c[0])"
         }
     }
@@ -127,6 +134,41 @@ extension StatementParser {
             throw Diagnostic(at: word, "latency range \(text.quotedForMessage) goes down", hint: "write the smaller bound first: \(hi)..\(lo)")
         }
         return .uniform(lo, hi)
+    }
+
+    /// `10ms..75ms`: a closed range of durations, smaller bound first.
+    func durationRange(_ word: Word, context: String) throws(Diagnostic) -> (SimDuration, SimDuration) {
+        let text = try literal(word)
+        guard let range = text.firstRange(of: "..") else { let d = try duration(word); return (d, d) }
+        let loText = String(text[..<range.lowerBound]), hiText = String(text[range.upperBound...])
+        let lo = try duration(subword(word, droppingPrefix: 0, text: loText))
+        let hi = try duration(subword(word, droppingPrefix: loText.count + 2, text: hiText))
+        guard lo <= hi else {
+            throw Diagnostic(at: word, "range \(text.quotedForMessage) goes down", hint: "write the smaller bound first: \(context) \(hi)..\(lo)")
+        }
+        return (lo, hi)
+    }
+
+    /// `150ms..300ms` or `150ms` (durations), `10..20` or `10` (ticks: whole numbers of at least 1).
+    func timeoutRange(_ word: Word, key: SettingKey) throws(Diagnostic) -> SettingValue {
+        let text = try literal(word)
+        let parts = text.firstRange(of: "..").map { [String(text[..<$0.lowerBound]), String(text[$0.upperBound...])] } ?? [text]
+        let isCount = { (s: String) in !s.isEmpty && s.allSatisfy { $0.isASCII && $0.isNumber } }
+        if parts.allSatisfy(isCount) {
+            guard let lo = Int(parts[0]), let hi = Int(parts[parts.count - 1]), lo >= 1 else {
+                throw Diagnostic(at: word, "invalid tick count \(text.quotedForMessage) for '\(key.rawValue)'",
+                                 hint: "ticks are whole numbers of at least 1, for example: \(key.rawValue) 10..20")
+            }
+            guard lo <= hi else {
+                throw Diagnostic(at: word, "range \(text.quotedForMessage) goes down", hint: "write the smaller bound first: \(key.rawValue) \(hi)..\(lo)")
+            }
+            return .tickRange(lo, hi)
+        }
+        let (lo, hi) = try durationRange(word, context: key.rawValue)
+        guard lo > .zero else {
+            throw Diagnostic(at: word, "'\(key.rawValue)' must be longer than zero", hint: "for example: \(Self.example(key))")
+        }
+        return .durationRange(lo, hi)
     }
 
     /// `1%`, `0.5%` or `0.01`: a probability in [0, 1], exact to the written decimal.

@@ -1,4 +1,5 @@
 import SimCore
+import ScenarioLanguage
 import DockerClient
 import Experiments
 
@@ -11,6 +12,9 @@ enum SweepCommand: Subcommand {
         OptionSpec(name: "--jobs", short: "-j", takesValue: true, valueName: "N", help: "Runs at once (default: the number of cores)"),
         OptionSpec(name: "--shard", takesValue: true, valueName: "K/N", help: "Run only shard K of N (seeds at offsets K-1, K-1+N, …)"),
         OptionSpec(name: "--json", takesValue: false, help: "Print machine-readable results for 'swarmsim merge'"),
+        OptionSpec(name: "--set", takesValue: true, valueName: "'KEY=V1,V2'", help: "Also vary a setting the file has (repeat for a grid)"),
+        OptionSpec(name: "--plot", takesValue: true, valueName: "FILE.svg", help: "Write the CDF of each measure, a curve per setting, as SVG"),
+        OptionSpec(name: "--plot-log", takesValue: false, help: "With --plot: a logarithmic time axis"),
     ]
     static var help: String {
         """
@@ -20,6 +24,8 @@ enum SweepCommand: Subcommand {
         each expectation (with the first failing seeds) and, for each 'measure', percentiles
         (min, p50, p90, p99, max, mean) and a histogram. The report depends only on the file and
         the seeds: the same with any --jobs, and when shards are run apart and merged.
+        With --set, the seeds run once for each value of the setting (each combination, for
+        several --set), the value replacing the file's own, and there is one report each.
         Exits 0 when every run passed, 1 when one failed, 2 when one could not run.
 
         OPTIONS:
@@ -28,6 +34,7 @@ enum SweepCommand: Subcommand {
           swarmsim sweep Scenarios/experiments/election-timing.swarm --seeds 1..1000
           swarmsim sweep FILE --seeds 1..1000 --shard 2/4 --json > shard-2.json
           swarmsim merge shard-*.json
+          swarmsim sweep FILE --seeds 1..1000 --set 'raft election-timeout=12ms..24ms,25ms..50ms'
 
         """
     }
@@ -58,11 +65,39 @@ enum SweepCommand: Subcommand {
             io.err(parsed.renderedDiagnostics + "\n")
             return 2
         }
-        let plan = SweepPlan(script: parsed.script, bytes: bytes)
-        let results = Sweep.run(parsed.script, plan: plan, seeds: seeds, shard: shard, jobs: jobs,
-                                progress: Progress.reporter(io: io, what: "runs"))
-        io.out(args.has("--json") ? results.json : results.report)
-        return results.exitCode
+        let variants = try variants(of: parsed.script, args)
+        var all: [SweepResults] = []
+        for (label, script) in variants {
+            var plan = SweepPlan(script: parsed.script, bytes: bytes)
+            plan.setting = label
+            all.append(Sweep.run(script, plan: plan, seeds: seeds, shard: shard, jobs: jobs,
+                                 progress: Progress.reporter(io: io, what: "runs")))
+        }
+        return try output(all, args, io: io)
+    }
+
+    /// The script once per `--set` combination (labelled), or as written (label nil).
+    static func variants(of script: Script, _ args: ParsedArguments) throws(UsageError) -> [(String?, Script)] {
+        let specs = args.values.filter { $0.0 == "--set" }.map(\.1)
+        guard !specs.isEmpty else { return [(nil, script)] }
+        do throws(SweepSettings.ParseError) {
+            let settings = try SweepSettings(parsing: specs)
+            var out: [(String?, Script)] = []
+            for c in settings.combinations { out.append((c.label, try SweepSettings.apply(c.settings, to: script))) }
+            return out
+        } catch {
+            throw UsageError(message: error.message, hint: "for example: --set 'raft election-timeout=12ms..24ms,25ms..50ms'")
+        }
+    }
+
+    /// Prints reports (or JSON documents), one per setting, and returns the worst exit code.
+    static func output(_ all: [SweepResults], _ args: ParsedArguments, io: IO) throws(UsageError) -> Int32 {
+        if let path = args.value("--plot") {
+            let svg = SweepPlot(results: all, logScale: args.has("--plot-log")).svg
+            do { try io.writeFile(path, Array(svg.utf8)) } catch { throw UsageError(message: "cannot write \(path)") }
+        }
+        io.out(all.map { args.has("--json") ? $0.json : $0.report }.joined(separator: args.has("--json") ? "" : "\n"))
+        return all.map(\.exitCode).max() ?? 0
     }
 }
 
@@ -71,6 +106,8 @@ enum MergeCommand: Subcommand {
     static let name = "merge"
     static let options = [
         OptionSpec(name: "--json", takesValue: false, help: "Print the merged results as JSON (to merge again)"),
+        OptionSpec(name: "--plot", takesValue: true, valueName: "FILE.svg", help: "Write the CDF of each measure, a curve per setting, as SVG"),
+        OptionSpec(name: "--plot-log", takesValue: false, help: "With --plot: a logarithmic time axis"),
     ]
     static var help: String {
         """
@@ -97,15 +134,17 @@ enum MergeCommand: Subcommand {
         for path in args.positionals {
             let bytes: [UInt8]
             do { bytes = try io.readFile(path) } catch { throw UsageError(message: "\(path): no such file") }
-            do { parts.append(try SweepResults(json: bytes)) } catch {
-                throw UsageError(message: "\(path): \(error.message)", hint: "merge takes the output of 'swarmsim sweep … --json'")
+            let documents = SweepResults.documents(bytes)
+            for document in documents.isEmpty ? [bytes] : documents {
+                do { parts.append(try SweepResults(json: document)) } catch {
+                    throw UsageError(message: "\(path): \(error.message)", hint: "merge takes the output of 'swarmsim sweep … --json'")
+                }
             }
         }
-        let merged: SweepResults
-        do { merged = try SweepResults.merge(parts) } catch {
+        let merged: [SweepResults]
+        do { merged = try SweepResults.mergeBySetting(parts) } catch {
             throw UsageError(message: error.message, hint: "merge the shards of one 'swarmsim sweep FILE --seeds A..B --shard K/N' run")
         }
-        io.out(args.has("--json") ? merged.json : merged.report)
-        return merged.exitCode
+        return try SweepCommand.output(merged, args, io: io)
     }
 }
