@@ -64,6 +64,8 @@ struct ManagerRuntime {
     var removedFromRaft = false
     /// Its stop is scheduled (it keeps voting until then).
     var stopScheduled = false
+    /// The term in which this leader, demoted, last tried to hand leadership over (0: never).
+    var transferTriedInTerm: UInt64 = 0
 
     // MARK: Leader-only orchestration
     /// The orchestrators' memory; a new leader starts a fresh one, as in swarmkit.
