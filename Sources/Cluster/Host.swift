@@ -197,7 +197,8 @@ struct AgentRuntime {
     var failures = 0
     var inFlight: CallID?
     var joiningRaft = false
-    /// A `swarm join` as manager, answered once Raft has taken this node in.
+    /// A `swarm init` or `swarm join`, answered once the node has registered (and a manager's
+    /// once Raft has taken it in).
     var pendingJoin: (OperationID, EngineResponse)?
     /// The tasks this node runs, sorted by task ID.
     var tasks: [AgentTask] = []

@@ -52,6 +52,7 @@ extension Swarm {
             }
             if !managers.isEmpty { hosts[host.index].knownManagers = managers }
             reconcileRole(host, role: role, isRaftMember: isRaftMember)
+            finishJoinIfRegistered(host)
             flushReports(host)
             schedule(.heartbeatDue(host, incarnation: network.incarnation(host)), after: period)
         default:
@@ -96,10 +97,18 @@ extension Swarm {
         }
         hosts[host.index].raftStorage = nil
         startManager(host, raft: StoreRaft(id: raftID, voters: [], config: options.raft, random: raftRandom(host)))
-        if let (op, answer) = pending {
-            hosts[host.index].agent?.pendingJoin = nil
-            finish(op, .success(answer))
-        }
+        finishJoinIfRegistered(host)
+    }
+
+    /// Answers a waiting `swarm init` or `swarm join` once its node has registered (its first
+    /// heartbeat answered, after the node was written Ready) and, for a manager, runs in Raft:
+    /// swarmkit's node is ready only when its agent's session is established.
+    func finishJoinIfRegistered(_ host: HostID) {
+        guard let agent = hosts[host.index].agent, let (op, answer) = agent.pendingJoin,
+              agent.sessionTerm != 0, !agent.joiningRaft else { return }
+        if case .joined(_, true, _) = answer, hosts[host.index].manager == nil { return }
+        hosts[host.index].agent?.pendingJoin = nil
+        finish(op, .success(answer))
     }
 
     /// On the leader: adds a promoted (or newly joined) manager to Raft.
@@ -173,11 +182,15 @@ extension Swarm {
                     || (t.desiredState > .running && t.status.state <= .running))
         } ?? false
         armExpiry(host, nodeID: nodeID, after: period * options.gracePeriodMultiplier)
+        let answer = Reply.heartbeat(period: period, role: node.role, isRaftMember: isRaftMember,
+                                     managers: managerHosts(of: host), term: term)
         if node.state != .ready {
-            propose([.setNodeState(id: nodeID, .ready, message: "", at: now)], on: host, target: nil, reply: .api(.success(.done)))
+            // swarmkit's register answers once the node is written Ready (markNodeReady waits
+            // for the batch), so an agent's first session means its node is Ready.
+            propose([.setNodeState(id: nodeID, .ready, message: "", at: now)], on: host, target: target, reply: answer)
+        } else {
+            reply(target, answer, from: host)
         }
-        reply(target, .heartbeat(period: period, role: node.role, isRaftMember: isRaftMember,
-                                 managers: managerHosts(of: host), term: term), from: host)
         if firstContact || lagging {
             sendAssignments(nodeID: nodeID, from: host)
             if let h = self.host(ofNode: node) { sendFullMesh(to: h, from: host) }

@@ -242,9 +242,11 @@ extension Swarm {
         startManager(host, raft: raft)
         processReady(host)
         propose([.createCluster(cluster), .createNetwork(ingressNetwork(clusterID: clusterID)), .addNode(node)],
-                on: host, target: .operation(op),
-                reply: .joined(nodeID: nodeID, role: .manager, managers: [host]))
+                on: host, target: nil, reply: .api(.success(.done)))
         startAgent(host)
+        // `swarm init` returns once the node has registered with its dispatcher.
+        let answer = EngineResponse.joined(nodeID: nodeID, asManager: true, managerAddress: address(of: host) + ":2377")
+        hosts[host.index].agent?.pendingJoin = (op, answer)
     }
 
     func nodeRecord(for host: HostID, id: String, role: NodeRole) -> NodeRecord {
@@ -293,10 +295,9 @@ extension Swarm {
         becomeMember(host, nodeID: nodeID, role: role, managers: managers, via: remote)
         let answer = EngineResponse.joined(nodeID: nodeID, asManager: role == .manager,
                                            managerAddress: address(of: managers.first ?? host) + ":2377")
-        guard role == .manager else { return finish(op, .success(answer)) }
-        // `docker swarm join` on a manager returns once the node is in Raft.
+        // `docker swarm join` returns once the node has registered, and a manager once it is in Raft.
         hosts[host.index].agent?.pendingJoin = (op, answer)
-        reconcileRole(host, role: .manager, isRaftMember: false)
+        if role == .manager { reconcileRole(host, role: .manager, isRaftMember: false) }
     }
 
     /// The engine on `host` is now node `nodeID`: it remembers the managers, with the one it
