@@ -267,6 +267,8 @@ extension Swarm {
         guard let manager = self.host(named: remote) else {
             return finish(op, .failure(.rpc("Unavailable", "connection error: desc = \"transport: Error while dialing: dial tcp \(remote): connect: no route to host\"")))
         }
+        // The joining node parses the token before it asks anyone (swarmkit ParseJoinToken).
+        if case .failure(let error) = JoinToken.rootDigest(token) { return finish(op, .failure(error)) }
         let h = hosts[host.index]
         _ = call(.join(token: token, hostname: h.name, address: h.address, nanoCPUs: h.nanoCPUs,
                        memoryBytes: h.memoryBytes, engineVersion: options.engineVersion),
@@ -278,6 +280,10 @@ extension Swarm {
                engineVersion: String, joiner: HostID, on host: HostID, target: ReplyTarget) {
         guard let m = hosts[host.index].manager, let cluster = m.store.cluster else {
             return reply(target, .failed(.noLeader), from: host)
+        }
+        // The joiner checks the root CA it is given against the token's digest (GetRemoteCA).
+        if case .success(let expected) = JoinToken.rootDigest(token), JoinToken.rootDigest(cluster.workerToken) != .success(expected) {
+            return reply(target, .failed(JoinToken.caMismatch(expected: expected)), from: host)
         }
         let role: NodeRole
         if token == cluster.workerToken { role = .worker }
