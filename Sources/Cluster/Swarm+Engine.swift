@@ -428,7 +428,9 @@ extension Swarm {
             snapshotInterval: options.raft.snapshotInterval,
             electionTicks: options.raft.electionTicks,
             heartbeatTicks: options.raft.heartbeatTicks,
-            logEntriesForSlowFollowers: options.raft.logEntriesForSlowFollowers)
+            logEntriesForSlowFollowers: options.raft.logEntriesForSlowFollowers,
+            // moby's Info() asks the control API, which has no leader to ask (LeaderConn's rule).
+            error: (h.manager?.ticksWithoutLeader ?? 0) > options.lostQuorumTicks ? EngineError.noLeader.text : nil)
     }
 }
 

@@ -191,11 +191,15 @@ enum DockerFormat {
         var s = " Swarm: \(i.localState.rawValue)\n"
         guard i.localState == .active else { return s }
         s += "  NodeID: \(i.nodeID)\n"
+        if let error = i.error { s += "  Error: \(error)\n" }
         s += "  Is Manager: \(i.isManager)\n"
-        if i.isManager {
+        // docker/cli printSwarmInfo: the cluster part only from a manager that got an answer.
+        if i.isManager && i.error == nil {
             if let id = i.clusterID { s += "  ClusterID: \(id)\n" }
             if let m = i.managers { s += "  Managers: \(m)\n" }
             if let n = i.nodes { s += "  Nodes: \(n)\n" }
+            // No Default Address Pool or SubnetSize: a plain `swarm init` sets none.
+            s += "  Data Path Port: 4789\n"
             s += "  Orchestration:\n"
             if let limit = i.taskHistoryLimit { s += "   Task History Retention Limit: \(limit)\n" }
             s += "  Raft:\n"
@@ -205,15 +209,29 @@ enum DockerFormat {
             s += "   Election Tick: \(i.electionTicks)\n"
             s += "  Dispatcher:\n"
             if let hb = i.dispatcherHeartbeat { s += "   Heartbeat Period: \(VirtualCalendar.humanDuration(hb))\n" }
+            s += "  CA Configuration:\n"
+            s += "   Expiry Duration: 3 months\n"
+            s += "   Force Rotate: 0\n"
             s += "  Autolock Managers: false\n"
+            s += "  Root Rotation In Progress: false\n"
         }
         s += "  Node Address: \(i.nodeAddress)\n"
         if !i.managerAddresses.isEmpty {
             s += "  Manager Addresses:\n"
             for a in i.managerAddresses { s += "   \(a)\n" }
         }
+        // moby's Info() warns whenever there are exactly two managers (printed last, on stderr).
+        if i.isManager && i.error == nil && i.managers == 2 { s += twoManagerWarning + "\n" }
         return s
     }
+
+    /// moby daemon/cluster/swarm.go `Info()`, word for word.
+    static let twoManagerWarning = """
+        WARNING: Running Swarm in a two-manager configuration. This configuration provides
+                 no fault tolerance, and poses a high risk to lose control over the cluster.
+                 Refer to https://docs.docker.com/engine/swarm/admin_guide/ to configure the
+                 Swarm for fault-tolerance.
+        """
 }
 
 /// A tiny JSON object writer with docker's 4-space indentation and the caller's key order.
