@@ -73,18 +73,25 @@ enum DockerFormat {
 
     // MARK: node inspect
 
+    /// docker/cli `formatter.PrettyPrint` on a string: its first letter upper-cased.
+    static func capitalizedFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
     static func nodeInspectPretty(_ v: NodeView) -> String {
         let r = v.record
         var s = "ID:\t\t\t\(r.id)\n"
         if !r.labels.isEmpty {
             s += "Labels:\n"
-            for (k, val) in r.labels { s += " - \(k)=\(val)\n" }
+            for (k, val) in r.labels { s += " - \(k)\(val.isEmpty ? "" : "=" + val)\n" }
         }
-        s += "Hostname:\t\t\(r.hostname)\n"
-        s += "Joined at:\t\t\(VirtualCalendar.timestamp(r.createdAt))\n"
+        // docker/cli's nodeInspectPrettyTemplate pads these four with spaces before the tab.
+        s += "Hostname:              \t\(r.hostname)\n"
+        s += "Joined at:             \t\(VirtualCalendar.timestamp(r.createdAt))\n"
         s += "Status:\n State:\t\t\t\(r.state.display)\n"
-        if !r.stateMessage.isEmpty { s += " Message:\t\t\(r.stateMessage)\n" }
-        s += " Availability:\t\t\(r.availability.display)\n"
+        if !r.stateMessage.isEmpty { s += " Message:              \t\(DockerFormat.capitalizedFirst(r.stateMessage))\n" }
+        s += " Availability:         \t\(r.availability.display)\n"
         s += " Address:\t\t\(r.address)\n"
         if let m = v.managerStatus {
             s += "Manager Status:\n Address:\t\t\(m.address)\n"
@@ -96,7 +103,7 @@ enum DockerFormat {
         s += "Engine Version:\t\t\(r.engineVersion)\n"
         if !r.engineLabels.isEmpty {
             s += "Engine Labels:\n"
-            for (k, val) in r.engineLabels { s += " - \(k)=\(val)\n" }
+            for (k, val) in r.engineLabels { s += " - \(k)\(val.isEmpty ? "" : "=" + val)\n" }
         }
         return s
     }
