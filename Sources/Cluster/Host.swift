@@ -28,7 +28,8 @@ struct Host {
     var agent: Agent?
     /// A promotion's Raft join is on its way to the leader.
     var joiningRaft = false
-    /// A `swarm join` as manager, answered once Raft has taken this node in.
+    /// A `swarm init` or `swarm join`, answered once the node has registered (and a manager's
+    /// once Raft has taken it in).
     var pendingJoin: (OperationID, EngineResponse)?
     /// This node's routing mesh, as far as updates have reached it.
     var mesh = NodeMesh()

@@ -21,6 +21,8 @@ struct ManagerRuntime {
     var removedFromRaft = false
     /// Its stop is scheduled (it keeps voting until then).
     var stopScheduled = false
+    /// The term in which this leader, demoted, last tried to hand leadership over (0: never).
+    var transferTriedInTerm: UInt64 = 0
     /// When this manager's last Raft write ends, and when it starts (later than now while it
     /// gathers behind the write in progress); see `Swarm.raftReadyPersisted`.
     var diskBusyUntil: SimTime = .zero

@@ -13,6 +13,7 @@ extension Raft.Message.Kind {
         case .heartbeat: "heartbeat"
         case .heartbeatResponse: "heartbeatResponse"
         case .installSnapshot: "installSnapshot"
+        case .timeoutNow: "timeoutNow"
         }
     }
 }

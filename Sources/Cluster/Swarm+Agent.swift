@@ -105,6 +105,7 @@ extension Swarm {
             withAgent(host) { agent, h, effects in agent.heartbeatAccepted(term: term, host: h, effects: &effects) }
             if !managers.isEmpty { hosts[host.index].knownManagers = managers }
             reconcileRole(host, role: role, isRaftMember: isRaftMember)
+            finishJoinIfRegistered(host)
             withAgent(host) { agent, h, effects in agent.heartbeatSettled(period: period, host: h, effects: &effects) }
         default:
             withAgent(host) { agent, _, effects in agent.heartbeatFailed(random: &jitter, effects: &effects) }

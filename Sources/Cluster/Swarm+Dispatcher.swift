@@ -38,10 +38,18 @@ extension Swarm {
         }
         hosts[host.index].raftStorage = nil
         startManager(host, raft: StoreRaft(id: raftID, voters: [], config: options.raft, random: raftRandom(host)))
-        if let (op, answer) = pending {
-            hosts[host.index].pendingJoin = nil
-            finish(op, .success(answer))
-        }
+        finishJoinIfRegistered(host)
+    }
+
+    /// Answers a waiting `swarm init` or `swarm join` once its node has registered (its first
+    /// heartbeat answered, after the node was written Ready) and, for a manager, runs in Raft:
+    /// swarmkit's node is ready only when its agent's session is established.
+    func finishJoinIfRegistered(_ host: HostID) {
+        guard let agent = hosts[host.index].agent, let (op, answer) = hosts[host.index].pendingJoin,
+              agent.sessionTerm != 0, !hosts[host.index].joiningRaft else { return }
+        if case .joined(_, true, _) = answer, hosts[host.index].manager == nil { return }
+        hosts[host.index].pendingJoin = nil
+        finish(op, .success(answer))
     }
 
     /// On the leader: adds a promoted (or newly joined) manager to Raft.
@@ -139,10 +147,16 @@ extension Swarm {
                 propose(commands, on: host, target: nil, reply: .api(.success(.done)))
             case .expiryDue(let nodeID, let generation, let delay):
                 schedule(.nodeExpiry(host, incarnation: network.incarnation(host), nodeID: nodeID, generation: generation), after: delay)
-            case .heartbeatAnswer(let period, let role, let isRaftMember, let term):
-                guard let target else { continue }
-                reply(target, .heartbeat(period: period, role: role, isRaftMember: isRaftMember,
-                                         managers: managerHosts(of: host), term: term), from: host)
+            case .heartbeatAnswer(let period, let role, let isRaftMember, let term, let writeFirst):
+                let answer = Reply.heartbeat(period: period, role: role, isRaftMember: isRaftMember,
+                                             managers: managerHosts(of: host), term: term)
+                // swarmkit's register answers once the node is written Ready (markNodeReady
+                // waits for the batch), so an agent's first session means its node is Ready.
+                if !writeFirst.isEmpty {
+                    propose(writeFirst, on: host, target: target, reply: answer)
+                } else if let target {
+                    reply(target, answer, from: host)
+                }
             case .sendAssignments(let nodeID):
                 sendAssignments(nodeID: nodeID, from: host)
             case .sendMesh(let nodeID):

@@ -153,8 +153,11 @@ extension Swarm {
                 }
                 if node.raftID != 0 {
                     guard m.raft.canRemove(node.raftID) else { return answer(.failure(.lossOfQuorum)) }
-                    membership = Raft.MembershipChange(kind: .removeVoter, node: node.raftID)
-                    commands.append(.setNodeRole(id: node.id, .worker, raftID: 0, at: now))
+                    // A demoted leader hands leadership over before it leaves Raft (reconcileRoles).
+                    if node.raftID != m.raft.id || m.raft.transferTarget == nil {
+                        membership = Raft.MembershipChange(kind: .removeVoter, node: node.raftID)
+                        commands.append(.setNodeRole(id: node.id, .worker, raftID: 0, at: now))
+                    }
                 }
             }
             propose(commands, membership: membership, on: host, target: target, reply: .api(.success(.done)))
@@ -232,6 +235,8 @@ extension Swarm {
             snapshotInterval: options.raft.snapshotInterval,
             electionTicks: options.raft.electionTicks,
             heartbeatTicks: options.raft.heartbeatTicks,
-            logEntriesForSlowFollowers: options.raft.logEntriesForSlowFollowers)
+            logEntriesForSlowFollowers: options.raft.logEntriesForSlowFollowers,
+            // moby's Info() asks the control API, which has no leader to ask (LeaderConn's rule).
+            error: (h.manager?.ticksWithoutLeader ?? 0) > options.lostQuorumTicks ? EngineError.noLeader.text : nil)
     }
 }

@@ -49,6 +49,7 @@ extension Swarm {
             hosts[host.index].manager?.ticksWithoutLeader = 0
         }
         processReady(host)
+        reconcileRoles(host)
         if hosts[host.index].manager != nil {
             schedule(.raftTick(host, incarnation: network.incarnation(host)), after: options.raftTick)
         }
@@ -193,6 +194,7 @@ extension Swarm {
         case .wouldLoseQuorum: .lossOfQuorum
         case .membershipChangeInProgress: .rpc("Unavailable", "raft: propose configuration change refused: a membership change is in progress")
         case .notLeader: .lostLeadership
+        case .proposalDropped: .rpc("Unknown", "raft proposal dropped")
         default: .rpc("Unknown", "raft: \(error)")
         }
     }

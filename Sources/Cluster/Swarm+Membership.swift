@@ -32,9 +32,11 @@ extension Swarm {
         startManager(host, raft: raft)
         processReady(host)
         propose([.createCluster(cluster), .createNetwork(ingressNetwork(clusterID: clusterID)), .addNode(node)],
-                on: host, target: .operation(op),
-                reply: .joined(nodeID: nodeID, role: .manager, managers: [host]))
+                on: host, target: nil, reply: .api(.success(.done)))
         startAgent(host)
+        // `swarm init` returns once the node has registered with its dispatcher.
+        let answer = EngineResponse.joined(nodeID: nodeID, asManager: true, managerAddress: address(of: host) + ":2377")
+        hosts[host.index].pendingJoin = (op, answer)
     }
 
     func nodeRecord(for host: HostID, id: String, role: NodeRole) -> NodeRecord {
@@ -55,6 +57,8 @@ extension Swarm {
         guard let manager = self.host(named: remote) else {
             return finish(op, .failure(.rpc("Unavailable", "connection error: desc = \"transport: Error while dialing: dial tcp \(remote): connect: no route to host\"")))
         }
+        // The joining node parses the token before it asks anyone (swarmkit ParseJoinToken).
+        if case .failure(let error) = JoinToken.rootDigest(token) { return finish(op, .failure(error)) }
         let h = hosts[host.index]
         _ = call(.join(token: token, hostname: h.name, address: h.address, nanoCPUs: h.nanoCPUs,
                        memoryBytes: h.memoryBytes, engineVersion: options.engineVersion),
@@ -66,6 +70,10 @@ extension Swarm {
                engineVersion: String, joiner: HostID, on host: HostID, target: ReplyTarget) {
         guard let m = hosts[host.index].manager, let cluster = m.store.cluster else {
             return reply(target, .failed(.noLeader), from: host)
+        }
+        // The joiner checks the root CA it is given against the token's digest (GetRemoteCA).
+        if case .success(let expected) = JoinToken.rootDigest(token), JoinToken.rootDigest(cluster.workerToken) != .success(expected) {
+            return reply(target, .failed(JoinToken.caMismatch(expected: expected)), from: host)
         }
         let role: NodeRole
         if token == cluster.workerToken { role = .worker }
@@ -83,10 +91,9 @@ extension Swarm {
         becomeMember(host, nodeID: nodeID, role: role, managers: managers, via: remote)
         let answer = EngineResponse.joined(nodeID: nodeID, asManager: role == .manager,
                                            managerAddress: address(of: managers.first ?? host) + ":2377")
-        guard role == .manager else { return finish(op, .success(answer)) }
-        // `docker swarm join` on a manager returns once the node is in Raft.
+        // `docker swarm join` returns once the node has registered, and a manager once it is in Raft.
         hosts[host.index].pendingJoin = (op, answer)
-        reconcileRole(host, role: .manager, isRaftMember: false)
+        if role == .manager { reconcileRole(host, role: .manager, isRaftMember: false) }
     }
 
     /// The engine on `host` is now node `nodeID`: it remembers the managers, with the one it

@@ -18,4 +18,6 @@ public struct SwarmInfo: Sendable, Equatable {
     public var electionTicks: Int
     public var heartbeatTicks: Int
     public var logEntriesForSlowFollowers: UInt64
+    /// moby `Info().Swarm.Error`: on a manager whose control API has no leader to ask.
+    public var error: String? = nil
 }

@@ -67,8 +67,9 @@ package struct Dispatcher: Sendable {
                     || (t.desiredState > .running && t.status.state <= .running))
         }
         watch(nodeID, after: period * settings.gracePeriodMultiplier, effects: &effects)
-        if node.state != .ready { effects.append(.propose([.setNodeState(id: nodeID, .ready, message: "", at: now)])) }
-        effects.append(.heartbeatAnswer(period: period, role: node.role, isRaftMember: isRaftMember, term: leaderTerm))
+        let writeFirst: [StoreCommand] = node.state == .ready ? [] : [.setNodeState(id: nodeID, .ready, message: "", at: now)]
+        effects.append(.heartbeatAnswer(period: period, role: node.role, isRaftMember: isRaftMember, term: leaderTerm,
+                                        writeFirst: writeFirst))
         if firstContact || lagging {
             effects.append(.sendAssignments(nodeID: nodeID))
             effects.append(.sendMesh(nodeID: nodeID))

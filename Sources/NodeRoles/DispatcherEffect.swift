@@ -10,8 +10,9 @@ package enum DispatcherEffect: Sendable {
     /// Wake the dispatcher after `delay` to check that `nodeID` heartbeated (`Dispatcher.expired`).
     case expiryDue(nodeID: String, generation: UInt64, after: SimDuration)
     /// Answer the heartbeat: the next one is due after `period`; the node should have `role`;
-    /// the session is the leader's of `term`.
-    case heartbeatAnswer(period: SimDuration, role: NodeRole, isRaftMember: Bool, term: UInt64)
+    /// the session is the leader's of `term`. With `writeFirst`, the answer waits until those
+    /// changes (the node written Ready) are committed, as swarmkit's register does.
+    case heartbeatAnswer(period: SimDuration, role: NodeRole, isRaftMember: Bool, term: UInt64, writeFirst: [StoreCommand])
     /// Send the node every task assigned to it, from the store as it is when this is carried out.
     case sendAssignments(nodeID: String)
     /// Send the node everything its routing mesh needs.

@@ -18,7 +18,10 @@ extension Raft {
         /// The RPCs of Figure 2 and the thesis, split into requests and responses as etcd does.
         public enum Kind {
             /// RequestVote (§5.2): the candidate's last log entry, for the up-to-date check (§5.4.1).
-            case vote(lastIndex: UInt64, lastTerm: UInt64)
+            /// `transfer`: the candidate campaigns because the leader handed it leadership
+            /// (`timeoutNow`), so a follower's leader lease does not hold the request back (etcd
+            /// `campaignTransfer`).
+            case vote(lastIndex: UInt64, lastTerm: UInt64, transfer: Bool = false)
             /// A vote granted or refused. Granted votes carry the request's term.
             case voteResponse(reject: Bool)
             /// A pre-vote (thesis §9.6) for the term `term`, which the sender has not entered yet.
@@ -39,6 +42,9 @@ extension Raft {
             case heartbeatResponse
             /// InstallSnapshot (§7): for a follower that needs entries the leader has compacted.
             indirect case installSnapshot(Snapshot<State>)
+            /// Leadership transfer (thesis §3.10, etcd `MsgTimeoutNow`): the leader tells a
+            /// follower whose log it has brought up to date to campaign at once.
+            case timeoutNow
         }
     }
 }
@@ -53,7 +59,7 @@ extension Raft.Message: CustomStringConvertible {
     public var description: String {
         let what: String
         switch kind {
-        case .vote(let i, let t): what = "vote(last \(i)@\(t))"
+        case .vote(let i, let t, let transfer): what = "vote(last \(i)@\(t)\(transfer ? ", transfer" : ""))"
         case .voteResponse(let reject): what = reject ? "vote rejected" : "vote granted"
         case .preVote(let i, let t): what = "pre-vote(last \(i)@\(t))"
         case .preVoteResponse(let reject): what = reject ? "pre-vote rejected" : "pre-vote granted"
@@ -64,6 +70,7 @@ extension Raft.Message: CustomStringConvertible {
         case .heartbeat(let commit): what = "heartbeat(commit \(commit))"
         case .heartbeatResponse: what = "heartbeat ok"
         case .installSnapshot(let s): what = "snapshot(\(s.index)@\(s.term))"
+        case .timeoutNow: what = "timeout now"
         }
         return "\(from)→\(to) t\(term) \(what)"
     }

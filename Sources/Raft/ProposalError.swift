@@ -13,6 +13,9 @@ extension Raft {
         case unknownMember
         /// The member to add is already a voter.
         case alreadyMember
+        /// The leader is handing leadership to another member and takes no proposals meanwhile
+        /// (etcd `ErrProposalDropped`).
+        case proposalDropped
 
         public var description: String {
             switch self {
@@ -23,6 +26,8 @@ extension Raft {
             case .wouldLoseQuorum: "can't remove member from the raft: this would result in a loss of quorum"
             case .unknownMember: "not a member of the raft"
             case .alreadyMember: "already a member of the raft"
+            // etcd's `ErrProposalDropped`, which swarmkit hands back as it is.
+            case .proposalDropped: "raft proposal dropped"
             }
         }
     }

@@ -40,6 +40,8 @@ extension RaftNode {
                 }
                 for k in progress.indices where progress[k].id != id { progress[k].recentActive = false }
             }
+            // A transfer not finished within an election timeout is given up (etcd).
+            abortLeadershipTransfer()
         }
         if heartbeatElapsed >= config.heartbeatTicks {
             heartbeatElapsed = 0
@@ -72,9 +74,10 @@ extension RaftNode {
     // MARK: Campaigns
 
     /// Starts an election (or, with PreVote, a pre-election for the next term) if this member
-    /// is a voter and not already leading.
+    /// is a voter and not already leading. `transfer`: the leader handed over (`timeoutNow`);
+    /// the vote requests say so, so that leases do not hold them back.
     @inlinable
-    mutating func campaign(preVote: Bool) {
+    mutating func campaign(preVote: Bool, transfer: Bool = false) {
         guard isVoter, currentRole != .leader else { return }
         let voteTerm: UInt64
         if preVote {
@@ -91,7 +94,7 @@ extension RaftNode {
         let (lastIndex, lastTerm) = (log.lastIndex, log.lastTerm)
         for voter in membership where voter != id {
             send(to: voter, term: voteTerm, preVote ? .preVote(lastIndex: lastIndex, lastTerm: lastTerm)
-                                                    : .vote(lastIndex: lastIndex, lastTerm: lastTerm))
+                                                    : .vote(lastIndex: lastIndex, lastTerm: lastTerm, transfer: transfer))
         }
     }
 
@@ -167,6 +170,7 @@ extension RaftNode {
         progress.removeAll()
         pendingConfIndex = 0
         leaving = false
+        leadTransferee = nil
     }
 
     @inlinable

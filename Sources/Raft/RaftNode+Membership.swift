@@ -18,6 +18,7 @@ extension RaftNode {
     public mutating func proposeMembership(_ change: Raft.MembershipChange) throws(Raft.ProposalError) -> UInt64 {
         guard currentRole == .leader else { throw .notLeader(leader: knownLeader) }
         guard pendingConfIndex <= committed else { throw .membershipChangeInProgress }
+        guard leadTransferee == nil else { throw .proposalDropped }
         switch change.kind {
         case .addVoter:
             guard !membership.contains(change.node) else { throw .alreadyMember }
@@ -72,6 +73,7 @@ extension RaftNode {
     @inlinable
     mutating func applyMembership(_ change: Raft.MembershipChange) {
         membership = change.applied(to: membership)
+        if change.kind == .removeVoter && change.node == leadTransferee { abortLeadershipTransfer() }
         if change.kind == .removeVoter && change.node == knownLeader && change.node != id { knownLeader = nil }
         guard currentRole == .leader else { return }
         switch change.kind {

@@ -13,6 +13,7 @@ extension RaftNode {
     public mutating func propose(_ command: Command) throws(Raft.ProposalError) -> UInt64 {
         guard currentRole == .leader else { throw .notLeader(leader: knownLeader) }
         guard !leaving else { throw .notLeader(leader: nil) }
+        guard leadTransferee == nil else { throw .proposalDropped }
         let index = appendEntry(.command(command))
         broadcastAppend()
         return index
@@ -142,6 +143,7 @@ extension RaftNode {
         // A committed membership change may have reshaped `progress`, or removed this leader.
         guard currentRole == .leader, let k = progressIndex(of: follower) else { return }
         while sendAppend(k, sendIfEmpty: false) {}
+        if follower == leadTransferee && progress[k].match == log.lastIndex { send(to: follower, .timeoutNow) }
     }
 
     @inlinable

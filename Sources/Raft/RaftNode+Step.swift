@@ -18,6 +18,8 @@ extension RaftNode {
         guard m.to == id, m.from != id else { return }
         if m.term > currentTerm {
             switch m.kind {
+            case .vote(_, _, transfer: true):
+                break   // a leadership transfer: the lease yields (etcd `campaignTransfer`)
             case .vote, .preVote:
                 if config.checkQuorum && knownLeader != nil && electionElapsed < config.electionTicks { return }
             default:
@@ -48,7 +50,7 @@ extension RaftNode {
         }
 
         switch m.kind {
-        case .vote(let lastIndex, let lastTerm):
+        case .vote(let lastIndex, let lastTerm, _):
             handleVoteRequest(from: m.from, term: m.term, lastIndex: lastIndex, lastTerm: lastTerm, preVote: false)
         case .preVote(let lastIndex, let lastTerm):
             handleVoteRequest(from: m.from, term: m.term, lastIndex: lastIndex, lastTerm: lastTerm, preVote: true)
@@ -71,6 +73,8 @@ extension RaftNode {
         case .heartbeatResponse:
             guard currentRole == .leader, let k = progressIndex(of: m.from) else { return }
             handleHeartbeatResponse(k)
+        case .timeoutNow:
+            handleTimeoutNow(from: m.from)
         }
     }
 

@@ -52,6 +52,9 @@ public struct RaftNode<Command, State> {
     @usableFromInline var pendingConfIndex: UInt64 = 0
     /// Leader only: it has proposed its own removal, and takes no more proposals.
     @usableFromInline var leaving = false
+    /// Leader only: the voter it is handing leadership to, if any (etcd `leadTransferee`);
+    /// see RaftNode+Transfer.swift.
+    @usableFromInline var leadTransferee: Raft.NodeID?
 
     // MARK: Volatile state
 

@@ -45,7 +45,10 @@ extension DockerCommandRun {
 
     func resolveService(_ ref: String, in store: ClusterStore) -> ServiceRecord? { store.resolveService(ref) }
 
-    mutating func noSuchService(_ ref: String) { out += "Error: No such service: \(ref)\n" }
+    /// The daemon's not-found error, which Docker 23 and later print as it is.
+    static func serviceNotFound(_ ref: String) -> String { "Error response from daemon: service \(ref) not found" }
+
+    mutating func noSuchService(_ ref: String) { out += Self.serviceNotFound(ref) + "\n" }
 
     // MARK: Commands
 
@@ -118,9 +121,14 @@ extension DockerCommandRun {
 
     mutating func serviceScale() throws(Diagnostic) {
         var converging: [String] = []
+        var errors = ""
+        defer { out += errors }
         for target in invocation.scaleTargets {
             guard let store = read() else { return }
-            guard let s = resolveService(target.service, in: store) else { noSuchService(target.service); continue }
+            guard let s = resolveService(target.service, in: store) else {
+                errors += "\(target.service): \(Self.serviceNotFound(target.service))\n"
+                continue
+            }
             guard case .replicated = s.spec.mode else {
                 out += "\(target.service): scale can only be used with replicated or replicated-job mode\n"
                 continue
@@ -173,10 +181,12 @@ extension DockerCommandRun {
     }
 
     mutating func serviceRemove() throws(Diagnostic) {
+        var errors = ""   // docker/cli service rm: the removed names first, then the errors
+        defer { out += errors }
         for w in arguments {
             let ref = try w.expanded(runner.variable)
             guard let store = read() else { return }
-            guard let s = resolveService(ref, in: store) else { out += "Error: No such service: \(ref)\n"; continue }
+            guard let s = resolveService(ref, in: store) else { errors += Self.serviceNotFound(ref) + "\n"; continue }
             switch call(.serviceRemove(id: s.id)) {
             case .failure(let e): fail(e)
             case .success: out += ref + "\n"
@@ -188,12 +198,17 @@ extension DockerCommandRun {
     mutating func nodeTasks() throws(Diagnostic) {
         guard let store = read() else { return }
         var tasks: [TaskRecord] = []
+        var errors = ""
         let refs = arguments.isEmpty ? [currentNodeID ?? "self"] : try arguments.indices.map { i throws(Diagnostic) in try reference(i) }
         for ref in refs {
-            guard let node = store.resolveNode(ref) else { out += "Error: No such node: \(ref)\n"; continue }
+            guard let node = store.resolveNode(ref) else { errors += "Error response from daemon: node \(ref) not found\n"; continue }
             tasks += store.tasks(onNode: node.id)
         }
-        out += DockerFormat.taskList(tasks, store: store, now: swarm.now, noTrunc: invocation.isOn("no-trunc"), quiet: invocation.isOn("quiet"))
+        // docker/cli node ps: no table when every node failed and no task was found; errors last.
+        if errors.isEmpty || !tasks.isEmpty {
+            out += DockerFormat.taskList(tasks, store: store, now: swarm.now, noTrunc: invocation.isOn("no-trunc"), quiet: invocation.isOn("quiet"))
+        }
+        out += errors
     }
 
     /// `docker ps` on this host: its engine's containers, whatever the managers think.

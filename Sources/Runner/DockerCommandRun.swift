@@ -182,7 +182,8 @@ struct DockerCommandRun {
         } else {
             out += DockerFormat.nodeInspectJSON(views)
         }
-        for name in missing { out += "Error: No such node: \(name)\n" }
+        // Docker 23 and later print the daemon's not-found error as it is.
+        for name in missing { out += "Error response from daemon: node \(name) not found\n" }
     }
 
     mutating func changeRole(to role: NodeRole) throws(Diagnostic) {

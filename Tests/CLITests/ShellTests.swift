@@ -125,7 +125,7 @@ import Testing
         #expect(code == 0)
         #expect(fs.out.contains("] m3$ docker swarm join"))
         #expect(!fs.out.contains("now crash the leader"))
-        #expect(fs.out.contains("[5.009s] show cluster\ncluster at 5.009s: leader m1 in term 1; 3 of 3 managers up, quorum 2\n"))
+        #expect(fs.out.contains("[5.011s] show cluster\ncluster at 5.011s: leader m1 in term 1; 3 of 3 managers up, quorum 2\n"))
         #expect(fs.out.hasSuffix("saved the session's statements to out.swarm\n"))
         let saved = String(decoding: fs.files["out.swarm"] ?? [], as: UTF8.self)
         #expect(saved == Self.lesson.split(separator: "\n", omittingEmptySubsequences: false).prefix(8).joined(separator: "\n") + "\nshow cluster\n")
@@ -156,7 +156,7 @@ import Testing
         let end = String(decoding: try #require(fs.files["end.html"]), as: UTF8.self)
         #expect(now.hasPrefix("<!DOCTYPE html>"))
         #expect(!now.contains("ev-crash"))
-        #expect(end.contains("<g class=\"ev-crash\"><title>m1 crashed at 5.009s</title>"))
+        #expect(end.contains("<g class=\"ev-crash\"><title>m1 crashed at 5.011s</title>"))
         #expect(end.contains("<title>shell · swarmsim report</title>"))
     }
 

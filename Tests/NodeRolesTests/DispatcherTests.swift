@@ -28,7 +28,8 @@ import Orchestration
                 if case .setNodeState(let id, let state, _, _) = c { "\(id)=\(state.rawValue)" } else { "other" }
             }.joined(separator: " ")
         case .expiryDue(let node, let g, let d): "expiry \(node)#\(g) after \(d)"
-        case .heartbeatAnswer(let period, let role, _, let term): "answer \(period) \(role) term \(term)"
+        case .heartbeatAnswer(let period, let role, _, let term, let writeFirst):
+            "answer \(period) \(role) term \(term)" + (writeFirst.isEmpty ? "" : " after \(writeFirst.count) write(s)")
         case .sendAssignments(let node): "assignments \(node)"
         case .sendMesh(let node): "mesh \(node)"
         case .repairMesh(let node): "repair \(node)"
@@ -50,7 +51,7 @@ import Orchestration
         effects = []
         d.heartbeat(from: s.node(id: "a")!, incarnation: 1, isRaftMember: false, leaderTerm: 4, store: s, now: t0,
                     period: .seconds(5), heartbeat: .seconds(5), effects: &effects)
-        #expect(effects.map(describe) == ["expiry a#2 after 15s", "propose a=ready", "answer 5s worker term 4",
+        #expect(effects.map(describe) == ["expiry a#2 after 15s", "answer 5s worker term 4 after 1 write(s)",
                                           "assignments a", "mesh a"])
     }
 

@@ -18,7 +18,7 @@ import SimCore
     }
 
     @Test func aNameMayOnlyBeUsedOnce() {
-        #expect(store.createServiceError(spec("web")) == "rpc error: code = AlreadyExists desc = name conflicts with an existing object")
+        #expect(store.createServiceError(spec("web")) == "rpc error: code = AlreadyExists desc = name conflicts with an existing object: service web already exists")
         #expect(store.createServiceError(spec("api")) == nil)
     }
 

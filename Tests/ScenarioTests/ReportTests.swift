@@ -74,10 +74,10 @@ import Orchestration
     @Test func statementsAreMarkersWithTheirTextOnHover() {
         let page = Self.html(TimelineTests.partitionRun)
         // say, isolate and expect run at the same instant: the fault's diamond stands for all three.
-        #expect(page.contains("<g class=\"mk mk-fault\"><title>[5.009s] line 8: say &quot;cut the leader off&quot;\n[5.009s] line 9: isolate m1\n[5.009s] line 10: expect leader in m2,m3 within 30s</title>"))
-        #expect(page.contains("<g class=\"mk mk-fault\"><title>[15.470s] line 11: heal\n[15.470s] line 12: crash w1</title>"))
-        #expect(page.contains("<g class=\"mk mk-fault\"><title>[55.470s] line 14: restart w1</title>"))
-        #expect(page.contains("<g class=\"mk mk-show\"><title>[65.470s] line 16: show cluster\ncluster at 65.470s: leader m3 in term 2; 3 of 3 managers up, quorum 2\n"))
+        #expect(page.contains("<g class=\"mk mk-fault\"><title>[5.019s] line 8: say &quot;cut the leader off&quot;\n[5.019s] line 9: isolate m1\n[5.019s] line 10: expect leader in m2,m3 within 30s</title>"))
+        #expect(page.contains("<g class=\"mk mk-fault\"><title>[15.474s] line 11: heal\n[15.474s] line 12: crash w1</title>"))
+        #expect(page.contains("<g class=\"mk mk-fault\"><title>[55.474s] line 14: restart w1</title>"))
+        #expect(page.contains("<g class=\"mk mk-show\"><title>[65.474s] line 16: show cluster\ncluster at 65.474s: leader m3 in term 2; 3 of 3 managers up, quorum 2\n"))
         #expect(page.contains("class=\"mk-span mk-check\"><title>expect leader in m2,m3 within 30s: "))
         // Statements that share a spot: one marker, a count, every statement in the tooltip.
         #expect(page.contains("<g class=\"mk mk-docker\"><title>[0.000s] line 3: m1$ docker swarm init\n[0.000s] line 4: m2$"))
@@ -97,7 +97,7 @@ import Orchestration
             crash m1
             expect leader within 30s
             """)
-        #expect(page.contains("<p class=\"verdict bad\">✗ line 6: expectation failed at 30.002s: <code>expect leader within 30s</code> — seen: no leader (m2 follower t1)</p>"))
+        #expect(page.contains("<p class=\"verdict bad\">✗ line 6: expectation failed at 30.006s: <code>expect leader within 30s</code> — seen: no leader (m2 candidate t2)</p>"))
         #expect(Self.count("class=\"guide-failed\"", in: page) == 1)
         #expect(page.contains("<g class=\"mk mk-failed\">"))
         #expect(page.contains("<tr class=\"failed\">"))

@@ -166,7 +166,7 @@ import Orchestration
         let t = try #require(report.timeline)
         let last = try #require(t.statements.last)
         #expect(last.text == "expect leader within 30s")
-        #expect(last.outcome == .failed("no leader (m2 follower t1)"))
+        #expect(last.outcome == .failed("no leader (m2 candidate t2)"))
         #expect(last.end == report.failure?.time)
         #expect(t.end == last.end)
     }

@@ -73,18 +73,25 @@ package enum DockerFormat {
 
     // MARK: node inspect
 
+    /// docker/cli `formatter.PrettyPrint` on a string: its first letter upper-cased.
+    static func capitalizedFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
     package static func nodeInspectPretty(_ v: NodeView) -> String {
         let r = v.record
         var s = "ID:\t\t\t\(r.id)\n"
         if !r.labels.isEmpty {
             s += "Labels:\n"
-            for (k, val) in r.labels { s += " - \(k)=\(val)\n" }
+            for (k, val) in r.labels { s += " - \(k)\(val.isEmpty ? "" : "=" + val)\n" }
         }
-        s += "Hostname:\t\t\(r.hostname)\n"
-        s += "Joined at:\t\t\(VirtualCalendar.timestamp(r.createdAt))\n"
+        // docker/cli's nodeInspectPrettyTemplate pads these four with spaces before the tab.
+        s += "Hostname:              \t\(r.hostname)\n"
+        s += "Joined at:             \t\(VirtualCalendar.timestamp(r.createdAt))\n"
         s += "Status:\n State:\t\t\t\(r.state.display)\n"
-        if !r.stateMessage.isEmpty { s += " Message:\t\t\(r.stateMessage)\n" }
-        s += " Availability:\t\t\(r.availability.display)\n"
+        if !r.stateMessage.isEmpty { s += " Message:              \t\(DockerFormat.capitalizedFirst(r.stateMessage))\n" }
+        s += " Availability:         \t\(r.availability.display)\n"
         s += " Address:\t\t\(r.address)\n"
         if let m = v.managerStatus {
             s += "Manager Status:\n Address:\t\t\(m.address)\n"
@@ -96,7 +103,7 @@ package enum DockerFormat {
         s += "Engine Version:\t\t\(r.engineVersion)\n"
         if !r.engineLabels.isEmpty {
             s += "Engine Labels:\n"
-            for (k, val) in r.engineLabels { s += " - \(k)=\(val)\n" }
+            for (k, val) in r.engineLabels { s += " - \(k)\(val.isEmpty ? "" : "=" + val)\n" }
         }
         return s
     }
@@ -191,11 +198,15 @@ package enum DockerFormat {
         var s = " Swarm: \(i.localState.rawValue)\n"
         guard i.localState == .active else { return s }
         s += "  NodeID: \(i.nodeID)\n"
+        if let error = i.error { s += "  Error: \(error)\n" }
         s += "  Is Manager: \(i.isManager)\n"
-        if i.isManager {
+        // docker/cli printSwarmInfo: the cluster part only from a manager that got an answer.
+        if i.isManager && i.error == nil {
             if let id = i.clusterID { s += "  ClusterID: \(id)\n" }
             if let m = i.managers { s += "  Managers: \(m)\n" }
             if let n = i.nodes { s += "  Nodes: \(n)\n" }
+            // No Default Address Pool or SubnetSize: a plain `swarm init` sets none.
+            s += "  Data Path Port: 4789\n"
             s += "  Orchestration:\n"
             if let limit = i.taskHistoryLimit { s += "   Task History Retention Limit: \(limit)\n" }
             s += "  Raft:\n"
@@ -205,15 +216,29 @@ package enum DockerFormat {
             s += "   Election Tick: \(i.electionTicks)\n"
             s += "  Dispatcher:\n"
             if let hb = i.dispatcherHeartbeat { s += "   Heartbeat Period: \(VirtualCalendar.humanDuration(hb))\n" }
+            s += "  CA Configuration:\n"
+            s += "   Expiry Duration: 3 months\n"
+            s += "   Force Rotate: 0\n"
             s += "  Autolock Managers: false\n"
+            s += "  Root Rotation In Progress: false\n"
         }
         s += "  Node Address: \(i.nodeAddress)\n"
         if !i.managerAddresses.isEmpty {
             s += "  Manager Addresses:\n"
             for a in i.managerAddresses { s += "   \(a)\n" }
         }
+        // moby's Info() warns whenever there are exactly two managers (printed last, on stderr).
+        if i.isManager && i.error == nil && i.managers == 2 { s += twoManagerWarning + "\n" }
         return s
     }
+
+    /// moby daemon/cluster/swarm.go `Info()`, word for word.
+    static let twoManagerWarning = """
+        WARNING: Running Swarm in a two-manager configuration. This configuration provides
+                 no fault tolerance, and poses a high risk to lose control over the cluster.
+                 Refer to https://docs.docker.com/engine/swarm/admin_guide/ to configure the
+                 Swarm for fault-tolerance.
+        """
 }
 
 /// A tiny JSON object writer with docker's 4-space indentation and the caller's key order.

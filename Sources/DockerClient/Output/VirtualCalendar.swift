@@ -6,10 +6,14 @@ enum VirtualCalendar {
     /// Days from 1970-01-01 to 2026-01-01.
     static let epochDays: Int64 = 20_454
 
-    /// `2026-01-01 00:00:12.345 +0000 UTC`-style text, as Go prints a time.Time (milliseconds).
+    /// Go's `time.Time.String()`: `2026-01-01 00:00:12.345678901 +0000 UTC`, the fraction's
+    /// trailing zeros dropped and no fraction at all on a whole second.
     static func timestamp(_ t: SimTime) -> String {
-        let (date, seconds, millis) = split(t)
-        return "\(date) \(clock(seconds)).\(pad(millis, 3)) +0000 UTC"
+        let (date, seconds, _) = split(t)
+        var fraction = "." + pad(Int(t.nanoseconds % 1_000_000_000), 9)
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        if fraction == "." { fraction = "" }
+        return "\(date) \(clock(seconds))\(fraction) +0000 UTC"
     }
 
     /// RFC 3339 with nanoseconds, as docker's JSON inspect output shows times.

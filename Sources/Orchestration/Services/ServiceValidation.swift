@@ -9,7 +9,8 @@ extension ClusterStore {
     public func createServiceError(_ spec: ServiceSpec) -> String? {
         if let error = Self.endpointError(spec) { return error }
         if !spec.name.isEmpty, service(named: spec.name) != nil {
-            return "rpc error: code = AlreadyExists desc = name conflicts with an existing object"
+            // swarmkit CreateService: store.ErrNameConflict's text, then the service's name.
+            return "rpc error: code = AlreadyExists desc = name conflicts with an existing object: service \(spec.name) already exists"
         }
         return portConflict(spec, serviceID: nil)
     }
