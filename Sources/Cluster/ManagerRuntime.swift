@@ -39,7 +39,8 @@ struct ManagerRuntime {
     /// each pass would leave one more event waiting until then.
     var scheduledPasses: [(time: SimTime, term: UInt64)] = []
     /// The last entry an orchestration pass proposed: the next pass waits until it is applied,
-    /// so it never plans from a store that lacks its own previous decisions.
+    /// so it never plans from a store that lacks its own previous decisions. On becoming leader,
+    /// the last entry in the log: the dispatcher and the orchestrators start once it is applied.
     var orchestrationFence: UInt64 = 0
     /// Through which manager each node's session reaches the dispatcher (looked up only).
     var sessions: [String: HostID] = [:]

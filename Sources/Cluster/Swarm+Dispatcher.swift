@@ -71,8 +71,11 @@ extension Swarm {
 
     /// Starts the dispatcher when this manager leads and the store holds a swarm.
     func leaderCheckDispatcher(_ host: HostID) {
+        // Not before the store holds every entry the log had at the election (see
+        // `leadershipChanged`): marking nodes Unknown and arming their expiry from an older store
+        // would miss the nodes that the entries still to apply mark Unknown or Ready.
         guard let m = hosts[host.index].manager, m.raft.role == .leader, m.dispatcher == nil,
-              let cluster = m.store.cluster else { return }
+              m.appliedIndex >= m.orchestrationFence, let cluster = m.store.cluster else { return }
         let grace = cluster.dispatcherHeartbeat * options.gracePeriodMultiplier * 2
         var effects = takeDispatcherEffects()
         hosts[host.index].manager?.dispatcher = Dispatcher(
@@ -96,6 +99,8 @@ extension Swarm {
             return reply(target, .failed(.noLeader), from: host)
         }
         if hosts[host.index].manager?.dispatcher == nil { leaderCheckDispatcher(host) }
+        // A leader still applying its log runs no dispatcher yet: the agent tries again.
+        guard hosts[host.index].manager?.dispatcher != nil else { return reply(target, .failed(.noLeader), from: host) }
         guard let node = hosts[host.index].manager?.store.node(id: nodeID),
               let term = hosts[host.index].manager?.raft.term else {
             return reply(target, .failed(.rpc("NotFound", "node not registered")), from: host)

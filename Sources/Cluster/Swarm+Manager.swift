@@ -146,11 +146,19 @@ extension Swarm {
     func leadershipChanged(_ host: HostID) {
         guard let m = hosts[host.index].manager else { return }
         if m.raft.role == .leader {
+            // Like swarmkit's raft node, which signals leadership only once it has applied every
+            // entry in its log (`caughtUp`): the orchestrators' first pass, which resumes the
+            // delayed starts of the tasks it finds desired Ready (`CheckTasks`), must see the
+            // entries earlier leaders left, or those tasks are never started.
+            hosts[host.index].manager?.orchestrationFence = m.raft.lastIndex
             leaderCheckDispatcher(host)
-        } else if m.dispatcher != nil {
-            hosts[host.index].manager?.dispatcher = nil
+        } else {
+            // Also when leadership ended before the log was applied: a pass requested then
+            // must not stand in the way of the next leadership's.
             hosts[host.index].manager?.orchestrator = nil
             hosts[host.index].manager?.orchestrationDue = nil
+            guard m.dispatcher != nil else { return }
+            hosts[host.index].manager?.dispatcher = nil
             hosts[host.index].manager?.sessions = [:]
             traceHost("dispatcher.stop", host)
         }

@@ -30,48 +30,52 @@ import Darwin
         let screen = try Screen(tmux: tmux, command: "\(Self.binary) shell --color never; echo exited-$?; sleep 30")
         defer { screen.close() }
 
-        try screen.expect("[0.000s] swarm>")
-        try screen.type("hosts m1 m2 m3", "Enter", "m1$ docker swarm init", "Enter")
-        try screen.expect("Swarm initialized: current node")
+        // Keys are typed only once the prompt is back: before that the terminal is not in raw
+        // mode, echoes what it gets and turns Ctrl-C into a signal.
+        try screen.expect("[0.000s] swarm>", thenPrompt: true)
+        try screen.type("hosts m1 m2 m3", "Enter")
+        try screen.expect("swarm> hosts m1 m2 m3\n[0.000s] swarm>", thenPrompt: true)
+        try screen.type("m1$ docker swarm init", "Enter")
+        try screen.expect("Swarm initialized: current node", thenPrompt: true)
         try screen.type("m2$ docker swarm join --token $MANAGER_TOKEN m1:2377", "Enter")
-        try screen.expect("This node joined a swarm as a manager.")
+        try screen.expect("This node joined a swarm as a manager.", thenPrompt: true)
         // Up recalls the line; Ctrl-A goes to its start; Delete twice drops "m2".
         try screen.keys("Up", "C-a", "DC", "DC")
         try screen.type("m3", "Enter")
-        try screen.expect("This node joined a swarm as a manager.", times: 2)
+        try screen.expect("This node joined a swarm as a manager.", times: 2, thenPrompt: true)
         #expect(screen.text.contains("swarm> m3$ docker swarm join --token $MANAGER_TOKEN m1:2377\n"))
         try screen.type("wait 5s", "Enter")
-        try screen.expect("[5.0")
+        try screen.expect("[5.0", thenPrompt: true)
 
         // Ctrl-C drops the line: m1 is not crashed.
         try screen.type("crash m1")
         try screen.keys("C-c")
-        try screen.expect("swarm> crash m1^C")
+        try screen.expect("swarm> crash m1^C", thenPrompt: true)
         // Home, End, Ctrl-W and Backspace turn "cluster extra" into "show cluster".
         try screen.type("cluster extra")
         try screen.keys("Home")
         try screen.type("show ")
         try screen.keys("End", "C-w", "BSpace", "Enter")
-        try screen.expect("  m1  manager  leader    term 1  Ready")
+        try screen.expect("  m1  manager  leader    term 1  Ready", thenPrompt: true)
 
         // A mistake prints its diagnostic, and the prompt comes back.
         try screen.type("partiton m1 | m2 m3", "Enter")
-        try screen.expect("hint: did you mean 'partition'?")
+        try screen.expect("hint: did you mean 'partition'?", thenPrompt: true)
         let afterHint = screen.text.components(separatedBy: "hint: did you mean 'partition'?\n").last ?? ""
         #expect(afterHint.hasPrefix("[5.0") && afterHint.contains("s] swarm>"))
         // Fix it from the history: Ctrl-A, Right six times, insert the missing "i".
         try screen.keys("Up", "C-a", "Right", "Right", "Right", "Right", "Right", "Right")
         try screen.type("i", "Enter")
-        try screen.expect("swarm> partition m1 | m2 m3\n")
+        try screen.expect("swarm> partition m1 | m2 m3\n", thenPrompt: true)
         // Ctrl-U empties the line; Ctrl-E and Ctrl-K edit the end.
         try screen.type("nonsense")
         try screen.keys("C-u")
         try screen.type("show clusterXX")
         try screen.keys("C-a", "C-e", "BSpace", "BSpace", "Enter")
-        try screen.expect("  side 1: 1 of 3 managers, no quorum")
+        try screen.expect("  side 1: 1 of 3 managers, no quorum", thenPrompt: true)
         try screen.type("heal now")
         try screen.keys("Left", "Left", "Left", "Left", "C-k", "Enter")
-        try screen.expect("swarm> heal\n")
+        try screen.expect("swarm> heal\n", thenPrompt: true)
 
         // Ctrl-D on an empty line leaves.
         try screen.keys("C-d")
@@ -131,18 +135,34 @@ final class Screen {
         }
     }
 
-    /// Waits until `needle` shows `times` times (history included), for up to 10 seconds.
-    func expect(_ needle: String, times: Int = 1) throws {
-        for _ in 0..<200 {
+    /// How long to wait for the screen to show what a test expects: generous, because a loaded
+    /// machine may take long to draw it, and a test that waits for its text never needs less.
+    static let deadline = Duration.seconds(120)
+
+    /// Waits until `needle` shows `times` times (history included) and, with `thenPrompt`, until
+    /// the last line is an empty prompt (the statement is over and the shell reads keys in raw
+    /// mode again). Polls until `deadline`, then throws with the screen as it is.
+    func expect(_ needle: String, times: Int = 1, thenPrompt: Bool = false) throws {
+        let clock = ContinuousClock()
+        let end = clock.now.advanced(by: Self.deadline)
+        while true {
             // -J joins wrapped lines but keeps trailing blanks: trim them.
             let captured = try run(["capture-pane", "-p", "-J", "-S", "-500", "-t", "t"])
             text = captured.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { line in String(line.reversed().drop(while: { $0 == " " }).reversed()) }
                 .joined(separator: "\n")
-            if text.components(separatedBy: needle).count - 1 >= times { return }
+            if text.components(separatedBy: needle).count - 1 >= times && (!thenPrompt || endsWithEmptyPrompt) { return }
+            if clock.now >= end { break }
             usleep(50_000)
         }
-        throw Timeout(waitingFor: needle, screen: text)
+        throw Timeout(waitingFor: needle + (thenPrompt ? " and then an empty prompt" : ""), screen: text)
+    }
+
+    /// Whether the last line on the screen is a prompt with nothing typed after it
+    /// (`[5.000s] swarm>`, its trailing blank trimmed).
+    var endsWithEmptyPrompt: Bool {
+        guard let last = text.split(separator: "\n").last(where: { !$0.isEmpty }) else { return false }
+        return last.hasPrefix("[") && last.hasSuffix("s] swarm>")
     }
 
     struct SpawnFailed: Error { var code: Int32 }
