@@ -38,16 +38,16 @@ import Testing
 
             To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.
 
-            [0.000s] m2$ docker swarm join --token $MANAGER_TOKEN m1:2377
+            [0.001s] m2$ docker swarm join --token $MANAGER_TOKEN m1:2377
             This node joined a swarm as a manager.
-            [0.002s] m3$ docker swarm join --token $MANAGER_TOKEN m1:2377
+            [0.003s] m3$ docker swarm join --token $MANAGER_TOKEN m1:2377
             This node joined a swarm as a manager.
-            [0.009s] wait 5s
+            [0.011s] wait 5s
             m1 leads.
-            [5.009s] expect leader is m1
-            [5.009s] crash m1
+            [5.011s] expect leader is m1
+            [5.011s] crash m1
             m2 or m3 takes over.
-            [5.009s] expect leader in m2,m3 within 30s
+            [5.011s] expect leader in m2,m3 within 30s
 
             """)
     }
@@ -67,7 +67,7 @@ import Testing
             This node joined a swarm as a manager.
             This node joined a swarm as a manager.
             m1 leads.
-            [5.009s] crash m1
+            [5.011s] crash m1
             m2 or m3 takes over.
 
             """)
@@ -86,13 +86,13 @@ import Testing
 
             To add a manager to this swarm, run 'docker swarm join-token manager' and follow the instructions.
 
-            [0.000s] m2$ docker swarm join --token $MANAGER_TOKEN m1:2377
+            [0.001s] m2$ docker swarm join --token $MANAGER_TOKEN m1:2377
             This node joined a swarm as a manager.
-            [0.002s] m3$ docker swarm join --token $MANAGER_TOKEN m1:2377
+            [0.003s] m3$ docker swarm join --token $MANAGER_TOKEN m1:2377
             This node joined a swarm as a manager.
-            [0.009s] wait 5s
+            [0.011s] wait 5s
             m1 leads.
-            [5.009s] crash m1
+            [5.011s] crash m1
             m2 or m3 takes over.
 
             """)

@@ -31,8 +31,8 @@ import Foundation
                                  "The majority side has 3 of 5 managers, so m1 stays the leader of term 1.", Self.pause(45)])
         #expect(out[56...57] == ["Every control call, even a read, goes to the leader, which the minority side cannot reach.", Self.pause(63)])
         #expect(out[58...69] == [
-            "[25.029s] show cluster",
-            "cluster at 25.029s: leader m1 in term 1; 5 of 5 managers up, quorum 3",
+            "[25.037s] show cluster",
+            "cluster at 25.037s: leader m1 in term 1; 5 of 5 managers up, quorum 3",
             "  side 1: 3 of 5 managers, quorum",
             "    m1  manager  leader     term 1  Ready",
             "    m2  manager  follower   term 1  Ready",
