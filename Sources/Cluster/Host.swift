@@ -33,6 +33,8 @@ struct Host {
     var pendingJoin: (OperationID, EngineResponse)?
     /// This node's routing mesh, as far as updates have reached it.
     var mesh = NodeMesh()
+    /// What mesh repair last found this node's mesh up to date with (`Swarm.meshRepairStamp`).
+    var meshCheckedFresh: Swarm.MeshRepairStamp?
 
     init(id: HostID, name: String, address: String, nanoCPUs: Int64, memoryBytes: Int64, engineLabels: Labels) {
         self.id = id; self.name = name; self.address = address

@@ -7,7 +7,7 @@ import NodeRoles
 /// leader-only work.
 struct ManagerRuntime {
     var raft: StoreRaft
-    var store: ClusterStore
+    var store: ClusterStore { didSet { meshInputs &+= 1 } }
     var appliedIndex: UInt64 = 0
     /// Raft ticks since this manager last knew a leader (swarmkit ticksWithNoLeader).
     var ticksWithoutLeader = 0
@@ -45,7 +45,12 @@ struct ManagerRuntime {
     /// Through which manager each node's session reaches the dispatcher (looked up only).
     var sessions: [String: HostID] = [:]
     /// Services whose endpoints are due to spread.
-    var meshPending: [String] = []
+    var meshPending: [String] = [] { didSet { meshInputs &+= 1 } }
+    /// Counts the changes to the store and to `meshPending`, what mesh repair compares a node's
+    /// mesh with: equal counts of the same runtime (`serial`) mean nothing changed there.
+    var meshInputs: UInt64 = 0
+    /// Which start of a manager this runtime is, unique in the swarm (`Swarm.managerStarts`).
+    var serial: UInt64 = 0
 
     init(raft: StoreRaft, store: ClusterStore) { self.raft = raft; self.store = store }
 

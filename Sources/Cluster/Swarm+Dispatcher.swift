@@ -94,22 +94,23 @@ extension Swarm {
 
     func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, on host: HostID, target: ReplyTarget) {
         // Read what is needed, and hold no copy of the manager while its tables change: a copy
-        // alive across the change would make the change copy the whole table.
-        guard let heartbeat = hosts[host.index].manager?.store.cluster?.dispatcherHeartbeat else {
+        // alive across the change would make the change copy the whole table. Read in place
+        // (`withManager`): `hosts[host.index].manager?.x` copies the whole host for each read.
+        guard let heartbeat = withManager(host, { $0.store.cluster?.dispatcherHeartbeat }) ?? nil else {
             return reply(target, .failed(.noLeader), from: host)
         }
-        if hosts[host.index].manager?.dispatcher == nil { leaderCheckDispatcher(host) }
+        if withManager(host, { $0.dispatcher == nil }) ?? true { leaderCheckDispatcher(host) }
         // A leader still applying its log runs no dispatcher yet: the agent tries again.
-        guard hosts[host.index].manager?.dispatcher != nil else { return reply(target, .failed(.noLeader), from: host) }
-        guard let node = hosts[host.index].manager?.store.node(id: nodeID),
-              let term = hosts[host.index].manager?.raft.term else {
+        guard withManager(host, { $0.dispatcher != nil }) == true else { return reply(target, .failed(.noLeader), from: host) }
+        guard let node = withManager(host, { $0.store.node(id: nodeID) }) ?? nil,
+              let term = withManager(host, { $0.raft.term }) else {
             return reply(target, .failed(.rpc("NotFound", "node not registered")), from: host)
         }
-        let isRaftMember = node.raftID != 0 && (hosts[host.index].manager?.raft.voters.contains(node.raftID) ?? false)
+        let isRaftMember = node.raftID != 0 && (withManager(host) { $0.raft.voters.contains(node.raftID) } ?? false)
         let period = heartbeat
             + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(options.heartbeatEpsilon.nanoseconds, 1)))))
         var effects = takeDispatcherEffects()
-        if var d = hosts[host.index].manager?.dispatcher, let store = hosts[host.index].manager?.store {
+        if var d = withManager(host, { $0.dispatcher }) ?? nil, let store = withManager(host, { $0.store }) {
             hosts[host.index].manager?.dispatcher = nil
             d.heartbeat(from: node, incarnation: incarnation, isRaftMember: isRaftMember, leaderTerm: term, store: store,
                         now: now, period: period, heartbeat: heartbeat, effects: &effects)

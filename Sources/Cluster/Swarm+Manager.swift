@@ -16,6 +16,8 @@ extension Swarm {
         let applied: UInt64 = 0
         var runtime = ManagerRuntime(raft: raft, store: store)
         runtime.appliedIndex = applied
+        managerStarts &+= 1
+        runtime.serial = managerStarts
         hosts[host.index].manager = runtime
         raftDirectory[raft.id] = host
         // Managers' tickers are not aligned: start each at a random phase within one tick.
@@ -36,6 +38,16 @@ extension Swarm {
         hosts[host.index].membership?.raftID = 0
         traceHost("manager.stop", host)
         notify(.managerStopped(host))
+    }
+
+    /// Reads from the manager on `host` in place (nil when it runs none). `hosts[i].manager?.x`
+    /// copies the whole host first, every table of its runtime retained and then released;
+    /// `body` must only read (the host table is held for reading meanwhile).
+    func withManager<R>(_ host: HostID, _ body: (borrowing ManagerRuntime) -> R) -> R? {
+        hosts.withUnsafeBufferPointer { hosts in
+            guard let m = hosts[host.index].manager else { return nil }
+            return body(m)
+        }
     }
 
     // MARK: Raft I/O

@@ -149,7 +149,7 @@ extension Swarm {
     /// Hosts of the managers agents can talk to: the leader's Raft voters (a promoted node is
     /// not one until it has joined Raft). Cheap enough for every heartbeat.
     func managerHosts(of leader: HostID) -> [HostID] {
-        (hosts[leader.index].manager?.raft.voters ?? []).compactMap { raftDirectory[$0] }
+        (withManager(leader) { $0.raft.voters } ?? []).compactMap { raftDirectory[$0] }
     }
 
     // MARK: swarm leave

@@ -27,7 +27,11 @@ public final class Swarm {
     /// Raft member ID → host (an address book; looked up, never iterated).
     var raftDirectory: [UInt64: HostID] = [:]
     /// Node ID → the host whose engine is that node (looked up, never iterated).
-    var hostOfNode: [String: HostID] = [:]
+    var hostOfNode: [String: HostID] = [:] { didSet { hostOfNodeChanges &+= 1 } }
+    /// Counts the changes to `hostOfNode` (a node leaving takes its endpoints out of the mesh).
+    var hostOfNodeChanges: UInt64 = 0
+    /// Counts the managers started, to tell their runtimes apart (`ManagerRuntime.serial`).
+    var managerStarts: UInt64 = 0
     var operations = OperationTable()
     var meshRequests: [MeshRequestState] = []
     var pendingCalls: [CallID: PendingCall] = [:]

@@ -19,6 +19,8 @@ package struct NodeMesh: Sendable {
     private var stamps: [String: LeaderStamp] = [:]
     /// Ports published in ingress mode, in the order learnt.
     package private(set) var publishedPorts: [PublishedPort] = []
+    /// Counts the changes to the ports and endpoints (not the balancer's turns), for mesh repair.
+    package private(set) var version: UInt64 = 0
 
     package init() {}
 
@@ -26,6 +28,7 @@ package struct NodeMesh: Sendable {
     package mutating func take(_ updates: [MeshUpdate], nodeID: String) {
         var table = self.table ?? MeshTable(nodeID: nodeID)
         self.table = nil   // uniquely held while it changes
+        version &+= 1
         for u in updates {
             if let taken = stamps[u.serviceID], u.stamp < taken { continue }
             stamps[u.serviceID] = u.stamp
@@ -41,10 +44,15 @@ package struct NodeMesh: Sendable {
     /// Another node left the swarm (gossip): stop routing to its tasks.
     package mutating func nodeLeft(_ nodeID: String) {
         table?.removeEndpoints(onNode: nodeID)
+        version &+= 1
     }
 
     /// Forgets everything (this node crashed or left).
-    package mutating func reset() { self = NodeMesh() }
+    package mutating func reset() {
+        let version = self.version
+        self = NodeMesh()
+        self.version = version &+ 1
+    }
 
     /// Where a new connection to `port` goes: nil when nothing listens or no endpoint is known
     /// (IPVS with no real servers refuses it). Advances the balancer.

@@ -44,4 +44,20 @@ import Orchestration
         mesh.reset()
         #expect(mesh.endpoints(of: "web") == nil && mesh.publishedPorts.isEmpty)
     }
+
+    /// Mesh repair trusts `version` to move whenever ports or endpoints may have changed, reset
+    /// included (a fresh mesh must not look like one it compared before), and routing leaves it.
+    @Test func theVersionMovesWithEveryChangeButNotWithRouting() {
+        var mesh = NodeMesh()
+        var seen: [UInt64] = [mesh.version]
+        mesh.take([update("web", ports: [80], tasks: ["t1", "t2"], term: 1, index: 1)], nodeID: "me")
+        seen.append(mesh.version)
+        _ = mesh.route(port: 80, balance: .roundRobin)
+        #expect(mesh.version == seen.last)
+        mesh.nodeLeft("n-t1")
+        seen.append(mesh.version)
+        mesh.reset()
+        seen.append(mesh.version)
+        #expect(seen == [0, 1, 2, 3])
+    }
 }
