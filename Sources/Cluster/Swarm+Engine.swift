@@ -144,23 +144,7 @@ extension Swarm {
             guard let node = store.resolveNode(ref) else { return answer(.failure(.noSuchNode(ref))) }
             answer(.success(.node(NodeView(record: node, managerStatus: managerStatus(raftID: node.raftID, address: node.address, seenFrom: host)))))
         case .nodeUpdate(let ref, let update):
-            guard let node = store.resolveNode(ref) else { return answer(.failure(.noSuchNode(ref))) }
-            var commands: [StoreCommand] = [.updateNode(id: node.id, update, at: now)]
-            var membership: Raft.MembershipChange?
-            if update.role == .worker && node.role == .manager {
-                if store.nodes.filter({ $0.role == .manager }).count == 1 {
-                    return answer(.failure(.rpc("FailedPrecondition", "attempting to demote the last manager of the swarm")))
-                }
-                if node.raftID != 0 {
-                    guard m.raft.canRemove(node.raftID) else { return answer(.failure(.lossOfQuorum)) }
-                    // A demoted leader hands leadership over before it leaves Raft (reconcileRoles).
-                    if node.raftID != m.raft.id || m.raft.transferTarget == nil {
-                        membership = Raft.MembershipChange(kind: .removeVoter, node: node.raftID)
-                        commands.append(.setNodeRole(id: node.id, .worker, raftID: 0, at: now))
-                    }
-                }
-            }
-            propose(commands, membership: membership, on: host, target: target, reply: .api(.success(.done)))
+            updateNode(ref, update, manager: m, on: host, target: target)
         case .nodeRemove(let ref, let force):
             guard let node = store.resolveNode(ref) else { return answer(.failure(.noSuchNode(ref))) }
             if node.role == .manager && node.raftID != 0 {
@@ -171,14 +155,8 @@ extension Swarm {
             }
             propose([.removeNode(id: node.id)], on: host, target: target, reply: .api(.success(.done)))
         case .swarmUpdate(let heartbeat, let limit, let rotateWorker, let rotateManager):
-            guard let cluster = store.cluster else { return answer(.failure(.notInSwarm)) }
-            var commands: [StoreCommand] = []
-            if heartbeat != nil || limit != nil { commands.append(.updateCluster(heartbeat: heartbeat, taskHistoryLimit: limit, at: now)) }
-            let digest = Self.caDigest(of: cluster.workerToken)
-            if rotateWorker { commands.append(.rotateToken(.worker, token: identity.newJoinToken(caDigest: digest), at: now)) }
-            if rotateManager { commands.append(.rotateToken(.manager, token: identity.newJoinToken(caDigest: digest), at: now)) }
-            guard !commands.isEmpty else { return answer(.success(.done)) }
-            propose(commands, on: host, target: target, reply: .api(.success(.done)))
+            updateSwarm(heartbeat: heartbeat, taskHistoryLimit: limit, rotateWorker: rotateWorker,
+                        rotateManager: rotateManager, in: store, on: host, target: target)
         case .read:
             answer(.success(.store(store)))
         case .serviceCreate(let requested):
@@ -204,6 +182,45 @@ extension Swarm {
         case .swarmInit, .swarmJoin, .swarmLeave, .info:
             answer(.failure(EngineError("unexpected call")))
         }
+    }
+
+    /// `docker node update`: a demotion is refused for the last manager or when it would cost
+    /// quorum, and takes the node out of Raft (a demoted leader first hands leadership over).
+    private func updateNode(_ ref: String, _ update: NodeUpdate, manager m: ManagerRuntime, on host: HostID,
+                            target: ReplyTarget) {
+        func answer(_ r: EngineResult) { reply(target, .api(r), from: host) }
+        let store = m.store
+        guard let node = store.resolveNode(ref) else { return answer(.failure(.noSuchNode(ref))) }
+        var commands: [StoreCommand] = [.updateNode(id: node.id, update, at: now)]
+        var membership: Raft.MembershipChange?
+        if update.role == .worker && node.role == .manager {
+            if store.nodes.filter({ $0.role == .manager }).count == 1 {
+                return answer(.failure(.rpc("FailedPrecondition", "attempting to demote the last manager of the swarm")))
+            }
+            if node.raftID != 0 {
+                guard m.raft.canRemove(node.raftID) else { return answer(.failure(.lossOfQuorum)) }
+                // A demoted leader hands leadership over before it leaves Raft (reconcileRoles).
+                if node.raftID != m.raft.id || m.raft.transferTarget == nil {
+                    membership = Raft.MembershipChange(kind: .removeVoter, node: node.raftID)
+                    commands.append(.setNodeRole(id: node.id, .worker, raftID: 0, at: now))
+                }
+            }
+        }
+        propose(commands, membership: membership, on: host, target: target, reply: .api(.success(.done)))
+    }
+
+    /// `docker swarm update`: the heartbeat period and task history limit, and token rotation.
+    private func updateSwarm(heartbeat: SimDuration?, taskHistoryLimit limit: Int?, rotateWorker: Bool,
+                             rotateManager: Bool, in store: ClusterStore, on host: HostID, target: ReplyTarget) {
+        func answer(_ r: EngineResult) { reply(target, .api(r), from: host) }
+        guard let cluster = store.cluster else { return answer(.failure(.notInSwarm)) }
+        var commands: [StoreCommand] = []
+        if heartbeat != nil || limit != nil { commands.append(.updateCluster(heartbeat: heartbeat, taskHistoryLimit: limit, at: now)) }
+        let digest = Self.caDigest(of: cluster.workerToken)
+        if rotateWorker { commands.append(.rotateToken(.worker, token: identity.newJoinToken(caDigest: digest), at: now)) }
+        if rotateManager { commands.append(.rotateToken(.manager, token: identity.newJoinToken(caDigest: digest), at: now)) }
+        guard !commands.isEmpty else { return answer(.success(.done)) }
+        propose(commands, on: host, target: target, reply: .api(.success(.done)))
     }
 
     /// The address (with port) of the leader, as `host` knows it: what join instructions print.

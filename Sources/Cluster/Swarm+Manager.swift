@@ -80,6 +80,31 @@ extension Swarm {
     /// it, and written back, would make the store and the Raft log copy themselves on every entry.
     func processReady(_ host: HostID) {
         var effects = ApplyEffects()
+        let (outbox, roleChanges, wrote) = drainReady(host, effects: &effects)
+        raftReadyPersisted(outbox, from: host, wrote: wrote)
+        announce(roleChanges, nodeStates: effects.nodeStates, on: host)
+        guard let (answered, lost) = hosts[host.index].manager?.settleProposals() else { return }
+        if hosts[host.index].manager?.raft.needsSnapshot == true { hosts[host.index].manager?.compact() }
+        for p in answered { reply(p.target, p.reply, from: host) }
+        for p in lost { reply(p.target, .failed(.lostLeadership), from: host) }
+        guard let m = hosts[host.index].manager else { return }
+        if m.removedFromRaft && !m.stopScheduled {
+            // Keep voting for a while: a survivor that has not yet applied the removal may still
+            // count this member and need its vote (configurations apply on commit).
+            hosts[host.index].manager?.stopScheduled = true
+            schedule(.stopRemovedManager(host, incarnation: network.incarnation(host)),
+                     after: options.raftTick * Int64(2 * options.raft.electionTicks))
+        }
+        let roleChanged = !roleChanges.isEmpty
+        if roleChanged { leadershipChanged(host) }
+        if m.raft.role == .leader { afterApplyOnLeader(host, effects, roleChanged: roleChanged) }
+    }
+
+    /// Takes every Ready the manager on `host` has: persists it, applies its committed entries
+    /// and advances. Returns the messages to send once persisted, the role changes, and whether
+    /// anything was written.
+    private func drainReady(_ host: HostID, effects: inout ApplyEffects)
+        -> (outbox: [RaftMessage], roleChanges: [(Raft.Role, UInt64)], wrote: Bool) {
         var outbox: [RaftMessage] = []
         var roleChanges: [(Raft.Role, UInt64)] = []
         var wrote = false
@@ -101,7 +126,11 @@ extension Swarm {
             outbox += ready.messages
             if let role = ready.role { roleChanges.append((role, m.raft.term)) }
         }
-        raftReadyPersisted(outbox, from: host, wrote: wrote)
+        return (outbox, roleChanges, wrote)
+    }
+
+    /// Notifies and traces Raft role changes and the node states the leader recorded.
+    private func announce(_ roleChanges: [(Raft.Role, UInt64)], nodeStates: [(String, NodeState)], on host: HostID) {
         for (role, term) in roleChanges {
             notify(.role(host, role, term: term))
             if trace.isEnabled {
@@ -112,7 +141,7 @@ extension Swarm {
                 trace.write(line)
             }
         }
-        for (hostname, state) in effects.nodeStates {
+        for (hostname, state) in nodeStates {
             notify(.nodeState(hostname: hostname, state))
             if trace.isEnabled {
                 var line = TraceLine(time: now, event: "node.state")
@@ -121,37 +150,26 @@ extension Swarm {
                 trace.write(line)
             }
         }
-        guard let (answered, lost) = hosts[host.index].manager?.settleProposals() else { return }
-        if hosts[host.index].manager?.raft.needsSnapshot == true { hosts[host.index].manager?.compact() }
-        for p in answered { reply(p.target, p.reply, from: host) }
-        for p in lost { reply(p.target, .failed(.lostLeadership), from: host) }
-        guard let m = hosts[host.index].manager else { return }
-        if m.removedFromRaft && !m.stopScheduled {
-            // Keep voting for a while: a survivor that has not yet applied the removal may still
-            // count this member and need its vote (configurations apply on commit).
-            hosts[host.index].manager?.stopScheduled = true
-            schedule(.stopRemovedManager(host, incarnation: network.incarnation(host)),
-                     after: options.raftTick * Int64(2 * options.raft.electionTicks))
+    }
+
+    /// On the leader, after applying: the dispatcher, watches on nodes recorded Ready or added,
+    /// the orchestration pass and mesh updates the applied entries call for.
+    private func afterApplyOnLeader(_ host: HostID, _ effects: ApplyEffects, roleChanged: Bool) {
+        leaderCheckDispatcher(host)
+        // A node recorded Ready must be watched: an entry a previous leader proposed may mark
+        // Ready a node this dispatcher never heard from (it may have left since).
+        let period = hosts[host.index].manager?.store.cluster?.dispatcherHeartbeat ?? options.dispatcherHeartbeat
+        for id in effects.readyNodes {
+            watchNode(host, nodeID: id, after: period * options.gracePeriodMultiplier)
         }
-        let roleChanged = !roleChanges.isEmpty
-        if roleChanged { leadershipChanged(host) }
-        if m.raft.role == .leader {
-            leaderCheckDispatcher(host)
-            // A node recorded Ready must be watched: an entry a previous leader proposed may mark
-            // Ready a node this dispatcher never heard from (it may have left since).
-            let period = hosts[host.index].manager?.store.cluster?.dispatcherHeartbeat ?? options.dispatcherHeartbeat
-            for id in effects.readyNodes {
-                watchNode(host, nodeID: id, after: period * options.gracePeriodMultiplier)
-            }
-            // So must a node just added: a join whose answer was lost leaves a node no engine
-            // will ever report as, and it must not stay Unknown (and eligible) for good. It gets
-            // the grace of a node marked Unknown by a new leader.
-            for id in effects.addedNodes {
-                watchNode(host, nodeID: id, after: period * options.gracePeriodMultiplier * 2)
-            }
-            if effects.storeChanged || roleChanged { leaderApplied(host, touchedNodes: effects.touchedNodes, storeChanged: true) }
-            if !effects.meshServices.isEmpty { scheduleMeshUpdates(effects.meshServices, from: host) }
+        // So must a node just added: a join whose answer was lost leaves a node no engine
+        // will ever report as, and it must not stay Unknown (and eligible) for good. It gets
+        // the grace of a node marked Unknown by a new leader.
+        for id in effects.addedNodes {
+            watchNode(host, nodeID: id, after: period * options.gracePeriodMultiplier * 2)
         }
+        if effects.storeChanged || roleChanged { leaderApplied(host, touchedNodes: effects.touchedNodes, storeChanged: true) }
+        if !effects.meshServices.isEmpty { scheduleMeshUpdates(effects.meshServices, from: host) }
     }
 
     /// Starts or stops the leader-only work as leadership comes and goes.
