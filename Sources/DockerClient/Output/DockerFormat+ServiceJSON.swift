@@ -43,39 +43,14 @@ extension DockerFormat {
         var o = JSONObject(indent: indent)
         o.string("Name", spec.name)
         o.raw("Labels", JSONObject.map(spec.labels, indent: indent + 1))
-        var container = JSONObject(indent: indent + 2)
-        container.string("Image", task.image)
-        if !task.command.isEmpty { container.raw("Command", stringsJSON(task.command, indent: indent + 3)) }
-        if !task.args.isEmpty { container.raw("Args", stringsJSON(task.args, indent: indent + 3)) }
-        if !task.env.isEmpty { container.raw("Env", stringsJSON(task.env, indent: indent + 3)) }
-        container.raw("Init", "false")
-        container.raw("StopGracePeriod", String(task.stopGracePeriod.nanoseconds))
         var template = JSONObject(indent: indent + 1)
-        template.raw("ContainerSpec", container.text)
+        template.raw("ContainerSpec", containerSpecJSON(task, indent: indent + 2))
         var resources = JSONObject(indent: indent + 2)
         resources.raw("Limits", resourcesJSON(task.limits, indent: indent + 3))
         resources.raw("Reservations", resourcesJSON(task.reservations, indent: indent + 3))
         template.raw("Resources", resources.text)
-        var restart = JSONObject(indent: indent + 2)
-        restart.string("Condition", task.restart.condition.rawValue)
-        restart.raw("Delay", String(task.restart.delay.nanoseconds))
-        restart.raw("MaxAttempts", String(task.restart.maxAttempts))
-        if task.restart.window > .zero { restart.raw("Window", String(task.restart.window.nanoseconds)) }
-        template.raw("RestartPolicy", restart.text)
-        var placement = JSONObject(indent: indent + 2)
-        if !task.constraints.isEmpty { placement.raw("Constraints", stringsJSON(task.constraints.map(\.description), indent: indent + 3)) }
-        if !task.preferences.isEmpty {
-            let prefs = task.preferences.map { d -> String in
-                var spread = JSONObject(indent: indent + 5)
-                spread.string("SpreadDescriptor", d)
-                var pref = JSONObject(indent: indent + 4)
-                pref.raw("Spread", spread.text)
-                return pref.text
-            }
-            placement.raw("Preferences", rawArrayJSON(prefs, indent: indent + 3))
-        }
-        if task.maxReplicasPerNode > 0 { placement.raw("MaxReplicas", String(task.maxReplicasPerNode)) }
-        template.raw("Placement", placement.text)
+        template.raw("RestartPolicy", restartPolicyJSON(task.restart, indent: indent + 2))
+        template.raw("Placement", placementJSON(task, indent: indent + 2))
         if !task.networks.isEmpty {
             template.raw("Networks", rawArrayJSON(task.networks.map { n in
                 var target = JSONObject(indent: indent + 3)
@@ -100,6 +75,46 @@ extension DockerFormat {
         o.raw("RollbackConfig", updateConfigJSON(spec.rollback, indent: indent + 1))
         o.raw("EndpointSpec", endpointJSON(spec.endpoint.mode, spec.endpoint.ports, indent: indent + 1))
         return o.text
+    }
+
+    /// `Spec.TaskTemplate.ContainerSpec`.
+    static func containerSpecJSON(_ task: TaskTemplate, indent: Int) -> String {
+        var container = JSONObject(indent: indent)
+        container.string("Image", task.image)
+        if !task.command.isEmpty { container.raw("Command", stringsJSON(task.command, indent: indent + 1)) }
+        if !task.args.isEmpty { container.raw("Args", stringsJSON(task.args, indent: indent + 1)) }
+        if !task.env.isEmpty { container.raw("Env", stringsJSON(task.env, indent: indent + 1)) }
+        container.raw("Init", "false")
+        container.raw("StopGracePeriod", String(task.stopGracePeriod.nanoseconds))
+        return container.text
+    }
+
+    /// `Spec.TaskTemplate.RestartPolicy`.
+    static func restartPolicyJSON(_ policy: RestartPolicy, indent: Int) -> String {
+        var restart = JSONObject(indent: indent)
+        restart.string("Condition", policy.condition.rawValue)
+        restart.raw("Delay", String(policy.delay.nanoseconds))
+        restart.raw("MaxAttempts", String(policy.maxAttempts))
+        if policy.window > .zero { restart.raw("Window", String(policy.window.nanoseconds)) }
+        return restart.text
+    }
+
+    /// `Spec.TaskTemplate.Placement`: constraints, spread preferences and the per-node cap.
+    static func placementJSON(_ task: TaskTemplate, indent: Int) -> String {
+        var placement = JSONObject(indent: indent)
+        if !task.constraints.isEmpty { placement.raw("Constraints", stringsJSON(task.constraints.map(\.description), indent: indent + 1)) }
+        if !task.preferences.isEmpty {
+            let prefs = task.preferences.map { d -> String in
+                var spread = JSONObject(indent: indent + 3)
+                spread.string("SpreadDescriptor", d)
+                var pref = JSONObject(indent: indent + 2)
+                pref.raw("Spread", spread.text)
+                return pref.text
+            }
+            placement.raw("Preferences", rawArrayJSON(prefs, indent: indent + 1))
+        }
+        if task.maxReplicasPerNode > 0 { placement.raw("MaxReplicas", String(task.maxReplicasPerNode)) }
+        return placement.text
     }
 
     static func updateConfigJSON(_ c: UpdateConfig, indent: Int) -> String {
