@@ -82,50 +82,22 @@ extension SweepResults {
         guard v["version"]?.int == Self.version else {
             throw MergeError(message: "written by another version of swarmsim (format version \(v["version"]?.int.map(String.init) ?? "?"), expected \(Self.version))")
         }
-        func bad(_ what: String) -> MergeError { MergeError(message: "malformed sweep results: \(what)") }
-        guard let scenario = v["scenario"]?.string, let fingerprint = v["fingerprint"]?.string else { throw bad("scenario") }
+        guard let scenario = v["scenario"]?.string, let fingerprint = v["fingerprint"]?.string else { throw Self.bad("scenario") }
         guard let first = v["seeds"]?["first"]?.uint64, let last = v["seeds"]?["last"]?.uint64, first <= last,
-              last - first < SeedRange.maxCount else { throw bad("seeds") }
+              last - first < SeedRange.maxCount else { throw Self.bad("seeds") }
         guard let count = v["shards"]?["count"]?.int, count >= 1, count <= Shard.maxCount,
               let included = v["shards"]?["included"]?.array?.compactMap(\.int),
-              !included.isEmpty, included.allSatisfy({ (1...count).contains($0) }) else { throw bad("shards") }
-        func items(_ key: String, _ textKey: String) throws(MergeError) -> [SweepPlan.Item] {
-            guard let list = v[key]?.array else { throw bad(key) }
-            var out: [SweepPlan.Item] = []
-            for e in list {
-                guard let s = e["statement"]?.int, let l = e["line"]?.int, let t = e[textKey]?.string else { throw bad(key) }
-                out.append(.init(statement: s, line: l, text: t))
-            }
-            return out
-        }
+              !included.isEmpty, included.allSatisfy({ (1...count).contains($0) }) else { throw Self.bad("shards") }
         var plan = SweepPlan(scenario: scenario, fingerprint: fingerprint,
-                             expectations: try items("expectations", "text"), measures: try items("measures", "name"))
+                             expectations: try Self.items(v, "expectations", "text"), measures: try Self.items(v, "measures", "name"))
         plan.setting = v["set"]?.string
-        guard let list = v["runs"]?.array else { throw bad("runs") }
+        guard let list = v["runs"]?.array else { throw Self.bad("runs") }
         let range = SeedRange(first: first, last: last)
         var runs: [SeedResult] = []
         runs.reserveCapacity(list.count)
         for item in list {
-            guard let seed = item["seed"]?.uint64, seed >= first, seed <= last,
-                  let exit = item["exit"]?.int, (0...2).contains(exit),
-                  let measures = item["measures"]?.array, measures.count == plan.measures.count else { throw bad("a run") }
-            guard included.contains(Int((seed - first) % UInt64(count)) + 1) else {
-                throw MergeError(message: "seed \(seed) does not belong to shard\(included.count == 1 ? "" : "s") \(included.map(String.init).joined(separator: ",")) of \(count)")
-            }
-            var r = SeedResult(seed: seed, exitCode: Int32(exit))
-            if let stop = item["stop"], !stop.isNull {
-                guard let kind = stop["kind"]?.string.flatMap(SeedResult.Stop.Kind.init(rawValue:)),
-                      let statement = stop["statement"]?.int, let message = stop["message"]?.string else { throw bad("a run's stop") }
-                r.stop = .init(kind: kind, statement: statement, message: message)
-            }
-            for m in measures {
-                if m.isNull { r.measures.append(.notReached) }
-                else if m.string == "timeout" { r.measures.append(.timedOut) }
-                else if let ns = m.int64 { r.measures.append(.value(.nanoseconds(ns))) }
-                else { throw bad("a measure of seed \(seed)") }
-            }
-            if let vs = item["violations"]?.array { r.violations = vs.compactMap(\.string) }
-            runs.append(r)
+            runs.append(try Self.runResult(item, first: first, last: last, included: included, count: count,
+                                           measureCount: plan.measures.count))
         }
         // Every seed of the included shards exactly once.
         let expected = included.reduce(0) { $0 + range.seeds(in: Shard(index: $1, count: count)).count }
@@ -133,5 +105,44 @@ extension SweepResults {
             throw MergeError(message: "the runs do not cover the seeds of shard\(included.count == 1 ? "" : "s") \(included.map(String.init).joined(separator: ",")) of \(count) exactly once (\(runs.count) runs, \(expected) seeds)")
         }
         self.init(plan: plan, seeds: range, shards: Shards(count: count, included: included.sorted()), runs: runs)
+    }
+
+    /// The error for a part of the JSON that is missing or of the wrong shape.
+    static func bad(_ what: String) -> MergeError { MergeError(message: "malformed sweep results: \(what)") }
+
+    /// The plan's expectations or measures, under `key`, each with its text under `textKey`.
+    static func items(_ v: JSONValue, _ key: String, _ textKey: String) throws(MergeError) -> [SweepPlan.Item] {
+        guard let list = v[key]?.array else { throw bad(key) }
+        var out: [SweepPlan.Item] = []
+        for e in list {
+            guard let s = e["statement"]?.int, let l = e["line"]?.int, let t = e[textKey]?.string else { throw bad(key) }
+            out.append(.init(statement: s, line: l, text: t))
+        }
+        return out
+    }
+
+    /// One run of the `runs` array: its seed must lie in first...last and belong to an included shard.
+    static func runResult(_ item: JSONValue, first: UInt64, last: UInt64, included: [Int], count: Int,
+                          measureCount: Int) throws(MergeError) -> SeedResult {
+        guard let seed = item["seed"]?.uint64, seed >= first, seed <= last,
+              let exit = item["exit"]?.int, (0...2).contains(exit),
+              let measures = item["measures"]?.array, measures.count == measureCount else { throw bad("a run") }
+        guard included.contains(Int((seed - first) % UInt64(count)) + 1) else {
+            throw MergeError(message: "seed \(seed) does not belong to shard\(included.count == 1 ? "" : "s") \(included.map(String.init).joined(separator: ",")) of \(count)")
+        }
+        var r = SeedResult(seed: seed, exitCode: Int32(exit))
+        if let stop = item["stop"], !stop.isNull {
+            guard let kind = stop["kind"]?.string.flatMap(SeedResult.Stop.Kind.init(rawValue:)),
+                  let statement = stop["statement"]?.int, let message = stop["message"]?.string else { throw bad("a run's stop") }
+            r.stop = .init(kind: kind, statement: statement, message: message)
+        }
+        for m in measures {
+            if m.isNull { r.measures.append(.notReached) }
+            else if m.string == "timeout" { r.measures.append(.timedOut) }
+            else if let ns = m.int64 { r.measures.append(.value(.nanoseconds(ns))) }
+            else { throw bad("a measure of seed \(seed)") }
+        }
+        if let vs = item["violations"]?.array { r.violations = vs.compactMap(\.string) }
+        return r
     }
 }

@@ -17,35 +17,9 @@ extension RaftNode {
     public mutating func step(_ m: Raft.Message<Command, State>) {
         guard m.to == id, m.from != id else { return }
         if m.term > currentTerm {
-            switch m.kind {
-            case .vote(_, _, transfer: true):
-                break   // a leadership transfer: the lease yields (etcd `campaignTransfer`)
-            case .vote, .preVote:
-                if config.checkQuorum && knownLeader != nil && electionElapsed < config.electionTicks { return }
-            default:
-                break
-            }
-            switch m.kind {
-            case .preVote:
-                break
-            case .preVoteResponse(reject: false):
-                break
-            case .append, .heartbeat, .installSnapshot:
-                becomeFollower(term: m.term, leader: m.from)
-            default:
-                becomeFollower(term: m.term, leader: nil)
-            }
+            guard adoptHigherTerm(of: m) else { return }
         } else if m.term < currentTerm {
-            switch m.kind {
-            case .append, .heartbeat:
-                if config.checkQuorum || config.preVote {
-                    send(to: m.from, .appendResponse(index: 0, reject: false, hintIndex: 0, hintTerm: 0))
-                }
-            case .preVote:
-                send(to: m.from, .preVoteResponse(reject: true))
-            default:
-                break
-            }
+            answerStale(m)
             return
         }
 
@@ -75,6 +49,48 @@ extension RaftNode {
             handleHeartbeatResponse(k)
         case .timeoutNow:
             handleTimeoutNow(from: m.from)
+        }
+    }
+
+    /// A message from a higher term: this member becomes a follower in that term (following
+    /// the sender if it is a leader), except that a pre-vote request and a granted pre-vote
+    /// answer change no term. Returns false for a vote request ignored under a leader lease.
+    @inlinable
+    mutating func adoptHigherTerm(of m: Raft.Message<Command, State>) -> Bool {
+        switch m.kind {
+        case .vote(_, _, transfer: true):
+            break   // a leadership transfer: the lease yields (etcd `campaignTransfer`)
+        case .vote, .preVote:
+            if config.checkQuorum && knownLeader != nil && electionElapsed < config.electionTicks { return false }
+        default:
+            break
+        }
+        switch m.kind {
+        case .preVote:
+            break
+        case .preVoteResponse(reject: false):
+            break
+        case .append, .heartbeat, .installSnapshot:
+            becomeFollower(term: m.term, leader: m.from)
+        default:
+            becomeFollower(term: m.term, leader: nil)
+        }
+        return true
+    }
+
+    /// A message from a lower term: an append or heartbeat from a deposed leader is answered
+    /// with this member's term (with CheckQuorum or PreVote), a pre-vote is refused.
+    @inlinable
+    mutating func answerStale(_ m: Raft.Message<Command, State>) {
+        switch m.kind {
+        case .append, .heartbeat:
+            if config.checkQuorum || config.preVote {
+                send(to: m.from, .appendResponse(index: 0, reject: false, hintIndex: 0, hintTerm: 0))
+            }
+        case .preVote:
+            send(to: m.from, .preVoteResponse(reject: true))
+        default:
+            break
         }
     }
 

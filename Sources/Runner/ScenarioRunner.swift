@@ -137,24 +137,36 @@ public final class ScenarioRunner {
 
     func execute(_ s: ScriptStatement) throws(Diagnostic) {
         let now = swarm?.now ?? .zero
-        let echoed: Bool
-        switch s.statement {
-        case .setting, .hosts, .say: echoed = false  // a narration's text is its own echo
-        case .partition, .isolate, .heal, .crash, .restart, .cut, .link: echoed = options.echoStatements || options.echoFaults
-        case .expect: echoed = options.echoStatements && options.echoExpectations
-        default: echoed = options.echoStatements
-        }
-        if echoed { emit("[\(now)] \(s.text)\n") }
+        if isEchoed(s.statement) { emit("[\(now)] \(s.text)\n") }
         traceStatement(s)
         recorder?.statement(s, at: now)
-        var out = ""
+        let out = try perform(s)
+        if !out.isEmpty {
+            report.outputs[currentStatement] = out
+            recorder?.output(out)
+            emit(out)
+        }
+    }
+
+    /// Whether a statement is echoed (`[time] text`) before it runs, under the run's options.
+    func isEchoed(_ statement: Statement) -> Bool {
+        switch statement {
+        case .setting, .hosts, .say: return false  // a narration's text is its own echo
+        case .partition, .isolate, .heal, .crash, .restart, .cut, .link: return options.echoStatements || options.echoFaults
+        case .expect: return options.echoStatements && options.echoExpectations
+        default: return options.echoStatements
+        }
+    }
+
+    /// Runs one statement and returns its output ("" when it prints nothing).
+    func perform(_ s: ScriptStatement) throws(Diagnostic) -> String {
         switch s.statement {
         case .setting(let setting):
             try apply(setting, at: s)
         case .hosts(let declarations):
             try declare(declarations)
         case .docker(let host, let command):
-            out = try docker(try DockerCLI.parseOrThrow(command), on: try hostID(host, at: s.location))
+            return try docker(try DockerCLI.parseOrThrow(command), on: try hostID(host, at: s.location))
         case .wait(let d):
             let swarm = try ensureSwarm()
             swarm.run(until: swarm.now + d)
@@ -162,57 +174,67 @@ public final class ScenarioRunner {
             let swarm = try ensureSwarm()
             swarm.run(until: swarm.now + drawWait(lo, hi))
         case .waitUntil(let condition, let timeout):
-            let swarm = try ensureSwarm()
+            _ = try ensureSwarm()
             let limit = timeout ?? .seconds(60)
-            let start = swarm.now
             if !(try waitFor(condition, within: limit, at: s)) {
-                out = "timed out after \(limit) waiting for \(describe(condition))\n"
-            } else if swarm.now > start {
-                out = ""
+                return "timed out after \(limit) waiting for \(describe(condition))\n"
             }
-        case .partition(let groups):
-            let swarm = try ensureSwarm()
-            swarm.partition(try groups.map { g throws(Diagnostic) in try g.map { n throws(Diagnostic) in try hostID(n, at: s.location) } })
-        case .isolate(let names):
-            let swarm = try ensureSwarm()
-            for n in names { swarm.isolate(try hostID(n, at: s.location)) }
-        case .heal:
-            try ensureSwarm().heal()
-        case .crash(let names):
-            let swarm = try ensureSwarm()
-            for n in names { swarm.crash(try hostID(n, at: s.location)) }
-        case .restart(let names):
-            let swarm = try ensureSwarm()
-            for n in names { swarm.restart(try hostID(n, at: s.location)) }
-        case .cut(let from, let to):
-            try ensureSwarm().cut(from: try hostID(from, at: s.location), to: try hostID(to, at: s.location))
+        case .partition, .isolate, .heal, .crash, .restart, .cut:
+            try injectFault(s)
         case .link(let change):
             try link(change, at: s)
         case .say(let words):
-            out = try words.map { w throws(Diagnostic) in try w.expanded(variable) }.joined(separator: " ") + "\n"
+            return try words.map { w throws(Diagnostic) in try w.expanded(variable) }.joined(separator: " ") + "\n"
         case .show(let target):
-            switch target {
-            case .cluster: out = ClusterPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), color: options.color).text
-            case .services: out = ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), running: runningTasks).services
-            case .mesh: out = ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), running: runningTasks).mesh
-            }
+            return try show(target)
         case .curl(let request):
-            out = try curl(request, at: s)
+            return try curl(request, at: s)
         case .expect(let condition, let within):
             try expect(condition, within: within, at: s)
         case .measure(let name, let condition, let timeout):
-            let swarm = try ensureSwarm()
-            let start = swarm.now
-            let held = try waitFor(condition, within: timeout ?? .seconds(600), at: s)
-            let took: SimDuration? = held ? swarm.now - start : nil
-            report.measures.append((name, took))
-            out = "\(name): \(took.map { $0.decimalSeconds(digits: 3) + "s" } ?? "timed out")\n"
+            return try measure(name, until: condition, timeout: timeout, at: s)
         }
-        if !out.isEmpty {
-            report.outputs[currentStatement] = out
-            recorder?.output(out)
-            emit(out)
+        return ""
+    }
+
+    /// `partition`, `isolate`, `heal`, `crash`, `restart` and `cut`: faults on the swarm's hosts and links.
+    func injectFault(_ s: ScriptStatement) throws(Diagnostic) {
+        let swarm = try ensureSwarm()
+        switch s.statement {
+        case .partition(let groups):
+            swarm.partition(try groups.map { g throws(Diagnostic) in try g.map { n throws(Diagnostic) in try hostID(n, at: s.location) } })
+        case .isolate(let names):
+            for n in names { swarm.isolate(try hostID(n, at: s.location)) }
+        case .heal:
+            swarm.heal()
+        case .crash(let names):
+            for n in names { swarm.crash(try hostID(n, at: s.location)) }
+        case .restart(let names):
+            for n in names { swarm.restart(try hostID(n, at: s.location)) }
+        case .cut(let from, let to):
+            swarm.cut(from: try hostID(from, at: s.location), to: try hostID(to, at: s.location))
+        default:
+            break
         }
+    }
+
+    /// `show cluster|services|mesh`: a picture of the swarm now.
+    func show(_ target: ShowTarget) throws(Diagnostic) -> String {
+        switch target {
+        case .cluster: return ClusterPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), color: options.color).text
+        case .services: return ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), running: runningTasks).services
+        case .mesh: return ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), running: runningTasks).mesh
+        }
+    }
+
+    /// `measure NAME until CONDITION`: records how long the condition took to hold.
+    func measure(_ name: String, until condition: Condition, timeout: SimDuration?, at s: ScriptStatement) throws(Diagnostic) -> String {
+        let swarm = try ensureSwarm()
+        let start = swarm.now
+        let held = try waitFor(condition, within: timeout ?? .seconds(600), at: s)
+        let took: SimDuration? = held ? swarm.now - start : nil
+        report.measures.append((name, took))
+        return "\(name): \(took.map { $0.decimalSeconds(digits: 3) + "s" } ?? "timed out")\n"
     }
 
     // MARK: Settings and hosts

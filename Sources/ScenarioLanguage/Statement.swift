@@ -1,7 +1,5 @@
 import SimCore
 
-// MARK: - Statement
-
 /// One statement of a scenario, as the runner executes it. Statements run in file order at
 /// the current virtual time; see docs/scenarios.md for each form.
 public enum Statement: Equatable, Sendable {
@@ -46,48 +44,6 @@ public enum Statement: Equatable, Sendable {
     case measure(name: String, until: Condition, timeout: SimDuration?)
 }
 
-// MARK: - Links
-
-/// A change to the link between two hosts.
-public struct LinkChange: Equatable, Sendable {
-    public var from: String
-    public var to: String
-    /// True for `link a b …` (both directions), false for `link a -> b …` (a to b only).
-    public var bothDirections: Bool
-    public var action: Action
-
-    public enum Action: Equatable, Sendable {
-        /// Set the given properties; those not given keep their current value.
-        case set(LinkProperties)
-        /// `reset`: back to the network-wide defaults.
-        case reset
-    }
-
-    public init(from: String, to: String, bothDirections: Bool, action: Action) {
-        self.from = from
-        self.to = to
-        self.bothDirections = bothDirections
-        self.action = action
-    }
-}
-
-/// `latency=… loss=… duplication=…` on a link; nil when not given.
-public struct LinkProperties: Equatable, Sendable {
-    public var latency: LatencySpec?
-    /// Probability in [0, 1].
-    public var loss: Double?
-    /// Probability in [0, 1].
-    public var duplication: Double?
-
-    public init(latency: LatencySpec? = nil, loss: Double? = nil, duplication: Double? = nil) {
-        self.latency = latency
-        self.loss = loss
-        self.duplication = duplication
-    }
-}
-
-// MARK: - Narration and traffic
-
 /// What `show` shows.
 public enum ShowTarget: String, CaseIterable, Equatable, Sendable {
     /// `show cluster`: who is leader, partitions, tasks per node.
@@ -96,25 +52,4 @@ public enum ShowTarget: String, CaseIterable, Equatable, Sendable {
     case services
     /// `show mesh`: each published port and the tasks it routes to.
     case mesh
-}
-
-/// `curl HOST:PORT [x N]`.
-public struct CurlRequest: Equatable, Sendable {
-    public var target: Target
-    public var port: Int
-    /// How many requests (1 when `x N` is not given).
-    public var count: Int
-
-    public enum Target: Equatable, Sendable {
-        /// A declared host, by name.
-        case host(String)
-        /// An IPv4 address (a host's `ip=` or one the runner assigned).
-        case address(IPv4Address)
-    }
-
-    public init(target: Target, port: Int, count: Int) {
-        self.target = target
-        self.port = port
-        self.count = count
-    }
 }

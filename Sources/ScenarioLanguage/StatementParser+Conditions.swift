@@ -63,25 +63,7 @@ extension StatementParser {
         let rest = words.dropFirst()
         switch first.text {
         case "leader":
-            guard let how = rest.first else { return .leader }
-            switch how.text {
-            case "in":
-                var names: [String] = []
-                for word in rest.dropFirst() {
-                    for piece in pieces(of: word) { names.append(try declaredHost(piece)) }
-                }
-                guard !names.isEmpty else { throw Diagnostic(at: how, "missing hosts after 'leader in'", hint: "for example: leader in m2,m3") }
-                return .leaderIn(names)
-            case "is":
-                guard let hostWord = rest.dropFirst().first else {
-                    throw Diagnostic(at: how, "missing host after 'leader is'", hint: "for example: leader is m1")
-                }
-                try expectEnd(rest.dropFirst(2), after: "leader is \(hostWord.text)")
-                return .leaderIs(try declaredHost(hostWord))
-            default:
-                throw Diagnostic(at: how, "unexpected \(how.text.quotedForMessage) after 'leader'",
-                                 hint: "write leader, leader in m1,m2 or leader is m1")
-            }
+            return try leaderCondition(rest, after: first)
         case "no":
             guard let second = rest.first, second.text == "leader" else {
                 throw Diagnostic(at: rest.first ?? first, "expected 'no leader'", hint: "conditions: " + Self.conditionForms)
@@ -89,35 +71,11 @@ extension StatementParser {
             try expectEnd(rest.dropFirst(), after: "no leader")
             return .noLeader
         case "node":
-            let states = Condition.NodeStatus.allCases.map(\.rawValue) + Condition.NodeAvailability.allCases.map(\.rawValue)
-            guard let nameWord = rest.first else {
-                throw Diagnostic(at: first, "missing node name after 'node'", hint: "for example: node w1 down")
-            }
-            let node = try declaredHost(nameWord)
-            guard let stateWord = rest.dropFirst().first else {
-                throw Diagnostic(at: nameWord, "missing state after 'node \(node)'", hint: "one of: " + states.joined(separator: ", "))
-            }
-            try expectEnd(rest.dropFirst(2), after: "node \(node) \(stateWord.text)")
-            if let status = Condition.NodeStatus(rawValue: stateWord.text) { return .nodeStatus(node: node, status) }
-            if let availability = Condition.NodeAvailability(rawValue: stateWord.text) { return .nodeAvailability(node: node, availability) }
-            throw Diagnostic(at: stateWord, "unknown node state \(stateWord.text.quotedForMessage)",
-                             hint: Suggestions.hint(for: stateWord.text, among: states) ?? "one of: " + states.joined(separator: ", "))
+            return try nodeCondition(rest, after: first)
         case "manager":
             return try managerCondition(rest, after: first)
         case "service":
-            let usage = "write service NAME running N, for example: service web running 6"
-            guard let nameWord = rest.first else { throw Diagnostic(at: first, "missing service name after 'service'", hint: usage) }
-            let name = try literal(nameWord)
-            let tail = rest.dropFirst()
-            guard let running = tail.first, running.text == "running" else {
-                throw Diagnostic(at: tail.first ?? nameWord, "expected 'running' after 'service \(name.shortenedForMessage)'", hint: usage)
-            }
-            guard let countWord = tail.dropFirst().first else { throw Diagnostic(at: running, "missing task count after 'running'", hint: usage) }
-            guard countWord.text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(countWord.text) else {
-                throw Diagnostic(at: countWord, "invalid task count \(countWord.text.quotedForMessage)", hint: "a whole number, 0 or more")
-            }
-            try expectEnd(tail.dropFirst(2), after: "service \(name) running \(n)")
-            return .serviceRunning(service: name, tasks: n)
+            return try serviceCondition(rest, after: first)
         case "services":
             guard let what = rest.first, what.text == "converged" else {
                 throw Diagnostic(at: rest.first ?? first, "expected 'services converged'", hint: "conditions: " + Self.conditionForms)
@@ -125,34 +83,96 @@ extension StatementParser {
             try expectEnd(rest.dropFirst(), after: "services converged")
             return .servicesConverged
         case "curl":
-            let forms = ["all-tasks-answered", "no-failures", "failures"]
-            guard let what = rest.first else {
-                throw Diagnostic(at: first, "missing curl condition after 'curl'", hint: "one of: all-tasks-answered, no-failures, failures <= K")
-            }
-            switch what.text {
-            case "all-tasks-answered":
-                try expectEnd(rest.dropFirst(), after: "curl all-tasks-answered")
-                return .curlAllTasksAnswered
-            case "no-failures":
-                try expectEnd(rest.dropFirst(), after: "curl no-failures")
-                return .curlNoFailures
-            case "failures":
-                let tail = Array(rest.dropFirst())
-                guard tail.count >= 2, tail[0].text == "<=" else {
-                    throw Diagnostic(at: tail.first ?? what, "expected 'curl failures <= K'", hint: "for example: curl failures <= 2")
-                }
-                guard tail[1].text.allSatisfy({ $0.isASCII && $0.isNumber }), let k = Int(tail[1].text) else {
-                    throw Diagnostic(at: tail[1], "invalid failure count \(tail[1].text.quotedForMessage)", hint: "a whole number, 0 or more")
-                }
-                try expectEnd(tail.dropFirst(2)[...], after: "curl failures <= \(k)")
-                return .curlFailures(atMost: k)
-            default:
-                throw Diagnostic(at: what, "unknown curl condition \(what.text.quotedForMessage)",
-                                 hint: Suggestions.hint(for: what.text, among: forms) ?? "one of: all-tasks-answered, no-failures, failures <= K")
-            }
+            return try curlCondition(rest, after: first)
         default:
             throw Diagnostic(at: first, "unknown condition \(first.text.quotedForMessage)",
                              hint: Suggestions.hint(for: first.text, among: Self.conditionWords) ?? "conditions: " + Self.conditionForms)
+        }
+    }
+
+    /// `leader`, `leader in m1,m2` or `leader is m1`; `rest` follows the word `leader`.
+    func leaderCondition(_ rest: ArraySlice<Word>, after first: Word) throws(Diagnostic) -> Condition {
+        guard let how = rest.first else { return .leader }
+        switch how.text {
+        case "in":
+            var names: [String] = []
+            for word in rest.dropFirst() {
+                for piece in pieces(of: word) { names.append(try declaredHost(piece)) }
+            }
+            guard !names.isEmpty else { throw Diagnostic(at: how, "missing hosts after 'leader in'", hint: "for example: leader in m2,m3") }
+            return .leaderIn(names)
+        case "is":
+            guard let hostWord = rest.dropFirst().first else {
+                throw Diagnostic(at: how, "missing host after 'leader is'", hint: "for example: leader is m1")
+            }
+            try expectEnd(rest.dropFirst(2), after: "leader is \(hostWord.text)")
+            return .leaderIs(try declaredHost(hostWord))
+        default:
+            throw Diagnostic(at: how, "unexpected \(how.text.quotedForMessage) after 'leader'",
+                             hint: "write leader, leader in m1,m2 or leader is m1")
+        }
+    }
+
+    /// `node NAME STATE`, a status or an availability; `rest` follows the word `node`.
+    func nodeCondition(_ rest: ArraySlice<Word>, after first: Word) throws(Diagnostic) -> Condition {
+        let states = Condition.NodeStatus.allCases.map(\.rawValue) + Condition.NodeAvailability.allCases.map(\.rawValue)
+        guard let nameWord = rest.first else {
+            throw Diagnostic(at: first, "missing node name after 'node'", hint: "for example: node w1 down")
+        }
+        let node = try declaredHost(nameWord)
+        guard let stateWord = rest.dropFirst().first else {
+            throw Diagnostic(at: nameWord, "missing state after 'node \(node)'", hint: "one of: " + states.joined(separator: ", "))
+        }
+        try expectEnd(rest.dropFirst(2), after: "node \(node) \(stateWord.text)")
+        if let status = Condition.NodeStatus(rawValue: stateWord.text) { return .nodeStatus(node: node, status) }
+        if let availability = Condition.NodeAvailability(rawValue: stateWord.text) { return .nodeAvailability(node: node, availability) }
+        throw Diagnostic(at: stateWord, "unknown node state \(stateWord.text.quotedForMessage)",
+                         hint: Suggestions.hint(for: stateWord.text, among: states) ?? "one of: " + states.joined(separator: ", "))
+    }
+
+    /// `service NAME running N`; `rest` follows the word `service`.
+    func serviceCondition(_ rest: ArraySlice<Word>, after first: Word) throws(Diagnostic) -> Condition {
+        let usage = "write service NAME running N, for example: service web running 6"
+        guard let nameWord = rest.first else { throw Diagnostic(at: first, "missing service name after 'service'", hint: usage) }
+        let name = try literal(nameWord)
+        let tail = rest.dropFirst()
+        guard let running = tail.first, running.text == "running" else {
+            throw Diagnostic(at: tail.first ?? nameWord, "expected 'running' after 'service \(name.shortenedForMessage)'", hint: usage)
+        }
+        guard let countWord = tail.dropFirst().first else { throw Diagnostic(at: running, "missing task count after 'running'", hint: usage) }
+        guard countWord.text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(countWord.text) else {
+            throw Diagnostic(at: countWord, "invalid task count \(countWord.text.quotedForMessage)", hint: "a whole number, 0 or more")
+        }
+        try expectEnd(tail.dropFirst(2), after: "service \(name) running \(n)")
+        return .serviceRunning(service: name, tasks: n)
+    }
+
+    /// `curl all-tasks-answered`, `curl no-failures` or `curl failures <= K`; `rest` follows `curl`.
+    func curlCondition(_ rest: ArraySlice<Word>, after first: Word) throws(Diagnostic) -> Condition {
+        let forms = ["all-tasks-answered", "no-failures", "failures"]
+        guard let what = rest.first else {
+            throw Diagnostic(at: first, "missing curl condition after 'curl'", hint: "one of: all-tasks-answered, no-failures, failures <= K")
+        }
+        switch what.text {
+        case "all-tasks-answered":
+            try expectEnd(rest.dropFirst(), after: "curl all-tasks-answered")
+            return .curlAllTasksAnswered
+        case "no-failures":
+            try expectEnd(rest.dropFirst(), after: "curl no-failures")
+            return .curlNoFailures
+        case "failures":
+            let tail = Array(rest.dropFirst())
+            guard tail.count >= 2, tail[0].text == "<=" else {
+                throw Diagnostic(at: tail.first ?? what, "expected 'curl failures <= K'", hint: "for example: curl failures <= 2")
+            }
+            guard tail[1].text.allSatisfy({ $0.isASCII && $0.isNumber }), let k = Int(tail[1].text) else {
+                throw Diagnostic(at: tail[1], "invalid failure count \(tail[1].text.quotedForMessage)", hint: "a whole number, 0 or more")
+            }
+            try expectEnd(tail.dropFirst(2)[...], after: "curl failures <= \(k)")
+            return .curlFailures(atMost: k)
+        default:
+            throw Diagnostic(at: what, "unknown curl condition \(what.text.quotedForMessage)",
+                             hint: Suggestions.hint(for: what.text, among: forms) ?? "one of: all-tasks-answered, no-failures, failures <= K")
         }
     }
 

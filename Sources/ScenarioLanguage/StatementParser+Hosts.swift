@@ -30,27 +30,7 @@ extension StatementParser {
             }
             if seenOptions.contains(key) { throw Diagnostic(at: word, "\(key)= is given twice") }
             seenOptions.append(key)
-            switch key {
-            case "cpus":
-                guard case .success(let n) = ValueSyntax.parseNanoCPUs(value.text), n > 0 else {
-                    throw Diagnostic(at: value, "invalid CPU count \(value.text.quotedForMessage)",
-                                     hint: "a positive decimal with at most 9 digits after the point, for example cpus=4 or cpus=0.5")
-                }
-                nanoCPUs = n
-            case "memory":
-                guard let n = ValueSyntax.parseMemoryBytes(value.text), n > 0 else {
-                    throw Diagnostic(at: value, "invalid memory size \(value.text.quotedForMessage)",
-                                     hint: "a size such as 8GiB, 512MiB or 2G (units B, KiB, MiB, GiB, TiB, KB, MB, GB; K and KiB both mean 1024 bytes, as in docker)")
-                }
-                memory = n
-            case "labels":
-                labels = try parseLabels(value)
-            default:
-                guard let address = IPv4Address(value.text) else {
-                    throw Diagnostic(at: value, "invalid IPv4 address \(value.text.quotedForMessage)", hint: "for example: ip=192.168.0.10")
-                }
-                ip = (address, value)
-            }
+            try hostOption(key, value, nanoCPUs: &nanoCPUs, memory: &memory, labels: &labels, ip: &ip)
         }
         guard !names.isEmpty else {
             throw Diagnostic(at: head, "missing host names after 'hosts'", hint: "for example: hosts m1..m3 w1..w3")
@@ -58,6 +38,45 @@ extension StatementParser {
         guard hosts.count + names.count <= Self.maxHosts else {
             throw Diagnostic(at: head, "too many hosts: a scenario may declare at most \(Self.maxHosts)")
         }
+        let declared = try hostDeclarations(names, nanoCPUs: nanoCPUs, memory: memory, labels: labels, ip: ip)
+        for host in declared {
+            hostIndex[host.name] = hosts.count
+            hosts.append(host)
+            if let ip = host.ip { addressOwners[ip.value] = host.name }
+        }
+        return .hosts(declared)
+    }
+
+    /// Reads one `key=value` host option (the key already checked) into its variable.
+    func hostOption(_ key: String, _ value: Word, nanoCPUs: inout Int64?, memory: inout Int64?,
+                    labels: inout [Label]?, ip: inout (IPv4Address, Word)?) throws(Diagnostic) {
+        switch key {
+        case "cpus":
+            guard case .success(let n) = ValueSyntax.parseNanoCPUs(value.text), n > 0 else {
+                throw Diagnostic(at: value, "invalid CPU count \(value.text.quotedForMessage)",
+                                 hint: "a positive decimal with at most 9 digits after the point, for example cpus=4 or cpus=0.5")
+            }
+            nanoCPUs = n
+        case "memory":
+            guard let n = ValueSyntax.parseMemoryBytes(value.text), n > 0 else {
+                throw Diagnostic(at: value, "invalid memory size \(value.text.quotedForMessage)",
+                                 hint: "a size such as 8GiB, 512MiB or 2G (units B, KiB, MiB, GiB, TiB, KB, MB, GB; K and KiB both mean 1024 bytes, as in docker)")
+            }
+            memory = n
+        case "labels":
+            labels = try parseLabels(value)
+        default:
+            guard let address = IPv4Address(value.text) else {
+                throw Diagnostic(at: value, "invalid IPv4 address \(value.text.quotedForMessage)", hint: "for example: ip=192.168.0.10")
+            }
+            ip = (address, value)
+        }
+    }
+
+    /// The declarations of `names`, in order, with the options given; `ip=` is the first host's
+    /// address, the next hosts take the next ones.
+    func hostDeclarations(_ names: [(String, Word)], nanoCPUs: Int64?, memory: Int64?, labels: [Label]?,
+                          ip: (IPv4Address, Word)?) throws(Diagnostic) -> [HostDeclaration] {
         var declared: [HostDeclaration] = []
         for (index, (name, word)) in names.enumerated() {
             if let earlier = hostIndex[name] {
@@ -76,12 +95,7 @@ extension StatementParser {
             declared.append(HostDeclaration(name: name, nanoCPUs: nanoCPUs, memoryBytes: memory, labels: labels ?? [],
                                             ip: address, location: word.location))
         }
-        for host in declared {
-            hostIndex[host.name] = hosts.count
-            hosts.append(host)
-            if let ip = host.ip { addressOwners[ip.value] = host.name }
-        }
-        return .hosts(declared)
+        return declared
     }
 
     /// `w1..w5` (or `w1..5`) → w1 w2 w3 w4 w5; `w01..w10` keeps the width; a plain name is

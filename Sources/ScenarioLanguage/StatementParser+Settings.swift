@@ -4,6 +4,22 @@ import SimCore
 
 extension StatementParser {
     func parseSetting(_ head: Word, _ rest: ArraySlice<Word>) throws(Diagnostic) -> Statement {
+        let (key, valueWords) = try settingKey(head, rest)
+        guard let first = valueWords.first else {
+            throw Diagnostic(at: rest.last ?? head, "missing value for '\(key.rawValue)'", hint: "for example: \(Self.example(key))")
+        }
+        if case .latency = key.kind {
+            let value = SettingValue.latency(try latency(Array(valueWords), context: key.rawValue))
+            return .setting(Setting(key: key, value: value))
+        }
+        let value = try settingValue(first, for: key)
+        try expectEnd(valueWords.dropFirst(), after: "\(key.rawValue) \(first.text)")
+        return .setting(Setting(key: key, value: value))
+    }
+
+    /// The setting `head` (and, for two-word settings, the word after it) names, and the words
+    /// of its value.
+    func settingKey(_ head: Word, _ rest: ArraySlice<Word>) throws(Diagnostic) -> (SettingKey, ArraySlice<Word>) {
         let candidates = SettingKey.allCases.filter { $0.words[0] == head.text }
         var valueWords = rest
         let key: SettingKey
@@ -23,58 +39,56 @@ extension StatementParser {
             key = found
             valueWords = rest.dropFirst()
         }
-        guard let first = valueWords.first else {
-            throw Diagnostic(at: rest.last ?? head, "missing value for '\(key.rawValue)'", hint: "for example: \(Self.example(key))")
-        }
-        let value: SettingValue
+        return (key, valueWords)
+    }
+
+    /// A one-word setting value: `first` read as `key`'s kind asks (latency is read apart).
+    func settingValue(_ first: Word, for key: SettingKey) throws(Diagnostic) -> SettingValue {
         switch key.kind {
         case .latency:
-            value = .latency(try latency(Array(valueWords), context: key.rawValue))
-            return .setting(Setting(key: key, value: value))
+            return .latency(try latency([first], context: key.rawValue))
         case .seed:
             let text = try literal(first)
             guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let seed = UInt64(text) else {
                 throw Diagnostic(at: first, "invalid seed \(text.quotedForMessage)",
                                  hint: "a seed is a whole number from 0 to \(UInt64.max)")
             }
-            value = .seed(seed)
+            return .seed(seed)
         case .probability:
-            value = .probability(try probability(first))
+            return .probability(try probability(first))
         case .duration, .positiveDuration:
             let d = try duration(first)
             if key.kind == .positiveDuration, d <= .zero {
                 throw Diagnostic(at: first, "'\(key.rawValue)' must be longer than zero", hint: "for example: \(Self.example(key))")
             }
-            value = .duration(d)
+            return .duration(d)
         case .count:
             let text = try literal(first)
             guard text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text), n >= 1 else {
                 throw Diagnostic(at: first, "invalid count \(text.quotedForMessage) for '\(key.rawValue)'",
                                  hint: "a whole number of at least 1, for example: \(Self.example(key))")
             }
-            value = .count(n)
+            return .count(n)
         case .toggle:
             switch first.text {
-            case "on": value = .toggle(true)
-            case "off": value = .toggle(false)
+            case "on": return .toggle(true)
+            case "off": return .toggle(false)
             default:
                 throw Diagnostic(at: first, "'\(key.rawValue)' is on or off, not \(first.text.quotedForMessage)",
                                  hint: Suggestions.hint(for: first.text, among: ["on", "off"]))
             }
         case .durationRange:
             let (lo, hi) = try durationRange(first, context: key.rawValue)
-            value = .durationRange(lo, hi)
+            return .durationRange(lo, hi)
         case .timeoutRange:
-            value = try timeoutRange(first, key: key)
+            return try timeoutRange(first, key: key)
         case .choice(let choices):
             guard choices.contains(first.text) else {
                 throw Diagnostic(at: first, "'\(key.rawValue)' is one of \(choices.joined(separator: ", ")), not \(first.text.quotedForMessage)",
                                  hint: Suggestions.hint(for: first.text, among: choices))
             }
-            value = .choice(first.text)
+            return .choice(first.text)
         }
-        try expectEnd(valueWords.dropFirst(), after: "\(key.rawValue) \(first.text)")
-        return .setting(Setting(key: key, value: value))
     }
 
     /// A statement that sets `key` to a typical value, for hints.

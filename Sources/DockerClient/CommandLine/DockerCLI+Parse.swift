@@ -74,7 +74,6 @@ extension DockerCLI {
 
     /// Reads flags and arguments as pflag does.
     static func readFlags(_ words: ArraySlice<Word>, of command: Command, into invocation: inout DockerInvocation) throws(Diagnostic) {
-        let seeHelp = ["See '\(command.name) --help'."]
         var i = words.startIndex
         var flagsEnded = false
         while i < words.endIndex {
@@ -88,59 +87,76 @@ extension DockerCLI {
             }
             if t == "--" { flagsEnded = true; continue }
             if t.hasPrefix("--") {
-                let body = t.dropFirst(2)
-                let name = String(body.prefix { $0 != "=" })
-                if name.isEmpty || name.hasPrefix("-") || name.contains("$") {
-                    throw Diagnostic(at: word, "bad flag syntax: \(t.shortenedForMessage)", notes: seeHelp)
-                }
-                let spec = try lookupLong(name, in: command, word: word)
-                var value: Word?
-                if body.count > name.count {
-                    value = word.droppingLiteralPrefix(2 + name.count + 1)
-                } else if spec.kind != .bool {
-                    guard i < words.endIndex else {
-                        throw Diagnostic(at: word, "flag needs an argument: --\(name)", notes: seeHelp)
-                    }
-                    value = words[i]
-                    i += 1
-                }
-                invocation.flags.append(try makeFlag(spec, value: value, flagWord: word, command: command))
+                try readLongFlag(word, from: words, at: &i, of: command, into: &invocation)
                 continue
             }
-            // Shorthands: -q, -aq, -p8080:80, -p=8080:80, -p 8080:80.
-            let shorthands = Array(t.dropFirst())
-            var k = 0
-            while k < shorthands.count {
-                let c = shorthands[k]
-                guard let spec = command.flags.first(where: { $0.shorthand == c }) else {
-                    throw Diagnostic(at: word, "unknown shorthand flag: '\(c)' in \(t.shortenedForMessage)", notes: seeHelp)
-                }
-                guard spec.isSupported else { throw unsupported(spec, of: command, at: word) }
-                let restStart = k + 1
-                if spec.kind == .bool {
-                    if restStart < shorthands.count, shorthands[restStart] == "=" {
-                        let value = word.droppingLiteralPrefix(1 + restStart + 1)
-                        invocation.flags.append(try makeFlag(spec, value: value, flagWord: word, command: command))
-                        break
-                    }
-                    invocation.flags.append(try makeFlag(spec, value: nil, flagWord: word, command: command))
-                    k += 1
-                    continue
-                }
-                var value: Word?
-                if restStart < shorthands.count {
-                    let skip = shorthands[restStart] == "=" ? restStart + 1 : restStart
-                    value = word.droppingLiteralPrefix(1 + skip)
-                } else {
-                    guard i < words.endIndex else {
-                        throw Diagnostic(at: word, "flag needs an argument: '\(c)' in \(t.shortenedForMessage)", notes: seeHelp)
-                    }
-                    value = words[i]
-                    i += 1
-                }
-                invocation.flags.append(try makeFlag(spec, value: value, flagWord: word, command: command))
-                break
+            try readShorthands(word, from: words, at: &i, of: command, into: &invocation)
+        }
+    }
+
+    /// Reads `--name`, `--name=value` or `--name value`; `i` is past `word` and moves past a
+    /// value taken from the next word.
+    static func readLongFlag(_ word: Word, from words: ArraySlice<Word>, at i: inout Int, of command: Command,
+                             into invocation: inout DockerInvocation) throws(Diagnostic) {
+        let seeHelp = ["See '\(command.name) --help'."]
+        let t = word.text
+        let body = t.dropFirst(2)
+        let name = String(body.prefix { $0 != "=" })
+        if name.isEmpty || name.hasPrefix("-") || name.contains("$") {
+            throw Diagnostic(at: word, "bad flag syntax: \(t.shortenedForMessage)", notes: seeHelp)
+        }
+        let spec = try lookupLong(name, in: command, word: word)
+        var value: Word?
+        if body.count > name.count {
+            value = word.droppingLiteralPrefix(2 + name.count + 1)
+        } else if spec.kind != .bool {
+            guard i < words.endIndex else {
+                throw Diagnostic(at: word, "flag needs an argument: --\(name)", notes: seeHelp)
             }
+            value = words[i]
+            i += 1
+        }
+        invocation.flags.append(try makeFlag(spec, value: value, flagWord: word, command: command))
+    }
+
+    /// Reads shorthands: -q, -aq, -p8080:80, -p=8080:80, -p 8080:80; `i` is past `word` and
+    /// moves past a value taken from the next word.
+    static func readShorthands(_ word: Word, from words: ArraySlice<Word>, at i: inout Int, of command: Command,
+                               into invocation: inout DockerInvocation) throws(Diagnostic) {
+        let seeHelp = ["See '\(command.name) --help'."]
+        let t = word.text
+        let shorthands = Array(t.dropFirst())
+        var k = 0
+        while k < shorthands.count {
+            let c = shorthands[k]
+            guard let spec = command.flags.first(where: { $0.shorthand == c }) else {
+                throw Diagnostic(at: word, "unknown shorthand flag: '\(c)' in \(t.shortenedForMessage)", notes: seeHelp)
+            }
+            guard spec.isSupported else { throw unsupported(spec, of: command, at: word) }
+            let restStart = k + 1
+            if spec.kind == .bool {
+                if restStart < shorthands.count, shorthands[restStart] == "=" {
+                    let value = word.droppingLiteralPrefix(1 + restStart + 1)
+                    invocation.flags.append(try makeFlag(spec, value: value, flagWord: word, command: command))
+                    break
+                }
+                invocation.flags.append(try makeFlag(spec, value: nil, flagWord: word, command: command))
+                k += 1
+                continue
+            }
+            var value: Word?
+            if restStart < shorthands.count {
+                let skip = shorthands[restStart] == "=" ? restStart + 1 : restStart
+                value = word.droppingLiteralPrefix(1 + skip)
+            } else {
+                guard i < words.endIndex else {
+                    throw Diagnostic(at: word, "flag needs an argument: '\(c)' in \(t.shortenedForMessage)", notes: seeHelp)
+                }
+                value = words[i]
+                i += 1
+            }
+            invocation.flags.append(try makeFlag(spec, value: value, flagWord: word, command: command))
+            break
         }
     }
 

@@ -41,11 +41,7 @@ extension DockerCLI {
             guard !key.isEmpty else { return .failure(ValueError(reason: "empty key in \(text.goQuoted)")) }
             return .success(.keyValue(key: key, value: value))
         case .filter:
-            let (key, value) = ValueSyntax.splitKeyValue(text)
-            guard !key.isEmpty, let value else {
-                return .failure(ValueError(reason: "bad format of filter (expected name=value)"))
-            }
-            return .success(.keyValue(key: key, value: value))
+            return parseFilter(text)
         case .bytes:
             guard let n = ValueSyntax.parseMemoryBytes(text) else {
                 return .failure(ValueError(reason: "invalid size: '\(text.shortenedForMessage)'",
@@ -55,25 +51,44 @@ extension DockerCLI {
         case .nanoCPUs:
             return ValueSyntax.parseNanoCPUs(text).map { .nanoCPUs($0) }
         case .ratio:
-            guard let r = Double(text), r.isFinite else {
-                return .failure(ValueError(reason: "strconv.ParseFloat: parsing \(text.goQuoted): invalid syntax"))
-            }
-            guard r >= 0, r <= 1 else { return .failure(ValueError(reason: "must be between 0 and 1")) }
-            return .success(.ratio(r))
+            return parseRatio(text)
         case .publish:
             return parsePortSpec(text).map { .publish($0) }
         case .constraint:
             return parseConstraint(text).map { .constraint($0) }
         case .spread:
-            let fields = text.split(separator: "=", omittingEmptySubsequences: false)
-            guard fields.count == 2 else {
-                return .failure(ValueError(reason: "placement preference must be of the format \"<strategy>=<arg>\""))
-            }
-            guard fields[0] == "spread" else {
-                return .failure(ValueError(reason: "unsupported placement preference \(String(fields[0]).shortenedForMessage) (only spread is supported)"))
-            }
-            return .success(.spread(String(fields[1])))
+            return parseSpread(text)
         }
+    }
+
+    /// `--filter name=value`: both halves required.
+    static func parseFilter(_ text: String) -> Result<FlagValue, ValueError> {
+        let (key, value) = ValueSyntax.splitKeyValue(text)
+        guard !key.isEmpty, let value else {
+            return .failure(ValueError(reason: "bad format of filter (expected name=value)"))
+        }
+        return .success(.keyValue(key: key, value: value))
+    }
+
+    /// A ratio such as `--update-max-failure-ratio 0.2`: a float from 0 to 1.
+    static func parseRatio(_ text: String) -> Result<FlagValue, ValueError> {
+        guard let r = Double(text), r.isFinite else {
+            return .failure(ValueError(reason: "strconv.ParseFloat: parsing \(text.goQuoted): invalid syntax"))
+        }
+        guard r >= 0, r <= 1 else { return .failure(ValueError(reason: "must be between 0 and 1")) }
+        return .success(.ratio(r))
+    }
+
+    /// `--placement-pref spread=node.labels.zone`.
+    static func parseSpread(_ text: String) -> Result<FlagValue, ValueError> {
+        let fields = text.split(separator: "=", omittingEmptySubsequences: false)
+        guard fields.count == 2 else {
+            return .failure(ValueError(reason: "placement preference must be of the format \"<strategy>=<arg>\""))
+        }
+        guard fields[0] == "spread" else {
+            return .failure(ValueError(reason: "unsupported placement preference \(String(fields[0]).shortenedForMessage) (only spread is supported)"))
+        }
+        return .success(.spread(String(fields[1])))
     }
 
     // MARK: Go scalars

@@ -36,6 +36,40 @@ extension DockerFormat {
         o.string("Driver", v.driver)
         o.raw("EnableIPv4", "true")
         o.raw("EnableIPv6", "false")
+        o.raw("IPAM", ipamJSON(v))
+        o.raw("Internal", "false")
+        o.raw("Attachable", String(v.record?.spec.attachable ?? false))
+        o.raw("Ingress", String(v.record?.isIngress ?? false))
+        var configFrom = JSONObject(indent: 2)
+        configFrom.string("Network", "")
+        o.raw("ConfigFrom", configFrom.text)
+        o.raw("ConfigOnly", "false")
+        let options = optionsJSON(v)
+        let labels = v.record?.spec.labels ?? Labels()
+        switch v.form {
+        case .cluster:
+            o.raw("Containers", "null")
+            o.raw("Options", options)
+            o.raw("Labels", labels.isEmpty ? "null" : JSONObject.map(labels, indent: 2))
+        case .local, .instantiated:
+            o.raw("Containers", containersJSON(v.containers))
+            o.raw("Options", options)
+            o.raw("Labels", JSONObject.map(labels, indent: 2))
+        }
+        if !v.peers.isEmpty {
+            o.raw("Peers", rawArrayJSON(v.peers.map { p in
+                var peer = JSONObject(indent: 3)
+                peer.string("Name", p.name)
+                peer.string("IP", p.ip)
+                return peer.text
+            }, indent: 2))
+        }
+        if !v.services.isEmpty { o.raw("Services", servicesJSON(v.services)) }
+        return o.text
+    }
+
+    /// `IPAM`: the default driver and the network's subnet and gateway, if it has them.
+    static func ipamJSON(_ v: NetworkView) -> String {
         var ipam = JSONObject(indent: 2)
         ipam.string("Driver", "default")
         ipam.raw("Options", "null")
@@ -52,14 +86,11 @@ extension DockerFormat {
         } else {
             ipam.raw("Config", "null")
         }
-        o.raw("IPAM", ipam.text)
-        o.raw("Internal", "false")
-        o.raw("Attachable", String(v.record?.spec.attachable ?? false))
-        o.raw("Ingress", String(v.record?.isIngress ?? false))
-        var configFrom = JSONObject(indent: 2)
-        configFrom.string("Network", "")
-        o.raw("ConfigFrom", configFrom.text)
-        o.raw("ConfigOnly", "false")
+        return ipam.text
+    }
+
+    /// `Options`: a local network's driver options, or an overlay's VXLAN id.
+    static func optionsJSON(_ v: NetworkView) -> String {
         var options = JSONObject(indent: 2)
         switch v.form {
         case .local(let n):
@@ -67,27 +98,7 @@ extension DockerFormat {
         case .cluster, .instantiated:
             options.string("com.docker.network.driver.overlay.vxlanid_list", String(v.record?.vxlanID ?? 0))
         }
-        let labels = v.record?.spec.labels ?? Labels()
-        switch v.form {
-        case .cluster:
-            o.raw("Containers", "null")
-            o.raw("Options", options.text)
-            o.raw("Labels", labels.isEmpty ? "null" : JSONObject.map(labels, indent: 2))
-        case .local, .instantiated:
-            o.raw("Containers", containersJSON(v.containers))
-            o.raw("Options", options.text)
-            o.raw("Labels", JSONObject.map(labels, indent: 2))
-        }
-        if !v.peers.isEmpty {
-            o.raw("Peers", rawArrayJSON(v.peers.map { p in
-                var peer = JSONObject(indent: 3)
-                peer.string("Name", p.name)
-                peer.string("IP", p.ip)
-                return peer.text
-            }, indent: 2))
-        }
-        if !v.services.isEmpty { o.raw("Services", servicesJSON(v.services)) }
-        return o.text
+        return options.text
     }
 
     static func containersJSON(_ endpoints: [NetworkView.Endpoint]) -> String {

@@ -69,32 +69,6 @@ package struct NetworkView {
     var isSwarm: Bool { record != nil }
 }
 
-/// A network every engine has, which the simulator does not otherwise model.
-package struct LocalNetwork {
-    package var name: String
-    var driver: String
-    var subnet: String?
-    var gateway: String?
-    var options: [(String, String)]
-
-    static let bridge = LocalNetwork(name: "bridge", driver: "bridge", subnet: "172.17.0.0/16", gateway: "172.17.0.1", options: [
-        ("com.docker.network.bridge.default_bridge", "true"),
-        ("com.docker.network.bridge.enable_icc", "true"),
-        ("com.docker.network.bridge.enable_ip_masquerade", "true"),
-        ("com.docker.network.bridge.host_binding_ipv4", "0.0.0.0"),
-        ("com.docker.network.bridge.name", "docker0"),
-        ("com.docker.network.driver.mtu", "1500"),
-    ])
-    /// Made when the engine joins a swarm: containers of tasks reach the outside through it.
-    package static let gatewayBridge = LocalNetwork(name: "docker_gwbridge", driver: "bridge", subnet: "172.18.0.0/16", gateway: "172.18.0.1", options: [
-        ("com.docker.network.bridge.enable_icc", "false"),
-        ("com.docker.network.bridge.enable_ip_masquerade", "true"),
-        ("com.docker.network.bridge.name", "docker_gwbridge"),
-    ])
-    static let host = LocalNetwork(name: "host", driver: "host", subnet: nil, gateway: nil, options: [])
-    static let none = LocalNetwork(name: "none", driver: "null", subnet: nil, gateway: nil, options: [])
-}
-
 func hex2(_ byte: UInt8) -> String {
     let digits = Array("0123456789abcdef")
     return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])

@@ -32,7 +32,39 @@ public enum Placement {
         var commands: [StoreCommand] = []
         var pending: [TaskRecord] = []
         var preassigned: [TaskRecord] = []
+        allocate(unplaced, now: now, commands: &commands, pending: &pending, preassigned: &preassigned)
+        if pending.isEmpty && preassigned.isEmpty { return commands }
 
+        // Parsed once per service version (lookups only).
+        var constraints: [Scheduler.VersionedService: [Scheduler.Constraint]] = [:]
+        var nodes = store.nodes.map { Scheduler.NodeInfo(record: $0) }
+        var position: [String: Int] = [:]
+        for (i, n) in nodes.enumerated() { position[n.id] = i }
+        loadNodes(&nodes, from: store, now: now, constraints: &constraints)
+
+        preassigned.sort(by: TaskTable.olderFirst)
+        placePreassigned(preassigned, position: position, nodes: &nodes, now: now,
+                         constraints: &constraints, commands: &commands)
+
+        pending.sort(by: TaskTable.olderFirst)
+        var specs: [Scheduler.TaskSpec] = []
+        specs.reserveCapacity(pending.count)
+        for t in pending { specs.append(spec(t, constraints: &constraints)) }
+        let decisions = Scheduler.schedule(tasks: specs, nodes: &nodes, now: now)
+        for (t, decision) in zip(pending, decisions) {
+            if let node = decision.node {
+                commands.append(.assignTask(id: t.id, nodeID: node, TaskStatus(state: .assigned, timestamp: now, message: assignedMessage)))
+            } else if let error = decision.explanation, t.status.error != error {
+                commands.append(.setTaskStatus(id: t.id, TaskStatus(state: .pending, timestamp: now, message: t.status.message, error: error)))
+            }
+        }
+        return commands
+    }
+
+    /// Steps 1 and 2: new tasks become pending; pending tasks no longer wanted are shut down;
+    /// the rest are sorted into those with a node already and those without.
+    private static func allocate(_ unplaced: [TaskRecord], now: SimTime, commands: inout [StoreCommand],
+                                 pending: inout [TaskRecord], preassigned: inout [TaskRecord]) {
         for task in unplaced {
             var t = task
             if t.status.state == .new {
@@ -53,29 +85,29 @@ public enum Placement {
                 }
             }
         }
-        if pending.isEmpty && preassigned.isEmpty { return commands }
+    }
 
-        // Parsed once per service version (lookups only).
-        var constraints: [Scheduler.VersionedService: [Scheduler.Constraint]] = [:]
-        func spec(_ t: TaskRecord) -> Scheduler.TaskSpec {
-            let key = Scheduler.VersionedService(serviceID: t.serviceID, specVersion: Int(truncatingIfNeeded: t.specVersion))
-            let parsed: [Scheduler.Constraint]
-            if let known = constraints[key] {
-                parsed = known
-            } else {
-                parsed = Orchestrator.constraints(of: t.spec)
-                constraints[key] = parsed
-            }
-            return Scheduler.TaskSpec(record: t, constraints: parsed)
+    /// The scheduler's view of a task, its constraints parsed once per service version.
+    private static func spec(_ t: TaskRecord,
+                             constraints: inout [Scheduler.VersionedService: [Scheduler.Constraint]]) -> Scheduler.TaskSpec {
+        let key = Scheduler.VersionedService(serviceID: t.serviceID, specVersion: Int(truncatingIfNeeded: t.specVersion))
+        let parsed: [Scheduler.Constraint]
+        if let known = constraints[key] {
+            parsed = known
+        } else {
+            parsed = Orchestrator.constraints(of: t.spec)
+            constraints[key] = parsed
         }
+        return Scheduler.TaskSpec(record: t, constraints: parsed)
+    }
 
-        var nodes = store.nodes.map { Scheduler.NodeInfo(record: $0) }
-        var position: [String: Int] = [:]
-        for (i, n) in nodes.enumerated() { position[n.id] = i }
+    /// Loads each node with the tasks already on it (pending … running) and its recent failures.
+    private static func loadNodes(_ nodes: inout [Scheduler.NodeInfo], from store: ClusterStore, now: SimTime,
+                                  constraints: inout [Scheduler.VersionedService: [Scheduler.Constraint]]) {
         for i in nodes.indices {
             for t in store.tasks(onNode: nodes[i].id) {
                 if t.status.state > .pending && t.status.state <= .running {
-                    nodes[i].addTask(spec(t))
+                    nodes[i].addTask(spec(t, constraints: &constraints))
                 } else if (t.status.state == .failed || t.status.state == .rejected)
                             && now - t.status.timestamp <= Scheduler.monitorFailures {
                     let service = Scheduler.VersionedService(serviceID: t.serviceID, specVersion: Int(truncatingIfNeeded: t.specVersion))
@@ -83,11 +115,16 @@ public enum Placement {
                 }
             }
         }
+    }
 
-        preassigned.sort(by: TaskTable.olderFirst)
+    /// Step 3: each pending task with a node already is checked against that node alone.
+    private static func placePreassigned(_ preassigned: [TaskRecord], position: [String: Int],
+                                         nodes: inout [Scheduler.NodeInfo], now: SimTime,
+                                         constraints: inout [Scheduler.VersionedService: [Scheduler.Constraint]],
+                                         commands: inout [StoreCommand]) {
         for t in preassigned {
             guard let nodeID = t.nodeID, let i = position[nodeID] else { continue }
-            let s = spec(t)
+            let s = spec(t, constraints: &constraints)
             if let failure = Scheduler.Pipeline(task: s).firstFailure(on: nodes[i]) {
                 let error = failure.explain(nodes: 1)
                 if t.status.error != error {
@@ -99,16 +136,5 @@ public enum Placement {
                 commands.append(.setTaskStatus(id: t.id, TaskStatus(state: .assigned, timestamp: now, message: preassignedMessage)))
             }
         }
-
-        pending.sort(by: TaskTable.olderFirst)
-        let decisions = Scheduler.schedule(tasks: pending.map(spec), nodes: &nodes, now: now)
-        for (t, decision) in zip(pending, decisions) {
-            if let node = decision.node {
-                commands.append(.assignTask(id: t.id, nodeID: node, TaskStatus(state: .assigned, timestamp: now, message: assignedMessage)))
-            } else if let error = decision.explanation, t.status.error != error {
-                commands.append(.setTaskStatus(id: t.id, TaskStatus(state: .pending, timestamp: now, message: t.status.message, error: error)))
-            }
-        }
-        return commands
     }
 }
