@@ -65,11 +65,7 @@ extension StatementParser {
         case "leader":
             return try leaderCondition(rest, after: first)
         case "no":
-            guard let second = rest.first, second.text == "leader" else {
-                throw Diagnostic(at: rest.first ?? first, "expected 'no leader'", hint: "conditions: " + Self.conditionForms)
-            }
-            try expectEnd(rest.dropFirst(), after: "no leader")
-            return .noLeader
+            return try twoWordCondition(rest, after: first, second: "leader", .noLeader)
         case "node":
             return try nodeCondition(rest, after: first)
         case "manager":
@@ -77,17 +73,24 @@ extension StatementParser {
         case "service":
             return try serviceCondition(rest, after: first)
         case "services":
-            guard let what = rest.first, what.text == "converged" else {
-                throw Diagnostic(at: rest.first ?? first, "expected 'services converged'", hint: "conditions: " + Self.conditionForms)
-            }
-            try expectEnd(rest.dropFirst(), after: "services converged")
-            return .servicesConverged
+            return try twoWordCondition(rest, after: first, second: "converged", .servicesConverged)
         case "curl":
             return try curlCondition(rest, after: first)
         default:
             throw Diagnostic(at: first, "unknown condition \(first.text.quotedForMessage)",
                              hint: Suggestions.hint(for: first.text, among: Self.conditionWords) ?? "conditions: " + Self.conditionForms)
         }
+    }
+
+    /// A condition of two fixed words (`no leader`, `services converged`), with nothing after them.
+    private func twoWordCondition(_ rest: ArraySlice<Word>, after first: Word, second: String,
+                                  _ condition: Condition) throws(Diagnostic) -> Condition {
+        let phrase = "\(first.text) \(second)"
+        guard let word = rest.first, word.text == second else {
+            throw Diagnostic(at: rest.first ?? first, "expected '\(phrase)'", hint: "conditions: " + Self.conditionForms)
+        }
+        try expectEnd(rest.dropFirst(), after: phrase)
+        return condition
     }
 
     /// `leader`, `leader in m1,m2` or `leader is m1`; `rest` follows the word `leader`.
