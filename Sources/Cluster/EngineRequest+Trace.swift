@@ -7,12 +7,10 @@ extension EngineRequest {
         case .swarmLeave: "swarm.leave"
         case .swarmInspect: "swarm.inspect"
         case .swarmUpdate: "swarm.update"
-        case .nodeList: "node.list"
-        case .nodeInspect: "node.inspect"
         case .nodeUpdate: "node.update"
         case .nodeRemove: "node.remove"
         case .info: "info"
-        case .read: "read"
+        case .get(let queries): queries.map(\.traceName).joined(separator: "+")
         case .serviceCreate: "service.create"
         case .serviceUpdate: "service.update"
         case .serviceRollback: "service.rollback"

@@ -10,14 +10,18 @@ public enum EngineRequest: Sendable, Equatable {
     case swarmLeave(force: Bool)
     case swarmInspect
     case swarmUpdate(dispatcherHeartbeat: SimDuration?, taskHistoryLimit: Int?, rotateWorkerToken: Bool, rotateManagerToken: Bool)
-    case nodeList
-    case nodeInspect(String)
     case nodeUpdate(String, NodeUpdate)
     case nodeRemove(String, force: Bool)
     case info
-    /// The cluster's state as the leader has it: what the CLI's list and inspect calls read
-    /// (services, tasks and nodes, filtered and formatted by the CLI).
-    case read
+    /// The list and inspect calls of one docker command (`GET /nodes`, `/services/web`,
+    /// `/tasks?filters=…`, `/networks`), answered by the engine with only the records each
+    /// query selects, filtered on the daemon's side, as `.records`, one result per query in
+    /// the order asked. The real CLI makes them one after another; the simulator sends them
+    /// in one round trip, so a command costs the network the same one call it always has.
+    /// A query cannot use an earlier one's answer: where docker/cli resolves a name first, the
+    /// query names it and the engine resolves it, as moby's `GetTasks` does for `service` and
+    /// `node` filters.
+    case get([EngineQuery])
     case serviceCreate(ServiceSpec)
     case serviceUpdate(id: String, ServiceSpec)
     case serviceRollback(id: String)

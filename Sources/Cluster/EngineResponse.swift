@@ -8,10 +8,9 @@ public enum EngineResponse: Sendable, Equatable {
     /// `swarm init` and `swarm join`: the node's ID and whether it joined as a manager.
     case joined(nodeID: String, asManager: Bool, managerAddress: String)
     case cluster(ClusterRecord, managerAddress: String)
-    case nodes([NodeView])
-    case node(NodeView)
     case info(SwarmInfo)
-    case store(ClusterStore)
+    /// `get`: each query's records or the daemon's error for it, in the order asked.
+    case records([Result<EngineRecords, EngineError>])
     /// `service create` and `network create`: the new object's ID.
     case created(id: String)
 }

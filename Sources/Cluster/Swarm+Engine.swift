@@ -48,6 +48,9 @@ extension Swarm {
                 return
             }
         }
+        if let queries = networkQueries(operation.request), network.isUp(operation.host) {
+            return operations.finish(op, withEngineNetworks(result, queries: queries, on: operation.host))
+        }
         operations.finish(op, result)
     }
 
@@ -138,11 +141,8 @@ extension Swarm {
         case .swarmInspect:
             guard let cluster = store.cluster else { return answer(.failure(.notInSwarm)) }
             answer(.success(.cluster(cluster, managerAddress: leaderAddress(seenFrom: host))))
-        case .nodeList:
-            answer(.success(.nodes(nodeViews(seenFrom: host))))
-        case .nodeInspect(let ref):
-            guard let node = store.resolveNode(ref) else { return answer(.failure(.noSuchNode(ref))) }
-            answer(.success(.node(NodeView(record: node, managerStatus: managerStatus(raftID: node.raftID, address: node.address, seenFrom: host)))))
+        case .get(let queries):
+            answer(.success(self.answer(queries, in: store, on: host)))
         case .nodeUpdate(let ref, let update):
             updateNode(ref, update, manager: m, on: host, target: target)
         case .nodeRemove(let ref, let force):
@@ -157,8 +157,6 @@ extension Swarm {
         case .swarmUpdate(let heartbeat, let limit, let rotateWorker, let rotateManager):
             updateSwarm(heartbeat: heartbeat, taskHistoryLimit: limit, rotateWorker: rotateWorker,
                         rotateManager: rotateManager, in: store, on: host, target: target)
-        case .read:
-            answer(.success(.store(store)))
         case .serviceCreate(let requested):
             guard let spec = withNetworkIDs(requested, in: store, else: answer) else { return }
             if let error = store.createServiceError(spec) { return answer(.failure(EngineError(error))) }

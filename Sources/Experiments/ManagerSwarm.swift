@@ -35,10 +35,10 @@ final class ManagerSwarm {
         // the docs advise. (Joining the next one at once can fail: its Raft join may go to the
         // manager that joined a moment before and knows no leader yet.)
         for (i, m) in managers.enumerated().dropFirst() {
-            let token = swarm.joinToken(.manager) ?? ""
+            let token = swarm.allSeeing.joinToken(.manager) ?? ""
             guard Self.succeeded(call(.swarmJoin(token: token, remoteAddress: "10.0.0.1:2377", advertiseAddress: nil), on: m)) else { return nil }
             let voting = poll(every: .milliseconds(10), for: .seconds(60)) { s in
-                s.managers.prefix(i + 1).allSatisfy { s.swarm.raftView($0).map { $0.voters == i + 1 && $0.leader != nil } ?? false }
+                s.managers.prefix(i + 1).allSatisfy { s.swarm.allSeeing.raftView($0).map { $0.voters == i + 1 && $0.leader != nil } ?? false }
             }
             guard voting else { return nil }
         }
@@ -95,7 +95,7 @@ final class ManagerSwarm {
     var hasLeader: Bool { leaders > 0 }
 
     /// The leader in the highest term, from the swarm itself.
-    var leader: HostID? { swarm.leader }
+    var leader: HostID? { swarm.allSeeing.leader }
 
     /// Managers whose machine is up.
     var upCount: Int { managers.reduce(0) { $0 + (swarm.isUp($1) ? 1 : 0) } }

@@ -92,7 +92,7 @@ package struct TimelineRecorder {
             hosts[h.index].raft = nil
             event(.left, h, at: time)
         }
-        let leader = swarm.leader.flatMap { l in swarm.raftView(l).map { Leadership(host: swarm.name(of: l), term: $0.term) } }
+        let leader = swarm.allSeeing.leader.flatMap { l in swarm.allSeeing.raftView(l).map { Leadership(host: swarm.name(of: l), term: $0.term) } }
         timeline.leader.set(leader, at: time)
     }
 

@@ -22,7 +22,7 @@ struct ClusterPicture {
         let quorum = managers.count / 2 + 1
         let upManagers = managers.filter(swarm.isUp)
         var head = [Cell("cluster at \(swarm.now): ")]
-        if let l = swarm.leader, let v = swarm.raftView(l) {
+        if let l = swarm.allSeeing.leader, let v = swarm.allSeeing.raftView(l) {
             head += [Cell("leader \(swarm.name(of: l))", .good), Cell(" in term \(v.term)")]
         } else {
             head.append(Cell("no leader", .bad))
@@ -66,19 +66,19 @@ struct ClusterPicture {
     /// Whether `h` is a manager, counting a crashed manager (its store record says so).
     func isManager(_ h: HostID) -> Bool {
         if swarm.isUp(h) { return swarm.role(of: h) == .manager }
-        return swarm.nodeRecord(of: h)?.role == .manager
+        return swarm.allSeeing.nodeRecord(of: h)?.role == .manager
     }
 
     func row(_ h: HostID) -> [Cell] {
         guard swarm.isUp(h) else {
             // A crashed engine keeps its membership on disk: show the role the store records,
             // and the status, which stays Ready until the leader misses three heartbeats.
-            guard let r = swarm.nodeRecord(of: h) else { return [Cell("crashed", .bad)] }
+            guard let r = swarm.allSeeing.nodeRecord(of: h) else { return [Cell("crashed", .bad)] }
             return [Cell(r.role.rawValue), Cell("crashed", .bad), Cell("")] + tasks(h) + status(r)
         }
         guard let role = swarm.role(of: h) else { return [Cell("not in a swarm", .dim)] }
         var cells = [Cell(role.rawValue)]
-        let view = swarm.raftView(h)
+        let view = swarm.allSeeing.raftView(h)
         if let v = view {
             let style: Style = switch v.role {
             case .leader: .good
@@ -90,7 +90,7 @@ struct ClusterPicture {
             cells += [Cell(""), Cell("")]
         }
         cells += tasks(h)
-        if let r = swarm.nodeRecord(of: h) { cells += status(r) }
+        if let r = swarm.allSeeing.nodeRecord(of: h) { cells += status(r) }
         if let note = note(h, view) { cells.append(Cell(note, .warn)) }
         return cells
     }
@@ -98,8 +98,8 @@ struct ClusterPicture {
     /// The containers the host's engine runs, once the swarm has services (a column of its own,
     /// so statuses stay aligned).
     func tasks(_ h: HostID) -> [Cell] {
-        guard swarm.freshestStore?.services.isEmpty == false else { return [] }
-        let n = swarm.containers(on: h).count
+        guard swarm.allSeeing.freshestStore?.services.isEmpty == false else { return [] }
+        let n = swarm.allSeeing.containers(on: h).count
         return [Cell(n == 0 ? "" : "\(n) task\(n == 1 ? "" : "s")")]
     }
 
@@ -114,8 +114,8 @@ struct ClusterPicture {
     }
 
     /// What is off about `h`, in a few words.
-    func note(_ h: HostID, _ view: Swarm.RaftView?) -> String? {
-        guard let leader = swarm.leader else { return nil }
+    func note(_ h: HostID, _ view: ClusterObserver.RaftView?) -> String? {
+        guard let leader = swarm.allSeeing.leader else { return nil }
         if h == leader { return nil }
         if view?.role == .leader { return "leads an old term" }
         let network = swarm.network

@@ -6,15 +6,9 @@ import DockerClient
 
 /// `docker network …`: create and rm go to the managers; ls and inspect are answered by the
 /// engine the command runs on, from its own networks and, on a manager, the cluster's (as the
-/// daemon's network router does: a failed cluster read just leaves the cluster's out).
+/// daemon's network router does: a failed cluster read just leaves the cluster's out; see
+/// `Swarm.withEngineNetworks`).
 extension DockerCommandRun {
-    /// What this engine knows of networks; on a manager, with the leader's answer.
-    mutating func engineNetworks() -> EngineNetworks {
-        var cluster: ClusterStore?
-        if swarm.role(of: host) == .manager, case .success(.store(let s)) = call(.read) { cluster = s }
-        return EngineNetworks(swarm: swarm, host: host, cluster: cluster)
-    }
-
     mutating func networkCreate() throws(Diagnostic) {
         guard invocation.has("driver") else {
             throw Diagnostic(at: invocation.location, length: invocation.commandName.count,
@@ -31,16 +25,18 @@ extension DockerCommandRun {
     }
 
     mutating func networkList() {
-        out += DockerFormat.networkList(engineNetworks().list(), quiet: invocation.isOn("quiet"))
+        guard let answers = get([.list(.network, filters)]) else { return }
+        if let e = answers[0].error { return fail(e) }
+        out += DockerFormat.networkList(answers[0].networks, quiet: invocation.isOn("quiet"))
     }
 
     mutating func networkInspect() throws(Diagnostic) {
-        let networks = engineNetworks()
+        let refs = try arguments.indices.map { i throws(Diagnostic) in try argument(i) }
+        guard let answers = get(refs.map { .inspect(.network, $0, verbose: invocation.isOn("verbose")) }) else { return }
         var found: [NetworkView] = []
         var missing: [String] = []
-        for i in arguments.indices {
-            let ref = try argument(i)
-            if let v = networks.find(ref, verbose: invocation.isOn("verbose")) { found.append(v) } else { missing.append(ref) }
+        for (i, ref) in refs.enumerated() {
+            if let v = answers[i].networks.first { found.append(v) } else { missing.append(ref) }
         }
         out += DockerFormat.networkInspectJSON(found)
         for ref in missing { out += "Error response from daemon: network \(ref) not found\n" }
@@ -52,8 +48,8 @@ extension DockerCommandRun {
     mutating func networkRemove() throws(Diagnostic) {
         for i in arguments.indices {
             let ref = try argument(i)
-            let networks = engineNetworks()
-            guard let v = networks.find(ref, verbose: false) else {
+            guard let answers = get([.inspect(.network, ref)]) else { continue }
+            guard let v = answers[0].networks.first else {
                 out += "Error response from daemon: network \(ref) not found\n"
                 continue
             }

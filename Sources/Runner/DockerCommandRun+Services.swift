@@ -7,23 +7,25 @@ import DockerClient
 /// `docker service …`, `docker node ps` and `docker ps`: the CLI reads the leader's state and
 /// sends whole specs, as docker/cli does (an update is an inspect, a changed spec, an update).
 extension DockerCommandRun {
-    /// The leader's view of the cluster, or the docker error.
-    mutating func read() -> ClusterStore? {
-        switch call(.read) {
-        case .success(.store(let s)): return s
-        case .failure(let e): fail(e); return nil
-        case .success: return nil
-        }
+    /// The service a reference names, asked of the engine: nil after printing the daemon's
+    /// error for the call; `.failure` with its not-found error when no service is so named.
+    mutating func inspectService(_ ref: String) -> Result<ServiceRecord, EngineError>? {
+        guard let answers = get([.inspect(.service, ref)]) else { return nil }
+        if let e = answers[0].error { return .failure(e) }
+        guard let s = answers[0].services.first?.record else { return nil }
+        return .success(s)
     }
 
     var expander: WordExpander { { w throws(Diagnostic) in try w.expanded(runner.variable) } }
 
     /// Docker's attached mode: wait for the service to converge, then say so; `--detach` skips it.
+    /// The engine is asked after every event (`Swarm.answerAtOnce`), as docker polls it.
     mutating func converge(_ serviceID: String) {
         guard !invocation.isOn("detach"), !invocation.isOn("quiet") else { return }
         let limit = swarm.now + runner.options.commandTimeout
-        swarm.run(until: { s in Self.progress(of: serviceID, in: s.freshestStore).converged }, deadline: limit)
-        let p = Self.progress(of: serviceID, in: swarm.freshestStore)
+        let host = self.host
+        swarm.run(until: { s in Self.progress(of: serviceID, on: host, in: s).converged }, deadline: limit)
+        let p = Self.progress(of: serviceID, on: host, in: swarm)
         out += "overall progress: \(p.running) out of \(p.desired) tasks\n"
         guard p.converged else {
             out += "verify: still converging after \(runner.options.commandTimeout) (docker would keep waiting; use --detach)\n"
@@ -34,16 +36,20 @@ extension DockerCommandRun {
         out += "verify: Service converged\n"
     }
 
-    static func progress(of serviceID: String, in store: ClusterStore?) -> (running: Int, desired: Int, converged: Bool) {
-        guard let store, let service = store.service(id: serviceID) else { return (0, 0, true) }
-        let tasks = store.tasks(ofService: serviceID).filter { $0.desiredState == .running }
+    /// What docker's progress display counts, from the engine's answer: the service, its tasks
+    /// meant to run, and (for a global service) the nodes eligible for it.
+    static func progress(of serviceID: String, on host: HostID, in swarm: Swarm) -> (running: Int, desired: Int, converged: Bool) {
+        let queries: [EngineQuery] = [.inspect(.service, serviceID),
+                                      .list(.task, EngineFilters([("service", serviceID), ("desired-state", "running")])),
+                                      .list(.node)]
+        guard case .success(.records(let answers)) = swarm.answerAtOnce(queries, on: host) else { return (0, 0, false) }
+        guard let service = answers[0].services.first?.record else { return (0, 0, true) }
+        let tasks = answers[1].tasks
         let running = tasks.filter { $0.status.state == .running }.count
-        let desired = service.spec.replicas ?? NodeEligibility.nodes(for: service, in: store).count
+        let desired = service.spec.replicas ?? answers[2].nodes.filter { NodeEligibility.isEligible($0.record, for: service) }.count
         let updating = service.updateStatus.map { $0.state == .updating || $0.state == .rollbackStarted } ?? false
         return (running, desired, running == desired && !updating && tasks.count == desired)
     }
-
-    func resolveService(_ ref: String, in store: ClusterStore) -> ServiceRecord? { store.resolveService(ref) }
 
     /// The daemon's not-found error, which Docker 23 and later print as it is.
     static func serviceNotFound(_ ref: String) -> String { "Error response from daemon: service \(ref) not found" }
@@ -82,36 +88,23 @@ extension DockerCommandRun {
     }
 
     mutating func serviceList() {
-        guard let store = read() else { return }
-        out += DockerFormat.serviceList(store, quiet: invocation.isOn("quiet"))
-    }
-
-    mutating func servicePs() throws(Diagnostic) {
-        guard let store = read() else { return }
-        var tasks: [TaskRecord] = []
-        var missing: [String] = []
-        for w in arguments {
-            let ref = try w.expanded(runner.variable)
-            guard let s = resolveService(ref, in: store) else { missing.append(ref); continue }
-            tasks += store.tasks(ofService: s.id)
-        }
-        if !missing.isEmpty {
-            for ref in missing { out += "no such service: \(ref)\n" }
-            if tasks.isEmpty { return }
-        }
-        out += DockerFormat.taskList(tasks, store: store, now: swarm.now, noTrunc: invocation.isOn("no-trunc"), quiet: invocation.isOn("quiet"))
+        guard let answers = get([.list(.service, filters, status: true)]) else { return }
+        if let e = answers[0].error { return fail(e) }
+        out += DockerFormat.serviceList(answers[0].services, quiet: invocation.isOn("quiet"))
     }
 
     mutating func serviceInspect() throws(Diagnostic) {
-        guard let store = read() else { return }
+        let refs = try arguments.map { w throws(Diagnostic) in try w.expanded(runner.variable) }
+        let pretty = invocation.isOn("pretty")
+        guard let answers = get(refs.map { .inspect(.service, $0) } + (pretty ? [.list(.network)] : [])) else { return }
         var found: [ServiceRecord] = []
         var missing: [String] = []
-        for w in arguments {
-            let ref = try w.expanded(runner.variable)
-            if let s = resolveService(ref, in: store) { found.append(s) } else { missing.append(ref) }
+        for (i, ref) in refs.enumerated() {
+            if let s = answers[i].services.first?.record { found.append(s) } else { missing.append(ref) }
         }
-        if invocation.isOn("pretty") {
-            let name: (String) -> String = { store.network(id: $0)?.name ?? $0 }
+        if pretty {
+            let networks = answers[refs.count].networks
+            let name: (String) -> String = { id in networks.first { $0.id == id }?.name ?? id }
             out += found.map { DockerFormat.serviceInspectPretty($0, now: swarm.now, networkName: name) }.joined()
         } else {
             out += DockerFormat.serviceInspectJSON(found)
@@ -124,8 +117,8 @@ extension DockerCommandRun {
         var errors = ""
         defer { out += errors }
         for target in invocation.scaleTargets {
-            guard let store = read() else { return }
-            guard let s = resolveService(target.service, in: store) else {
+            guard let found = inspectService(target.service) else { return }
+            guard case .success(let s) = found else {
                 errors += "\(target.service): \(Self.serviceNotFound(target.service))\n"
                 continue
             }
@@ -147,13 +140,14 @@ extension DockerCommandRun {
 
     mutating func serviceUpdate() throws(Diagnostic) {
         let ref = try argument(0)
-        guard let store = read() else { return }
-        guard let s = resolveService(ref, in: store) else { noSuchService(ref); return }
+        guard let answers = get([.inspect(.service, ref), .list(.network)]) else { return }
+        guard let s = answers[0].services.first?.record else { noSuchService(ref); return }
         if invocation.isOn("rollback") { return rollback(s, name: ref) }
+        let networks = answers[1].networks
         let inv = invocation
         guard let spec = try buildSpec({ e throws(Diagnostic) in
             var spec = s.spec
-            try spec.apply(update: inv, expand: e, resolveNetwork: { store.resolveNetwork($0)?.id })
+            try spec.apply(update: inv, expand: e, resolveNetwork: { networks.resolveSwarmNetwork($0)?.id })
             return spec
         }) else { return }
         switch call(.serviceUpdate(id: s.id, spec)) {
@@ -166,8 +160,8 @@ extension DockerCommandRun {
 
     mutating func serviceRollback() throws(Diagnostic) {
         let ref = try argument(0)
-        guard let store = read() else { return }
-        guard let s = resolveService(ref, in: store) else { noSuchService(ref); return }
+        guard let found = inspectService(ref) else { return }
+        guard case .success(let s) = found else { noSuchService(ref); return }
         rollback(s, name: ref)
     }
 
@@ -185,30 +179,13 @@ extension DockerCommandRun {
         defer { out += errors }
         for w in arguments {
             let ref = try w.expanded(runner.variable)
-            guard let store = read() else { return }
-            guard let s = resolveService(ref, in: store) else { errors += Self.serviceNotFound(ref) + "\n"; continue }
+            guard let found = inspectService(ref) else { return }
+            guard case .success(let s) = found else { errors += Self.serviceNotFound(ref) + "\n"; continue }
             switch call(.serviceRemove(id: s.id)) {
             case .failure(let e): fail(e)
             case .success: out += ref + "\n"
             }
         }
-    }
-
-    /// `docker node ps [NODE…]`: the tasks on those nodes (this node by default).
-    mutating func nodeTasks() throws(Diagnostic) {
-        guard let store = read() else { return }
-        var tasks: [TaskRecord] = []
-        var errors = ""
-        let refs = arguments.isEmpty ? [currentNodeID ?? "self"] : try arguments.indices.map { i throws(Diagnostic) in try reference(i) }
-        for ref in refs {
-            guard let node = store.resolveNode(ref) else { errors += "Error response from daemon: node \(ref) not found\n"; continue }
-            tasks += store.tasks(onNode: node.id)
-        }
-        // docker/cli node ps: no table when every node failed and no task was found; errors last.
-        if errors.isEmpty || !tasks.isEmpty {
-            out += DockerFormat.taskList(tasks, store: store, now: swarm.now, noTrunc: invocation.isOn("no-trunc"), quiet: invocation.isOn("quiet"))
-        }
-        out += errors
     }
 
     /// `docker ps` on this host: its engine's containers, whatever the managers think.

@@ -152,12 +152,9 @@ struct DockerCommandRun {
     var currentNodeID: String? { swarm.nodeID(of: host) }
 
     mutating func nodeList() {
-        switch call(.nodeList) {
-        case .failure(let e): fail(e)
-        case .success(.nodes(let nodes)):
-            out += DockerFormat.nodeList(nodes, currentNodeID: currentNodeID, quiet: invocation.isOn("quiet"))
-        case .success: break
-        }
+        guard let answers = get([.list(.node, filters)]) else { return }
+        if let e = answers[0].error { return fail(e) }
+        out += DockerFormat.nodeList(answers[0].nodes, currentNodeID: currentNodeID, quiet: invocation.isOn("quiet"))
     }
 
     func reference(_ i: Int) throws(Diagnostic) -> String {
@@ -170,11 +167,11 @@ struct DockerCommandRun {
         var missing: [String] = []
         for i in arguments.indices {
             let ref = try reference(i)
-            switch call(.nodeInspect(ref)) {
+            guard let answers = get([.inspect(.node, ref)]) else { continue }
+            switch answers[0] {
             case .failure(let e) where e == .noSuchNode(ref): missing.append(try argument(i))
             case .failure(let e): fail(e)
-            case .success(.node(let v)): views.append(v)
-            case .success: break
+            case .success: views += answers[0].nodes
             }
         }
         if invocation.isOn("pretty") {
@@ -190,11 +187,13 @@ struct DockerCommandRun {
         for i in arguments.indices {
             let ref = try reference(i)
             let name = try argument(i)
-            switch call(.nodeInspect(ref)) {
+            guard let answers = get([.inspect(.node, ref)]) else { continue }
+            switch answers[0] {
             case .failure(let e):
                 fail(e)
                 continue
-            case .success(.node(let v)):
+            case .success:
+                guard let v = answers[0].nodes.first else { continue }
                 if v.record.role == role {
                     out += role == .manager ? "Node \(name) is already a manager.\n" : "Node \(name) is already a worker.\n"
                     continue
@@ -204,7 +203,6 @@ struct DockerCommandRun {
                 case .success:
                     out += role == .manager ? "Node \(name) promoted to a manager in the swarm.\n" : "Manager \(name) demoted in the swarm.\n"
                 }
-            case .success: break
             }
         }
     }

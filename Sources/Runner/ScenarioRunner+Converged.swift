@@ -9,7 +9,7 @@ extension ScenarioRunner {
     /// Converged means a leader exists and its store has converged as `ServiceConvergence`
     /// defines it (the one definition, and how it is stricter than `docker service ls`).
     func pendingConvergence() -> [String] {
-        guard let swarm, swarm.leader != nil, let store = swarm.freshestStore else { return ["no leader"] }
+        guard let swarm, swarm.allSeeing.leader != nil, let store = swarm.allSeeing.freshestStore else { return ["no leader"] }
         return ServiceConvergence.pending(in: store)
     }
 }

@@ -70,7 +70,7 @@ extension ScenarioRunner {
         case .curlNoFailures: return c.failures == 0
         case .curlFailures(let k): return c.failures <= k
         case .curlAllTasksAnswered:
-            guard let store = swarm?.freshestStore,
+            guard let store = swarm?.allSeeing.freshestStore,
                   let service = store.services.first(where: { s in s.endpointPorts.contains { $0.published == c.port } }) else { return false }
             let running = store.tasks(ofService: service.id).filter { $0.status.state == .running && $0.desiredState == .running }
             return !running.isEmpty && running.allSatisfy { c.answered.contains($0.name) }

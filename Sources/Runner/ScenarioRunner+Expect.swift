@@ -11,18 +11,18 @@ extension ScenarioRunner {
     func holds(_ condition: Condition, at s: ScriptStatement) throws(Diagnostic) -> Bool {
         let swarm = try ensureSwarm()
         switch condition {
-        case .leader: return swarm.leader != nil
-        case .noLeader: return swarm.leader == nil
-        case .leaderIs(let name): return swarm.leader == (try hostID(name, at: s.location))
+        case .leader: return swarm.allSeeing.leader != nil
+        case .noLeader: return swarm.allSeeing.leader == nil
+        case .leaderIs(let name): return swarm.allSeeing.leader == (try hostID(name, at: s.location))
         case .leaderIn(let names):
             let ids = try names.map { n throws(Diagnostic) in try hostID(n, at: s.location) }
-            return swarm.leader.map(ids.contains) ?? false
+            return swarm.allSeeing.leader.map(ids.contains) ?? false
         case .nodeStatus(let name, let status):
-            return swarm.nodeRecord(of: try hostID(name, at: s.location))?.state.rawValue == status.rawValue
+            return swarm.allSeeing.nodeRecord(of: try hostID(name, at: s.location))?.state.rawValue == status.rawValue
         case .nodeAvailability(let name, let availability):
-            return swarm.nodeRecord(of: try hostID(name, at: s.location))?.availability.rawValue == availability.rawValue
+            return swarm.allSeeing.nodeRecord(of: try hostID(name, at: s.location))?.availability.rawValue == availability.rawValue
         case .manager(let name, let role, let term):
-            guard let view = swarm.raftView(try hostID(name, at: s.location)) else { return false }
+            guard let view = swarm.allSeeing.raftView(try hostID(name, at: s.location)) else { return false }
             return (role.map { $0.rawValue == view.role.description } ?? true) && (term.map { $0 == view.term } ?? true)
         case .serviceRunning(let name, let n):
             return runningTasks(of: name) == n
@@ -74,12 +74,12 @@ extension ScenarioRunner {
         guard let swarm else { return "no swarm" }
         switch condition {
         case .leader, .noLeader, .leaderIn, .leaderIs, .manager:
-            let views = orderedHosts().compactMap { h in swarm.raftView(h).map { (h, $0) } }
+            let views = orderedHosts().compactMap { h in swarm.allSeeing.raftView(h).map { (h, $0) } }
             let states = views.map { "\(swarm.name(of: $0.0)) \($0.1.role) t\($0.1.term)" }.joined(separator: ", ")
-            let leader = swarm.leader.map { "leader \(swarm.name(of: $0))" } ?? "no leader"
+            let leader = swarm.allSeeing.leader.map { "leader \(swarm.name(of: $0))" } ?? "no leader"
             return states.isEmpty ? leader : "\(leader) (\(states))"
         case .nodeStatus(let name, _), .nodeAvailability(let name, _):
-            guard let h = hostIDs[name], let r = swarm.nodeRecord(of: h) else { return "node \(name) is not in the swarm" }
+            guard let h = hostIDs[name], let r = swarm.allSeeing.nodeRecord(of: h) else { return "node \(name) is not in the swarm" }
             return "node \(name) is \(r.state.rawValue), \(r.availability.rawValue)"
                 + (r.stateMessage.isEmpty ? "" : " (\(r.stateMessage))")
         case .serviceRunning(let name, _):
@@ -97,7 +97,7 @@ extension ScenarioRunner {
 
     /// Running tasks of the service named `name`, as the leader's store records them.
     func runningTasks(of name: String) -> Int? {
-        guard let store = swarm?.freshestStore, let service = store.service(named: name) else { return nil }
+        guard let store = swarm?.allSeeing.freshestStore, let service = store.service(named: name) else { return nil }
         return store.tasks(ofService: service.id).filter { $0.status.state == .running && $0.desiredState == .running }.count
     }
 

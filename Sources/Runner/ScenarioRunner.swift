@@ -356,9 +356,9 @@ public final class ScenarioRunner {
     func variable(_ name: String) -> String? {
         guard let swarm else { return nil }
         switch name {
-        case "WORKER_TOKEN": return swarm.joinToken(.worker)
-        case "MANAGER_TOKEN": return swarm.joinToken(.manager)
-        case "LEADER": return swarm.leader.map(swarm.name(of:))
+        case "WORKER_TOKEN": return swarm.allSeeing.joinToken(.worker)
+        case "MANAGER_TOKEN": return swarm.allSeeing.joinToken(.manager)
+        case "LEADER": return swarm.allSeeing.leader.map(swarm.name(of:))
         default:
             if name.hasPrefix("ID_"), let h = hostIDs[String(name.dropFirst(3))] { return swarm.nodeID(of: h) }
             return nil

@@ -16,7 +16,7 @@ struct ServicesPicture {
 
     /// `show services`.
     var services: String {
-        guard let store = swarm.freshestStore else { return "services at \(swarm.now): no swarm\n" }
+        guard let store = swarm.allSeeing.freshestStore else { return "services at \(swarm.now): no swarm\n" }
         let services = store.services.sorted { $0.spec.name < $1.spec.name }
         var lines = ["services at \(swarm.now), as the leader's store records them:" + (services.isEmpty ? " none" : "")]
         for s in services {
@@ -34,7 +34,7 @@ struct ServicesPicture {
 
     /// `show mesh`.
     var mesh: String {
-        guard let store = swarm.freshestStore else { return "mesh at \(swarm.now): no swarm\n" }
+        guard let store = swarm.allSeeing.freshestStore else { return "mesh at \(swarm.now): no swarm\n" }
         var rows: [(Int, String)] = []
         for s in store.services {
             let endpoints = current(store.tasks(ofService: s.id)).filter { $0.status.state == .running }

@@ -33,7 +33,7 @@ import Testing
     func joinRefusals() {
         let h = Harness(managers: 1, workers: 1)
         h.call(.swarmInit(advertiseAddress: nil, dispatcherHeartbeat: nil, taskHistoryLimit: nil), on: "m1")
-        let parts = (h.swarm.joinToken(.worker) ?? "").split(separator: "-")
+        let parts = (h.swarm.allSeeing.joinToken(.worker) ?? "").split(separator: "-")
         let other = "SWMTKN-1-" + String(repeating: "0", count: 49) + "1-" + parts[3]
         let wrongSecret = "SWMTKN-1-\(parts[2])-" + String(repeating: "0", count: 25)
         func join(_ token: String) -> EngineResult {

@@ -19,14 +19,14 @@ import Orchestration
     @Test func initMakesTheIngressNetworkAndEveryNodeGetsAnAddressOnIt() {
         let h = Harness(managers: 3, workers: 2)
         h.form(managers: 3, workers: 2)
-        guard let store = h.swarm.freshestStore, let ingress = store.ingressNetwork else { Issue.record("no ingress"); return }
+        guard let store = h.swarm.allSeeing.freshestStore, let ingress = store.ingressNetwork else { Issue.record("no ingress"); return }
         #expect(ingress.name == "ingress" && ingress.id.count == 25)
         #expect(ingress.subnet.description == "10.0.0.0/24" && ingress.gateway.addressText == "10.0.0.1")
         let addresses = store.nodes.compactMap { store.nodeAddress($0.id, on: ingress.id)?.description }.sorted()
         #expect(addresses == ["10.0.0.2/24", "10.0.0.3/24", "10.0.0.4/24", "10.0.0.5/24", "10.0.0.6/24"])
         for m in ["m2", "m3"] {
-            #expect(h.swarm.store(on: h.h(m))?.networks == store.networks)
-            #expect(h.swarm.store(on: h.h(m))?.allocations == store.allocations)
+            #expect(h.swarm.allSeeing.store(on: h.h(m))?.networks == store.networks)
+            #expect(h.swarm.allSeeing.store(on: h.h(m))?.allocations == store.allocations)
         }
     }
 
@@ -45,7 +45,7 @@ import Orchestration
         let w1 = ids.newID()
         #expect(h.swarm.nodeID(of: h.h("m1")) == m1 && h.swarm.nodeID(of: h.h("w1")) == w1)
         var ingress = IDGenerator(random: SeededRandom(seed: 5).child("ingress-network:" + cluster))
-        #expect(h.swarm.freshestStore?.ingressNetwork?.id == ingress.newID())
+        #expect(h.swarm.allSeeing.freshestStore?.ingressNetwork?.id == ingress.newID())
     }
 
     @Test func aFollowerForwardsNetworkCreateAndServicesNameNetworksByID() {
@@ -54,7 +54,7 @@ import Orchestration
         guard let id = created(h.call(.networkCreate(NetworkSpec(name: "backend")), on: "m2")) else { return }
         #expect(error(h.call(.networkCreate(NetworkSpec(name: "backend")), on: "m3")) == "network with name backend already exists")
         h.wait(.seconds(1))
-        #expect(h.swarm.store(on: h.h("m3"))?.network(id: id)?.subnet.description == "10.0.1.0/24")
+        #expect(h.swarm.allSeeing.store(on: h.h("m3"))?.network(id: id)?.subnet.description == "10.0.1.0/24")
 
         var spec = ServiceSpec(name: "api", mode: .replicated(2), task: TaskTemplate(image: "nginx:latest"))
         spec.task.networks = ["nosuch"]
@@ -65,7 +65,7 @@ import Orchestration
         spec.task.networks = ["backend"]
         guard let service = created(h.call(.serviceCreate(spec), on: "m1")) else { return }
         h.wait(.seconds(5))
-        let store = h.swarm.freshestStore
+        let store = h.swarm.allSeeing.freshestStore
         #expect(store?.service(id: service)?.spec.task.networks == [id])
         #expect(store?.service(id: service)?.virtualIPs.map(\.address.description) == ["10.0.1.2/24"])
         let running = store?.tasks(ofService: service).filter { $0.status.state == .running } ?? []

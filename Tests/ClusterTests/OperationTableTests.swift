@@ -12,7 +12,7 @@ import Orchestration
     @Test("an answered call goes when its answer is taken")
     func takeForgets() {
         var table = OperationTable()
-        let a = table.add(host: Self.host, hostIncarnation: 0, request: .read)
+        let a = table.add(host: Self.host, hostIncarnation: 0, request: .get([.list(.node)]))
         let b = table.add(host: Self.host, hostIncarnation: 0, request: .info)
         #expect(table.take(a) == nil)                 // not answered yet
         table.finish(b, Self.done)
@@ -26,7 +26,7 @@ import Orchestration
     @Test("a call given up on stays until answered, and its answer is dropped")
     func abandonedCallIsDroppedOnAnswer() {
         var table = OperationTable()
-        let a = table.add(host: Self.host, hostIncarnation: 0, request: .read)
+        let a = table.add(host: Self.host, hostIncarnation: 0, request: .get([.list(.node)]))
         #expect(table.take(a) == nil)
         #expect(table[a]?.abandoned == true)          // still carried out
         table.finish(a, Self.done)
@@ -38,8 +38,8 @@ import Orchestration
     func firstAnswerAndUnanswered() {
         var table = OperationTable()
         let other = HostID(1)
-        let a = table.add(host: Self.host, hostIncarnation: 0, request: .read)
-        let b = table.add(host: other, hostIncarnation: 0, request: .read)
+        let a = table.add(host: Self.host, hostIncarnation: 0, request: .get([.list(.node)]))
+        let b = table.add(host: other, hostIncarnation: 0, request: .get([.list(.node)]))
         let c = table.add(host: Self.host, hostIncarnation: 0, request: .info)
         table.finish(a, Self.done)
         table.finish(a, .failure(EngineError("late")))
@@ -52,7 +52,7 @@ import Orchestration
     func swarmHoldsNoAnsweredCall() {
         let h = Harness(managers: 3, workers: 1)
         h.form(managers: 3, workers: 1)
-        for _ in 1...20 { _ = h.call(.read, on: "m2") }
+        for _ in 1...20 { _ = h.call(.get([.list(.service)]), on: "m2") }
         #expect(h.swarm.heldOperationCount == 0)
     }
 
@@ -65,6 +65,6 @@ import Orchestration
         #expect(h.swarm.heldOperationCount == 1)
         h.wait(.seconds(5))
         #expect(h.swarm.heldOperationCount == 0)
-        #expect(h.swarm.freshestStore?.nodes.first(where: { $0.hostname == "w1" })?.availability == .drain)
+        #expect(h.swarm.allSeeing.freshestStore?.nodes.first(where: { $0.hostname == "w1" })?.availability == .drain)
     }
 }

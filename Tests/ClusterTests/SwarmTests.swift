@@ -34,11 +34,11 @@ struct Harness {
             Issue.record("init failed"); return
         }
         for i in stride(from: 2, through: managers, by: 1) {
-            let r = call(.swarmJoin(token: swarm.joinToken(.manager) ?? "", remoteAddress: "m1:2377", advertiseAddress: nil), on: "m\(i)")
+            let r = call(.swarmJoin(token: swarm.allSeeing.joinToken(.manager) ?? "", remoteAddress: "m1:2377", advertiseAddress: nil), on: "m\(i)")
             if case .failure(let e) = r { Issue.record("m\(i) join: \(e.text)") }
         }
         for i in stride(from: 1, through: workers, by: 1) {
-            let r = call(.swarmJoin(token: swarm.joinToken(.worker) ?? "", remoteAddress: "10.0.0.1", advertiseAddress: nil), on: "w\(i)")
+            let r = call(.swarmJoin(token: swarm.allSeeing.joinToken(.worker) ?? "", remoteAddress: "10.0.0.1", advertiseAddress: nil), on: "w\(i)")
             if case .failure(let e) = r { Issue.record("w\(i) join: \(e.text)") }
         }
         wait(.seconds(10))
@@ -46,7 +46,7 @@ struct Harness {
 
     func states() -> [String: String] {
         var out: [String: String] = [:]
-        for n in swarm.freshestStore?.nodes ?? [] { out[n.hostname] = n.state.rawValue }
+        for n in swarm.allSeeing.freshestStore?.nodes ?? [] { out[n.hostname] = n.state.rawValue }
         return out
     }
 }
@@ -59,30 +59,30 @@ struct Harness {
         #expect(id.count == 25)
         #expect(asManager)
         #expect(address == "10.0.0.1:2377")
-        #expect(h.swarm.leader == h.h("m1"))
-        #expect(h.swarm.joinToken(.worker)?.hasPrefix("SWMTKN-1-") == true)
+        #expect(h.swarm.allSeeing.leader == h.h("m1"))
+        #expect(h.swarm.allSeeing.joinToken(.worker)?.hasPrefix("SWMTKN-1-") == true)
     }
 
     @Test func threeManagersAndTwoWorkersFormAndAreReady() {
         let h = Harness(managers: 3, workers: 2)
         h.form(managers: 3, workers: 2)
         #expect(h.states() == ["m1": "ready", "m2": "ready", "m3": "ready", "w1": "ready", "w2": "ready"])
-        #expect(h.swarm.managers.count == 3)
-        #expect(h.swarm.raftView(h.h("m3"))?.voters == 3)
+        #expect(h.swarm.allSeeing.managers.count == 3)
+        #expect(h.swarm.allSeeing.raftView(h.h("m3"))?.voters == 3)
     }
 
     @Test func theLeaderCrashesAndAnotherIsElected() {
         let h = Harness(managers: 3, workers: 1)
         h.form(managers: 3, workers: 1)
-        #expect(h.swarm.leader == h.h("m1"))
+        #expect(h.swarm.allSeeing.leader == h.h("m1"))
         h.swarm.crash(h.h("m1"))
         let crashed = h.swarm.now
-        let elected = h.swarm.run(until: { s in s.leader != nil }, deadline: crashed + .seconds(60))
+        let elected = h.swarm.run(until: { s in s.allSeeing.leader != nil }, deadline: crashed + .seconds(60))
         #expect(elected)
         let took = h.swarm.now - crashed
         // swarmkit timing: an election timeout is 10–20 ticks of 1 s, then one round of votes.
         #expect(took >= .seconds(9) && took <= .seconds(21), "took \(took)")
-        #expect(h.swarm.leader != h.h("m1"))
+        #expect(h.swarm.allSeeing.leader != h.h("m1"))
     }
 
     @Test func aWrongTokenIsRefused() {
@@ -90,7 +90,7 @@ struct Harness {
         h.call(.swarmInit(advertiseAddress: nil, dispatcherHeartbeat: nil, taskHistoryLimit: nil), on: "m1")
         // This swarm's CA digest with a wrong secret: the CA server refuses it (a malformed
         // token never gets that far: JoinTokenTests).
-        let digest = (h.swarm.joinToken(.worker) ?? "").split(separator: "-").dropFirst(2).first ?? ""
+        let digest = (h.swarm.allSeeing.joinToken(.worker) ?? "").split(separator: "-").dropFirst(2).first ?? ""
         let token = "SWMTKN-1-\(digest)-" + String(repeating: "0", count: 25)
         let r = h.call(.swarmJoin(token: token, remoteAddress: "m1", advertiseAddress: nil), on: "w1")
         #expect(r == .failure(EngineError("rpc error: code = InvalidArgument desc = A valid join token is necessary to join this cluster")))
@@ -101,29 +101,30 @@ struct Harness {
         h.form(managers: 1, workers: 1)
         h.swarm.isolate(h.h("w1"))
         let cut = h.swarm.now
-        let down = h.swarm.run(until: { s in s.freshestStore?.nodes.first(where: { $0.hostname == "w1" })?.state == .down }, deadline: cut + .seconds(60))
+        let down = h.swarm.run(until: { s in s.allSeeing.freshestStore?.nodes.first(where: { $0.hostname == "w1" })?.state == .down }, deadline: cut + .seconds(60))
         #expect(down)
         let took = h.swarm.now - cut
         #expect(took >= .seconds(10) && took <= .seconds(17), "took \(took)")
         h.swarm.heal()
-        let ready = h.swarm.run(until: { s in s.freshestStore?.nodes.first(where: { $0.hostname == "w1" })?.state == .ready }, deadline: h.swarm.now + .seconds(30))
+        let ready = h.swarm.run(until: { s in s.allSeeing.freshestStore?.nodes.first(where: { $0.hostname == "w1" })?.state == .ready }, deadline: h.swarm.now + .seconds(30))
         #expect(ready)
     }
 
     @Test func aWorkerCannotReadClusterState() {
         let h = Harness(managers: 1, workers: 1)
         h.form(managers: 1, workers: 1)
-        #expect(h.call(.nodeList, on: "w1") == .failure(EngineError("This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.")))
+        #expect(h.call(.get([.list(.node)]), on: "w1") == .failure(EngineError("This node is not a swarm manager. Worker nodes can't be used to view or modify cluster state. Please run this command on a manager node or promote the current node to a manager.")))
     }
 
     @Test func aFollowerForwardsReadsAndWritesToTheLeader() {
         let h = Harness(managers: 3, workers: 1)
         h.form(managers: 3, workers: 1)
-        guard case .success(.nodes(let nodes)) = h.call(.nodeList, on: "m2") else { Issue.record("node ls failed"); return }
+        guard case .success(.records(let answers)) = h.call(.get([.list(.node)]), on: "m2"),
+              case .success(.nodes(let nodes)) = answers.first else { Issue.record("node ls failed"); return }
         #expect(nodes.count == 4)
         #expect(nodes.filter { $0.managerStatus?.leader == true }.map(\.record.hostname) == ["m1"])
         #expect(h.call(.nodeUpdate("w1", NodeUpdate(availability: .drain)), on: "m3") == .success(.done))
-        #expect(h.swarm.freshestStore?.nodes.first(where: { $0.hostname == "w1" })?.availability == .drain)
+        #expect(h.swarm.allSeeing.freshestStore?.nodes.first(where: { $0.hostname == "w1" })?.availability == .drain)
     }
 }
 
@@ -131,13 +132,13 @@ struct Harness {
     @Test func aRotatedTokenNoLongerJoinsAndTheOtherRoleKeepsItsToken() {
         let h = Harness(managers: 2, workers: 2)
         h.form(managers: 1, workers: 1)
-        let oldWorker = h.swarm.joinToken(.worker) ?? ""
-        let oldManager = h.swarm.joinToken(.manager) ?? ""
+        let oldWorker = h.swarm.allSeeing.joinToken(.worker) ?? ""
+        let oldManager = h.swarm.allSeeing.joinToken(.manager) ?? ""
         #expect(h.call(.swarmUpdate(dispatcherHeartbeat: nil, taskHistoryLimit: nil, rotateWorkerToken: true, rotateManagerToken: false), on: "m1") == .success(.done))
-        let newWorker = h.swarm.joinToken(.worker) ?? ""
+        let newWorker = h.swarm.allSeeing.joinToken(.worker) ?? ""
         #expect(newWorker != oldWorker)
         #expect(newWorker.prefix(60) == oldWorker.prefix(60))   // same CA digest, new secret
-        #expect(h.swarm.joinToken(.manager) == oldManager)
+        #expect(h.swarm.allSeeing.joinToken(.manager) == oldManager)
         #expect(h.call(.swarmJoin(token: oldWorker, remoteAddress: "m1", advertiseAddress: nil), on: "w2")
                 == .failure(EngineError("rpc error: code = InvalidArgument desc = A valid join token is necessary to join this cluster")))
         guard case .success(.joined(_, false, _)) = h.call(.swarmJoin(token: newWorker, remoteAddress: "m1", advertiseAddress: nil), on: "w2") else {
@@ -148,7 +149,7 @@ struct Harness {
     @Test func tokensHaveSwarmsFormat() {
         let h = Harness(managers: 1, workers: 0)
         h.form(managers: 1, workers: 0)
-        let token = h.swarm.joinToken(.worker) ?? ""
+        let token = h.swarm.allSeeing.joinToken(.worker) ?? ""
         let parts = token.split(separator: "-")
         #expect(parts.count == 4)
         #expect(parts[0] == "SWMTKN" && parts[1] == "1")
@@ -160,11 +161,11 @@ struct Harness {
         let h = Harness(managers: 1, workers: 2)
         h.form(managers: 1, workers: 2)
         #expect(h.call(.nodeUpdate("w1", NodeUpdate(role: .manager)), on: "m1") == .success(.done))
-        let joined = h.swarm.run(until: { $0.raftView(h.h("w1")) != nil && $0.raftView(h.h("m1"))?.voters == 2 }, deadline: h.swarm.now + .seconds(30))
+        let joined = h.swarm.run(until: { $0.allSeeing.raftView(h.h("w1")) != nil && $0.allSeeing.raftView(h.h("m1"))?.voters == 2 }, deadline: h.swarm.now + .seconds(30))
         #expect(joined)
         #expect(h.swarm.role(of: h.h("w1")) == .manager)
         #expect(h.call(.nodeUpdate("w1", NodeUpdate(role: .worker)), on: "m1") == .success(.done))
-        let left = h.swarm.run(until: { $0.raftView(h.h("w1")) == nil && $0.raftView(h.h("m1"))?.voters == 1 }, deadline: h.swarm.now + .seconds(30))
+        let left = h.swarm.run(until: { $0.allSeeing.raftView(h.h("w1")) == nil && $0.allSeeing.raftView(h.h("m1"))?.voters == 1 }, deadline: h.swarm.now + .seconds(30))
         #expect(left)
         #expect(h.swarm.role(of: h.h("w1")) == .worker)
     }
@@ -184,32 +185,32 @@ struct Harness {
         h.form(managers: 3, workers: 0)
         h.swarm.crash(h.h("m1")); h.swarm.crash(h.h("m2"))
         // Until m3's election timeout it still believes in m1, and forwards to it in vain.
-        #expect(h.call(.nodeList, on: "m3") == .failure(EngineError("rpc error: code = DeadlineExceeded desc = context deadline exceeded")))
+        #expect(h.call(.get([.list(.node)]), on: "m3") == .failure(EngineError("rpc error: code = DeadlineExceeded desc = context deadline exceeded")))
         // Once it campaigns it knows there is no leader: it polls for one for lostQuorumTimeout
         // (10) ticks since it lost it, then refuses.
-        h.swarm.run(until: { $0.raftView(h.h("m3"))?.leader == nil }, deadline: h.swarm.now + .seconds(30))
+        h.swarm.run(until: { $0.allSeeing.raftView(h.h("m3"))?.leader == nil }, deadline: h.swarm.now + .seconds(30))
         h.wait(.seconds(2))
         let start = h.swarm.now
-        #expect(h.call(.nodeList, on: "m3") == .failure(.noLeader))
+        #expect(h.call(.get([.list(.node)]), on: "m3") == .failure(.noLeader))
         let waited = h.swarm.now - start
         #expect(waited >= .seconds(1) && waited <= .seconds(11), "waited \(waited)")
         // Now it has been leaderless for long enough: it refuses at once.
         let again = h.swarm.now
-        #expect(h.call(.nodeList, on: "m3") == .failure(.noLeader))
+        #expect(h.call(.get([.list(.node)]), on: "m3") == .failure(.noLeader))
         #expect(h.swarm.now == again)
     }
 
     @Test func aCrashedManagerRestoresItsLogAndFollows() {
         let h = Harness(managers: 3, workers: 1)
         h.form(managers: 3, workers: 1)
-        let before = h.swarm.raftView(h.h("m3"))?.commitIndex ?? 0
+        let before = h.swarm.allSeeing.raftView(h.h("m3"))?.commitIndex ?? 0
         h.swarm.crash(h.h("m3"))
         h.wait(.seconds(5))
         h.swarm.restart(h.h("m3"))
         h.wait(.seconds(5))
-        let view = h.swarm.raftView(h.h("m3"))
+        let view = h.swarm.allSeeing.raftView(h.h("m3"))
         #expect(view?.role == .follower)
         #expect((view?.commitIndex ?? 0) >= before)
-        #expect(h.swarm.store(on: h.h("m3")) == h.swarm.store(on: h.h("m1")))
+        #expect(h.swarm.allSeeing.store(on: h.h("m3")) == h.swarm.allSeeing.store(on: h.h("m1")))
     }
 }

@@ -3,6 +3,7 @@ import SimCore
 import Orchestration
 @testable import ScenarioLanguage
 @testable import DockerClient
+@testable import Cluster
 
 /// docker's network output, from fixed views; `--network` flags into service specs.
 @Suite struct NetworkFormatTests {

@@ -3,6 +3,7 @@ import SimCore
 import Orchestration
 @testable import ScenarioLanguage
 @testable import DockerClient
+import Cluster
 
 /// docker's service and task output, from a fixed store.
 @Suite struct ServiceFormatTests {
@@ -62,7 +63,7 @@ import Orchestration
     // MARK: service ls
 
     @Test func serviceLsShowsRunningOverDesiredAndIngressPorts() {
-        #expect(DockerFormat.serviceList(store, quiet: false) == """
+        #expect(DockerFormat.serviceList(store.services.map { ServiceView(record: $0, status: ServiceStatus(of: $0, in: store)) }, quiet: false) == """
             ID             NAME      MODE         REPLICAS               IMAGE                       PORTS
             p0q9w8e7r6t5   agent     global       3/2                    prom/node-exporter:latest
             a1b2c3d4e5f6   api       replicated   1/2 (max 1 per node)   redis:7
@@ -72,7 +73,7 @@ import Orchestration
     }
 
     @Test func serviceLsQuietPrintsShortIDs() {
-        #expect(DockerFormat.serviceList(store, quiet: true) == "p0q9w8e7r6t5\na1b2c3d4e5f6\nkx3s1gq7d3bg\n")
+        #expect(DockerFormat.serviceList(store.services.map { ServiceView(record: $0, status: ServiceStatus(of: $0, in: store)) }, quiet: true) == "p0q9w8e7r6t5\na1b2c3d4e5f6\nkx3s1gq7d3bg\n")
     }
 
     @Test func consecutiveIngressPortsMergeIntoRanges() {
@@ -85,7 +86,7 @@ import Orchestration
     // MARK: service ps
 
     @Test func servicePsShowsHistoryRowsAndVirtualTime() {
-        #expect(DockerFormat.taskList(store.tasks(ofService: Self.web), store: store, now: now, noTrunc: false, quiet: false) == #"""
+        #expect(DockerFormat.taskList(store.tasks(ofService: Self.web), names: IDResolver(services: store.services, nodes: store.nodes), now: now, noTrunc: false, quiet: false) == #"""
             ID             NAME        IMAGE        NODE      DESIRED STATE   CURRENT STATE           ERROR                       PORTS
             w1aaaaaaaaaa   web.1       nginx:1.25   w1        Running         Running 8 seconds ago
             w2bbbbbbbbbb   web.2       nginx:1.25   w2        Running         Running 8 seconds ago
@@ -97,25 +98,25 @@ import Orchestration
 
     @Test func errorsAreCutTo30CharactersUnlessNoTrunc() {
         let tasks = store.tasks(ofService: Self.api)
-        let cut = DockerFormat.taskList(tasks, store: store, now: now, noTrunc: false, quiet: false)
+        let cut = DockerFormat.taskList(tasks, names: IDResolver(services: store.services, nodes: store.nodes), now: now, noTrunc: false, quiet: false)
         #expect(cut.contains(#""no suitable node (max replica…""#))
         #expect(cut.contains("Pending about a minute ago"))
-        let full = DockerFormat.taskList(tasks, store: store, now: now, noTrunc: true, quiet: false)
+        let full = DockerFormat.taskList(tasks, names: IDResolver(services: store.services, nodes: store.nodes), now: now, noTrunc: true, quiet: false)
         #expect(full.contains(#""no suitable node (max replicas per node limit exceed; 1 node not available for new tasks)""#))
         #expect(full.contains("a2iiiiiiiiiiiiiiiiiiiiiii"))
     }
 
     @Test func globalTasksAreNamedByNodeAndDigestsShowWithNoTrunc() {
-        let out = DockerFormat.taskList(store.tasks(ofService: Self.agent), store: store, now: now, noTrunc: false, quiet: true)
+        let out = DockerFormat.taskList(store.tasks(ofService: Self.agent), names: IDResolver(services: store.services, nodes: store.nodes), now: now, noTrunc: false, quiet: true)
         #expect(out == "g1eeeeeeeeee\ng2ffffffffff\ng3gggggggggg\n")
-        let rows = DockerFormat.taskList(store.tasks(ofService: Self.agent), store: store, now: now, noTrunc: false, quiet: false)
+        let rows = DockerFormat.taskList(store.tasks(ofService: Self.agent), names: IDResolver(services: store.services, nodes: store.nodes), now: now, noTrunc: false, quiet: false)
         #expect(rows.contains("agent.node1 ") && rows.contains("Running about a minute ago"))
-        let web = DockerFormat.taskList(store.tasks(ofService: Self.web), store: store, now: now, noTrunc: true, quiet: false)
+        let web = DockerFormat.taskList(store.tasks(ofService: Self.web), names: IDResolver(services: store.services, nodes: store.nodes), now: now, noTrunc: true, quiet: false)
         #expect(web.contains("nginx:1.25@sha256:4c0fdaa8b634"))
     }
 
     @Test func nodePsListsEveryTaskOnTheNode() {
-        let out = DockerFormat.taskList(store.tasks(onNode: "node2"), store: store, now: now, noTrunc: false, quiet: false)
+        let out = DockerFormat.taskList(store.tasks(onNode: "node2"), names: IDResolver(services: store.services, nodes: store.nodes), now: now, noTrunc: false, quiet: false)
         let names = out.split(separator: "\n").dropFirst().map { $0.split(separator: " ", omittingEmptySubsequences: true)[1] }
         #expect(names == ["agent.node2", "web.2", "web.3"])
     }

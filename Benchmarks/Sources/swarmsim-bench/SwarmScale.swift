@@ -50,7 +50,7 @@ enum SwarmScale {
             _ = call(.swarmInit(advertiseAddress: nil, dispatcherHeartbeat: nil, taskHistoryLimit: nil), on: hosts[0])
             for (i, h) in hosts.enumerated().dropFirst() {
                 let role: NodeRole = i < managers ? .manager : .worker
-                _ = call(.swarmJoin(token: swarm.joinToken(role) ?? "", remoteAddress: swarm.address(of: hosts[0]), advertiseAddress: nil), on: h)
+                _ = call(.swarmJoin(token: swarm.allSeeing.joinToken(role) ?? "", remoteAddress: swarm.address(of: hosts[0]), advertiseAddress: nil), on: h)
                 if i % 100 == 0 { progress("swarm-scale: \(i) nodes joined") }
             }
             for s in 0..<services {
@@ -85,7 +85,7 @@ enum SwarmScale {
     }
 
     static func runningTasks(_ swarm: Swarm) -> Int {
-        swarm.freshestStore?.tasks.reduce(0) { $0 + ($1.status.state == .running ? 1 : 0) } ?? 0
+        swarm.allSeeing.freshestStore?.tasks.reduce(0) { $0 + ($1.status.state == .running ? 1 : 0) } ?? 0
     }
 
     /// The process's peak resident set (VmHWM), from /proc; 0 where there is none.

@@ -1,6 +1,7 @@
 import SimCore
 import Orchestration
 import ScenarioLanguage
+import Cluster
 
 // Output of `docker network …`, laid out as docker/cli prints it (cli/command/network
 // formatter.go; inspect prints the daemon's JSON, moby api/types/network `Inspect` of engine
@@ -124,7 +125,8 @@ extension DockerFormat {
             entry.string("VIP", s.vip)
             entry.raw("Ports", stringsJSON(s.ports, indent: 4))
             entry.raw("LocalLBIndex", String(s.localLBIndex))
-            entry.raw("Tasks", rawArrayJSON(s.tasks.map { t in
+            let tasks = s.tasks.sorted { naturalLess($0.name, $1.name) }
+            entry.raw("Tasks", rawArrayJSON(tasks.map { t in
                 var task = JSONObject(indent: 5)
                 task.string("Name", t.name)
                 task.string("EndpointID", t.endpointID)

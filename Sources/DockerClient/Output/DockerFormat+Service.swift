@@ -1,5 +1,6 @@
 import SimCore
 import Orchestration
+import Cluster
 
 // Output of `docker service …`, `docker node ps` and `docker ps`, laid out as docker/cli's
 // formatters lay it out (cli/command/service/formatter.go, cli/command/task/formatter.go and
@@ -29,22 +30,24 @@ extension DockerFormat {
     ///
     /// REPLICAS is `running/desired` as swarmkit's `ListServiceStatuses` counts them
     /// (`ServiceStatus`); `(max N per node)` follows when set.
-    package static func serviceList(_ store: ClusterStore, quiet: Bool) -> String {
-        let services = store.services.sorted {
-            naturalLess($0.spec.name, $1.spec.name) || ($0.spec.name == $1.spec.name && $0.id < $1.id)
+    package static func serviceList(_ views: [ServiceView], quiet: Bool) -> String {
+        let services = views.sorted {
+            let (a, b) = ($0.record, $1.record)
+            return naturalLess(a.spec.name, b.spec.name) || (a.spec.name == b.spec.name && a.id < b.id)
         }
-        if quiet { return services.map { truncateID($0.id) + "\n" }.joined() }
+        if quiet { return services.map { truncateID($0.record.id) + "\n" }.joined() }
         var table = TabWriter()
         table.row("ID", "NAME", "MODE", "REPLICAS", "IMAGE", "PORTS")
-        for s in services {
-            table.row(truncateID(s.id), s.spec.name, s.spec.mode.name, replicas(of: s, in: store),
+        for v in services {
+            let s = v.record
+            table.row(truncateID(s.id), s.spec.name, s.spec.mode.name, replicas(of: s, status: v.status ?? ServiceStatus(running: 0, desired: 0)),
                       DockerImage.display(s.spec.task.image), ingressPorts(s.endpointPorts))
         }
         return table.text
     }
 
-    static func replicas(of service: ServiceRecord, in store: ClusterStore) -> String {
-        let status = ServiceStatus(of: service, in: store)
+    /// The counts the daemon answered (`GET /services?status=true`) as `running/desired`.
+    static func replicas(of service: ServiceRecord, status: ServiceStatus) -> String {
         let max = service.spec.isGlobal ? 0 : service.spec.task.maxReplicasPerNode
         return max > 0 ? "\(status.running)/\(status.desired) (max \(max) per node)" : "\(status.running)/\(status.desired)"
     }
@@ -87,10 +90,10 @@ extension DockerFormat {
     /// of a slot are its history, printed as ` \_ web.1`. IDs are cut to 12 characters and
     /// errors to 30 (quoted), and image digests dropped, unless `noTrunc`. Names come from the
     /// service's current name; nodes are shown by hostname.
-    package static func taskList(_ tasks: [TaskRecord], store: ClusterStore, now: SimTime, noTrunc: Bool, quiet: Bool) -> String {
+    package static func taskList(_ tasks: [TaskRecord], names: IDResolver, now: SimTime, noTrunc: Bool, quiet: Bool) -> String {
         struct Row { var task: TaskRecord; var name: String }
         var rows = tasks.map { t -> Row in
-            let service = store.service(id: t.serviceID)?.spec.name ?? t.serviceName
+            let service = names.serviceName(t.serviceID) ?? t.serviceName
             return Row(task: t, name: t.slot != 0 ? "\(service).\(t.slot)" : "\(service).\(t.nodeID ?? "")")
         }
         rows.sort { a, b in
@@ -113,7 +116,7 @@ extension DockerFormat {
                     .map { "*:\($0.published ?? 0)->\($0.target)/\($0.protocol.rawValue)" }.joined(separator: ",")
                 : ""
             table.row(noTrunc ? t.id : truncateID(t.id), name, noTrunc ? t.spec.image : DockerImage.display(t.spec.image),
-                      t.nodeID.flatMap { store.node(id: $0)?.hostname } ?? "", t.desiredState.display,
+                      t.nodeID.flatMap(names.hostname) ?? "", t.desiredState.display,
                       currentState(t.status, now: now), error, ports)
         }
         return table.text

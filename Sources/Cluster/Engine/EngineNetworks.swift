@@ -1,29 +1,28 @@
 import SimCore
 import Orchestration
-import Cluster
 
 /// What one engine knows of networks (moby daemon `GetNetworks` and the network router): the
 /// local networks every engine has; the swarm networks it has instantiated — ingress on every
 /// node of a swarm, an overlay once a task running here is attached to it; and, on a manager
-/// that reached the leader, every swarm network.
+/// that reached the leader, every swarm network (`cluster`, the leader's answer).
 ///
 /// Simplified: a node learns its own load-balancer addresses, its peers and the services'
 /// endpoints from the managers and by gossip (networkdb); here they are read from `reference`,
-/// the leader's store (or the most up-to-date one), at the moment of the command.
-package struct EngineNetworks {
+/// `Swarm.freshestStore`, at the moment of the command (docs/model.md).
+struct EngineNetworks {
     let swarm: Swarm
     let host: HostID
-    /// The cluster's state as the leader answered a manager's read, or nil (a worker, or no
-    /// leader).
-    let cluster: ClusterStore?
+    /// The cluster's networks as the leader answered a manager's query, or nil (a worker, no
+    /// leader, or a query the leader refused).
+    let cluster: [NetworkView]?
     /// Where node addresses, peers and service endpoints come from.
     let reference: ClusterStore?
 
-    package init(swarm: Swarm, host: HostID, cluster: ClusterStore?) {
+    init(swarm: Swarm, host: HostID, cluster: [NetworkView]?) {
         self.swarm = swarm
         self.host = host
         self.cluster = cluster
-        reference = cluster ?? swarm.freshestStore
+        reference = swarm.freshestStore
     }
 
     // MARK: Which networks
@@ -44,25 +43,26 @@ package struct EngineNetworks {
         return ids.compactMap { reference.network(id: $0) }
     }
 
-    /// `docker network ls`: local, instantiated and (on a manager) cluster networks, once each.
-    package func list() -> [NetworkView] {
-        var views = localNetworks.map(localView)
+    /// `docker network ls`: local, instantiated and (on a manager) cluster networks, once each,
+    /// those here kept by `keep` (the cluster's came filtered from the leader).
+    func list(keeping keep: ([NetworkView]) -> [NetworkView]) -> [NetworkView] {
         let here = instantiated
-        views += here.map { instantiatedView($0, verbose: false) }
-        for record in cluster?.networks ?? [] where !here.contains(where: { $0.id == record.id }) {
-            views.append(clusterView(record))
+        var views = keep(localNetworks.map(localView) + here.map { instantiatedView($0, verbose: false) })
+        for view in cluster ?? [] where !here.contains(where: { $0.id == view.id }) {
+            views.append(view)
         }
         return views
     }
 
     /// The network `reference` names (ID, name or unique ID prefix), looked up as the daemon's
-    /// network router does: this engine's own networks first, then the cluster's.
-    package func find(_ ref: String, verbose: Bool) -> NetworkView? {
+    /// network router does: this engine's own networks first, then the cluster's (the one the
+    /// leader resolved, in `cluster`).
+    func find(_ ref: String, verbose: Bool) -> NetworkView? {
         let here = instantiated
         let locals = localNetworks.map(localView) + here.map { instantiatedView($0, verbose: verbose) }
         if let v = locals.first(where: { $0.id == ref || $0.name == ref }) { return v }
-        if let record = cluster?.resolveNetwork(ref) {
-            return here.contains(where: { $0.id == record.id }) ? instantiatedView(record, verbose: verbose) : clusterView(record)
+        if let record = cluster?.first?.record {
+            return here.contains(where: { $0.id == record.id }) ? instantiatedView(record, verbose: verbose) : Self.clusterView(record)
         }
         let prefixed = locals.filter { !ref.isEmpty && $0.id.hasPrefix(ref) }
         return prefixed.count == 1 ? prefixed[0] : nil
@@ -75,7 +75,7 @@ package struct EngineNetworks {
                     driver: n.driver, scope: "local", created: .zero)
     }
 
-    func clusterView(_ r: NetworkRecord) -> NetworkView {
+    static func clusterView(_ r: NetworkRecord) -> NetworkView {
         NetworkView(form: .cluster, id: r.id, name: r.name, driver: r.spec.driver, scope: r.scope, created: r.createdAt, record: r)
     }
 
@@ -116,7 +116,6 @@ package struct EngineNetworks {
             let ports = network.isIngress
                 ? s.endpointPorts.filter { $0.publishMode == .ingress }.compactMap { p in p.published.map { "Target: \(p.target), Publish: \($0)" } }
                 : []
-            tasks.sort { DockerFormat.naturalLess($0.name, $1.name) }
             entries.append(.init(name: s.spec.name, vip: vip?.address.addressText ?? "<nil>", ports: ports,
                                  localLBIndex: vip == nil ? 0 : loadBalancerIndex(s.id, network.id, in: store), tasks: tasks))
         }

@@ -1,12 +1,11 @@
 import SimCore
 import Orchestration
-import Cluster
 
 /// One network as an engine's API shows it (moby `network.Inspect`): a local network every
 /// engine has, a swarm network as the cluster knows it, or a swarm network this engine has
 /// instantiated because a task here (or, for ingress, the node itself) uses it.
-package struct NetworkView {
-    package enum Form {
+public struct NetworkView: Sendable, Equatable {
+    public enum Form: Sendable, Equatable {
         /// bridge, docker_gwbridge, host, none: the engine's own.
         case local(LocalNetwork)
         /// A swarm network this engine has not instantiated: what the managers answer (moby
@@ -17,59 +16,59 @@ package struct NetworkView {
         case instantiated
     }
 
-    package var form: Form
-    package var id: String
-    var name: String
-    var driver: String
-    var scope: String
-    var created: SimTime
+    public var form: Form
+    public var id: String
+    public var name: String
+    public var driver: String
+    public var scope: String
+    public var created: SimTime
     /// The swarm network, for swarm forms.
-    package var record: NetworkRecord?
+    public var record: NetworkRecord?
     /// Endpoints on this engine, keyed as docker keys them (container ID, `lb-<name>`,
     /// `ingress-sbox`), sorted by key.
-    var containers: [Endpoint] = []
-    var peers: [Peer] = []
+    public var containers: [Endpoint] = []
+    public var peers: [Peer] = []
     /// With `--verbose`: what the network's DNS knows, by service name.
-    var services: [ServiceEntry] = []
+    public var services: [ServiceEntry] = []
 
-    struct Endpoint {
-        var key: String
-        var name: String
-        var endpointID: String
-        var address: IPv4CIDR
+    public struct Endpoint: Sendable, Equatable {
+        public var key: String
+        public var name: String
+        public var endpointID: String
+        public var address: IPv4CIDR
         /// `02:42:` then the IPv4 address's octets, as libnetwork derives it.
-        var macAddress: String {
+        public var macAddress: String {
             let a = address.address
             return "02:42:" + [a >> 24, a >> 16, a >> 8, a].map { hex2(UInt8($0 & 0xFF)) }.joined(separator: ":")
         }
     }
 
-    struct Peer {
-        var name: String
-        var ip: String
+    public struct Peer: Sendable, Equatable {
+        public var name: String
+        public var ip: String
     }
 
     /// A service as the network's load balancer and DNS know it: `<service>` answers the VIP,
     /// `tasks.<service>` the tasks' addresses (libnetwork `ServiceInfo`).
-    struct ServiceEntry {
-        var name: String
-        var vip: String
-        var ports: [String]
-        var localLBIndex: Int
-        var tasks: [TaskEntry]
+    public struct ServiceEntry: Sendable, Equatable {
+        public var name: String
+        public var vip: String
+        public var ports: [String]
+        public var localLBIndex: Int
+        public var tasks: [TaskEntry]
     }
 
-    struct TaskEntry {
-        var name: String
-        var endpointID: String
-        var endpointIP: String
-        var hostIP: String
+    public struct TaskEntry: Sendable, Equatable {
+        public var name: String
+        public var endpointID: String
+        public var endpointIP: String
+        public var hostIP: String
     }
 
-    var isSwarm: Bool { record != nil }
+    public var isSwarm: Bool { record != nil }
 }
 
-func hex2(_ byte: UInt8) -> String {
+package func hex2(_ byte: UInt8) -> String {
     let digits = Array("0123456789abcdef")
     return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
 }

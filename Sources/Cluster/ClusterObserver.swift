@@ -1,0 +1,94 @@
+import SimCore
+import Raft
+import Orchestration
+import NodeRoles
+
+/// The all-seeing observer of a running swarm: what `expect`, `show cluster`, the report, the
+/// experiments and the invariant checks read. It looks at every host at once, which no node
+/// and no docker command can; a docker command asks an engine (`Swarm.submit`) instead, and
+/// no docker path reads this (docs/architecture.md).
+public struct ClusterObserver {
+    let swarm: Swarm
+
+    /// Raft as one manager sees it.
+    public struct RaftView: Sendable, Equatable {
+        public var role: Raft.Role
+        public var term: UInt64
+        public var leader: HostID?
+        public var commitIndex: UInt64
+        public var appliedIndex: UInt64
+        public var voters: Int
+    }
+
+    /// `host`'s Raft state, if it runs a manager now.
+    public func raftView(_ host: HostID) -> RaftView? {
+        guard swarm.network.isUp(host), let m = swarm.hosts[host.index].manager else { return nil }
+        return RaftView(role: m.raft.role, term: m.raft.term, leader: swarm.knownLeader(host),
+                        commitIndex: m.raft.commitIndex, appliedIndex: m.appliedIndex, voters: m.raft.voters.count)
+    }
+
+    /// The leader now: the running manager in the leader role with the highest term. A deposed
+    /// leader cut off in a minority may still believe it leads, in an older term, until
+    /// CheckQuorum steps it down; it does not count.
+    public var leader: HostID? { swarm.currentLeader }
+
+    /// Hosts whose engine runs a manager now.
+    public var managers: [HostID] { swarm.hosts.filter { swarm.network.isUp($0.id) && $0.manager != nil }.map(\.id) }
+
+    /// The freshest store a running manager holds: the leader's, else the one that has applied
+    /// the most.
+    public var freshestStore: ClusterStore? { swarm.freshestStore }
+
+    /// The store as `host`'s manager has applied it.
+    public func store(on host: HostID) -> ClusterStore? { swarm.hosts[host.index].manager?.store }
+
+    /// The containers `host`'s engine runs (what `show cluster` counts).
+    public func containers(on host: HostID) -> [TaskRecord] { swarm.containers(on: host) }
+
+    /// The node record of `host`, from the freshest store: its current node, or after it left,
+    /// the newest node with its hostname (a node that left stays in the store until `node rm`).
+    public func nodeRecord(of host: HostID) -> NodeRecord? {
+        guard let store = freshestStore else { return nil }
+        if let id = swarm.nodeID(of: host), let record = store.node(id: id) { return record }
+        return store.nodes.filter { $0.hostname == swarm.name(of: host) }.max { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+    }
+
+    /// The current join token for `role`, from the freshest store (for `$WORKER_TOKEN`).
+    public func joinToken(_ role: NodeRole) -> String? { freshestStore?.cluster?.token(for: role) }
+}
+
+extension Swarm {
+    /// The observer's view of this swarm (not for docker command paths).
+    public var allSeeing: ClusterObserver { ClusterObserver(swarm: self) }
+
+    /// Events the simulator has handled so far (for throughput figures).
+    public var eventsHandled: UInt64 { simulator.eventsHandled }
+
+    /// Whether `host`'s engine is in a swarm, and as what: what its own engine knows.
+    public func role(of host: HostID) -> NodeRole? {
+        guard hosts[host.index].membership != nil else { return nil }
+        return hosts[host.index].manager != nil ? .manager : .worker
+    }
+
+    /// The node ID of `host`'s engine, if it is in a swarm: what its own engine knows.
+    public func nodeID(of host: HostID) -> String? { hosts[host.index].membership?.nodeID }
+
+    /// The running manager in the leader role with the highest term (see
+    /// `ClusterObserver.leader`).
+    var currentLeader: HostID? {
+        var best: (HostID, UInt64)?
+        for h in hosts where network.isUp(h.id) {
+            guard let m = h.manager, m.raft.role == .leader, !m.removedFromRaft else { continue }
+            if best == nil || m.raft.term > best!.1 { best = (h.id, m.raft.term) }
+        }
+        return best?.0
+    }
+
+    /// The leader's store, else the one that has applied the most: one definition, read by
+    /// the observer (`ClusterObserver.freshestStore`) and, as the stand-in for what networkdb
+    /// gossip spreads, by an engine's network answers (`EngineNetworks`, docs/model.md).
+    var freshestStore: ClusterStore? {
+        if let l = currentLeader, let s = hosts[l.index].manager?.store { return s }
+        return hosts.compactMap { network.isUp($0.id) ? $0.manager : nil }.max(by: { $0.appliedIndex < $1.appliedIndex })?.store
+    }
+}
