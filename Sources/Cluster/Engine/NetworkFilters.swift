@@ -11,9 +11,10 @@ enum NetworkFilters {
     static let table = FilterTable<NetworkView>(keys: [
         .init(name: "dangling", check: danglingCheck) { v, values in
             let predefined = Self.predefined.contains(v.name)
-            return values.contains("1") || values.contains("true")
-                ? !predefined && v.containers.isEmpty && v.services.isEmpty
-                : predefined || !v.containers.isEmpty || !v.services.isEmpty
+            // The node's ingress sandbox is attached to docker_gwbridge, which the view of a
+            // local network does not list.
+            let used = !v.containers.isEmpty || !v.services.isEmpty || v.name == LocalNetwork.gatewayBridge.name
+            return values.contains("1") || values.contains("true") ? !predefined && !used : predefined || used
         },
         .init(name: "driver") { FilterMatch.exact($0.driver, $1) },
         .init(name: "id") { v, values in values.contains { v.id == $0 || v.id.contains($0) } },

@@ -16,6 +16,8 @@ enum TaskFilters {
             // swarmkit `naming.Task`: `web.1.<task ID>`.
             .init(name: "name") { FilterMatch.prefix($0.containerName, $1) },
             .init(name: "node") { t, values in t.nodeID.map { values.contains($0) } ?? false },
+            // Every simulated task runs a container (moby adds `runtime=container` by default).
+            .init(name: "runtime") { _, values in values.contains("container") || values.contains("") },
             .init(name: "service") { FilterMatch.exact($0.serviceID, $1) },
         ])
     }
