@@ -9,7 +9,10 @@ import SimCore
 /// and the scheduler) and stops it when it steps down. The roles' logic lives in NodeRoles;
 /// this module hands them their events and carries out their effects (docs/architecture.md,
 /// "Roles"). Docker commands reach an engine as `EngineRequest`s and answer with
-/// `EngineResponse`s after however much virtual time the cluster takes.
+/// `EngineResponse`s after however much virtual time the cluster takes; reads are list and
+/// inspect `EngineQuery`s, filtered on the engine's side (`Engine/`). What sees every host at
+/// once is `ClusterObserver`, for expectations, pictures, reports and checks, never for docker
+/// commands.
 ///
 /// This is the one module where consensus, orchestration and the network meet (DESIGN.md §1).
 public enum Cluster {}
