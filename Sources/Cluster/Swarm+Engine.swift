@@ -81,17 +81,12 @@ extension Swarm {
         let host = operation.host
         guard current(host, operation.hostIncarnation) else { return }
         let request = operation.request
-        guard hosts[host.index].membership != nil else { return finish(op, .failure(.notInSwarm)) }
-        guard let m = hosts[host.index].manager else { return finish(op, .failure(.worker)) }
-        if m.raft.role == .leader || (options.reads == .local && !request.isWrite) {
-            execute(request, on: host, target: .operation(op))
-        } else if let leader = knownLeader(host) {
+        switch engine.call(isWrite: request.isWrite, on: engineHost(host)) {
+        case .answerHere: execute(request, on: host, target: .operation(op))
+        case .forward(let leader):
             _ = call(.api(request), from: host, to: leader, purpose: .operation(op), timeout: options.requestTimeout)
-        } else if m.ticksWithoutLeader > options.lostQuorumTicks {
-            finish(op, .failure(.noLeader))
-        } else {
-            // swarmkit's LeaderConn polls for a leader once a second until lostQuorumTimeout.
-            schedule(.retryOperation(op), after: .seconds(1))
+        case .refuse(let refusal): finish(op, .failure(refusal.error))
+        case .retry(let delay): schedule(.retryOperation(op), after: delay)
         }
     }
 
@@ -101,16 +96,15 @@ extension Swarm {
     }
 
     func receiveCall(_ id: CallID, _ call: Call, from caller: HostID, at host: HostID) {
-        guard let m = hosts[host.index].manager else {
-            // Not a manager (any more): the caller will try another.
-            return send(.reply(id, .failed(hosts[host.index].membership == nil ? .notInSwarm : .worker)), from: host, to: caller)
-        }
-        if m.raft.role != .leader {
-            guard let leader = knownLeader(host), leader != host else {
-                return send(.reply(id, .failed(.noLeader)), from: host, to: caller)
-            }
+        switch engine.forwarded(on: engineHost(host), self: host) {
+        case .answerHere: break
+        case .forward(let leader):
             _ = self.call(call, from: host, to: leader, purpose: .proxy(id, origin: caller), timeout: options.requestTimeout)
             return
+        case .refuse(let refusal):
+            // Not a manager (any more), or no leader: the caller will try another.
+            return send(.reply(id, .failed(refusal.error)), from: host, to: caller)
+        case .retry: return
         }
         let target = ReplyTarget.remote(id, to: caller)
         // A proxied call's caller is the proxying manager: the joiner is the host the call

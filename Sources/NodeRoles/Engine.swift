@@ -1,0 +1,69 @@
+import SimCore
+
+/// One host's Docker engine, as far as the daemon API goes: where each swarm call is answered.
+/// A manager-only call is answered by the leader; a follower forwards it to the leader it
+/// knows (swarmkit's raft proxy); with no leader known it polls once a second (LeaderConn)
+/// until it has been without one for `lostQuorumTicks` Raft ticks, then refuses. A worker, or
+/// an engine outside a swarm, refuses at once.
+///
+/// The engine decides from its own host's state alone (`EngineHost`) and returns one
+/// `EngineEffect` (a call has exactly one fate, so no effect array); `Swarm` carries it out:
+/// answers from the manager's store, sends the call, or schedules the retry.
+package struct Engine: Sendable {
+    /// Manager-only reads are answered by any manager from its own store (`reads local`), not
+    /// only by the leader.
+    package var readsLocally: Bool
+    /// Raft ticks without a leader after which a manager refuses calls at once.
+    package var lostQuorumTicks: Int
+
+    package init(readsLocally: Bool, lostQuorumTicks: Int) {
+        self.readsLocally = readsLocally
+        self.lostQuorumTicks = lostQuorumTicks
+    }
+
+    /// A docker call made on this host (`isWrite`: it changes cluster state, so only the leader
+    /// may answer it).
+    package func call(isWrite: Bool, on host: EngineHost) -> EngineEffect {
+        guard host.inSwarm else { return .refuse(.notInSwarm) }
+        guard let manager = host.manager else { return .refuse(.worker) }
+        if manager.isLeader || (readsLocally && !isWrite) { return .answerHere }
+        if let leader = manager.knownLeader { return .forward(to: leader) }
+        return manager.ticksWithoutLeader > lostQuorumTicks ? .refuse(.noLeader) : .retry(after: .seconds(1))
+    }
+
+    /// A call another manager forwarded here: answered if this manager leads, sent on to the
+    /// leader it knows otherwise, refused when it knows none (or would send it back to itself).
+    package func forwarded(on host: EngineHost, self id: HostID) -> EngineEffect {
+        guard let manager = host.manager else { return .refuse(host.inSwarm ? .worker : .notInSwarm) }
+        if manager.isLeader { return .answerHere }
+        guard let leader = manager.knownLeader, leader != id else { return .refuse(.noLeader) }
+        return .forward(to: leader)
+    }
+}
+
+/// What an engine knows of its own host when a call arrives.
+package struct EngineHost: Sendable, Equatable {
+    /// The engine has joined a swarm (its membership is on disk).
+    package var inSwarm: Bool
+    /// Its manager, if it runs one.
+    package var manager: Manager?
+
+    package struct Manager: Sendable, Equatable {
+        package var isLeader: Bool
+        /// The leader as this manager's Raft knows it, by host.
+        package var knownLeader: HostID?
+        /// Raft ticks since this manager last had a leader.
+        package var ticksWithoutLeader: Int
+
+        package init(isLeader: Bool, knownLeader: HostID?, ticksWithoutLeader: Int) {
+            self.isLeader = isLeader
+            self.knownLeader = knownLeader
+            self.ticksWithoutLeader = ticksWithoutLeader
+        }
+    }
+
+    package init(inSwarm: Bool, manager: Manager?) {
+        self.inSwarm = inSwarm
+        self.manager = manager
+    }
+}
