@@ -2,7 +2,8 @@
 ///
 /// Virtual time (`SimTime`, `SimDuration`, both Int64 nanoseconds), the event queue ordered by
 /// (time, insertion sequence), the `Simulator` loop, `SeededRandom` (SplitMix64 seeding
-/// xoshiro256**, with child streams per subsystem), typed IDs, and the JSON Lines trace writer.
+/// xoshiro256**, with child streams per subsystem), typed IDs, the JSON Lines trace writer, and
+/// `JSONValue`, the one JSON writer (compact for experiments, indented for docker inspect).
 ///
 /// Rules this module keeps, and that every module above it inherits:
 /// - nothing reads a clock: time only moves when the simulator pops an event;

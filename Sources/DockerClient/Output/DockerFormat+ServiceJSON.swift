@@ -171,8 +171,6 @@ extension DockerFormat {
     /// For the value of a field of an object written with indent k, pass k + 1 (and render
     /// object items with indent k + 2).
     static func rawArrayJSON(_ items: [String], indent: Int) -> String {
-        if items.isEmpty { return "[]" }
-        let pad = String(repeating: "    ", count: indent + 1), close = String(repeating: "    ", count: indent)
-        return "[\n" + items.map { pad + $0 }.joined(separator: ",\n") + "\n" + close + "]"
+        JSONValue.array(items.map(JSONValue.fragment)).indented(depth: indent)
     }
 }

@@ -1,7 +1,8 @@
-import SimCore
-
-/// A JSON value, small and exact, for the experiments' machine-readable output and for reading
-/// it back in `swarmsim merge`.
+/// A JSON value, small and exact, and the one JSON writer of the program: the experiments'
+/// machine-readable output (`rendered`, compact) and docker's inspect output (`indented`, as
+/// Go's `json.MarshalIndent` with four spaces lays it out), read back by the experiments'
+/// `JSONParser`. Trace lines are JSON Lines written by `TraceLine`, which shares the one string
+/// escaper (`TraceLine.appendString`).
 ///
 /// Objects keep their keys in order (so output is byte-stable) and numbers keep their text (so a
 /// 64-bit seed or a nanosecond count survives a round trip, which a Double would not promise).
@@ -13,6 +14,9 @@ public enum JSONValue: Equatable, Sendable {
     case string(String)
     case array([JSONValue])
     case object([Member])
+    /// JSON this writer already laid out, placed as it is: a nested object docker's formatter
+    /// built on its own, rendered with `indented(depth:)` at the depth it lands at.
+    case fragment(String)
 
     public struct Member: Equatable, Sendable {
         public var key: String
@@ -75,12 +79,30 @@ public enum JSONValue: Equatable, Sendable {
                 m.value.write(to: &out)
             }
             out += "}"
+        case .fragment(let text): out += text
+        }
+    }
+
+    /// The value laid out as Go's `json.MarshalIndent(v, "", "    ")` does, for a value that
+    /// stands `depth` levels deep (its closing bracket is indented `depth` times): one member
+    /// or item per line, `"key": value`, empty objects and arrays as `{}` and `[]`.
+    public func indented(depth: Int) -> String {
+        func lines(_ items: [String], _ open: String, _ close: String) -> String {
+            if items.isEmpty { return open + close }
+            let pad = String(repeating: "    ", count: depth + 1), end = String(repeating: "    ", count: depth)
+            return open + "\n" + items.map { pad + $0 }.joined(separator: ",\n") + "\n" + end + close
+        }
+        switch self {
+        case .array(let items): return lines(items.map { $0.indented(depth: depth + 1) }, "[", "]")
+        case .object(let members):
+            return lines(members.map { TraceLine.quoted($0.key) + ": " + $0.value.indented(depth: depth + 1) }, "{", "}")
+        default: return rendered
         }
     }
 
     /// `s` as a JSON string literal, escaped as every JSON this program writes is
     /// (`TraceLine.appendString`, the one escaper).
-    static func quote(_ s: String, into out: inout String) {
+    public static func quote(_ s: String, into out: inout String) {
         out += TraceLine.quoted(s)
     }
 }
