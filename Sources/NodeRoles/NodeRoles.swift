@@ -8,6 +8,8 @@ import SimCore
 ///   (swarmkit agent, agent/exec). Effects: `AgentEffect`.
 /// - `NodeMesh`: this node's routing-mesh table, the ports it listens on and the endpoints
 ///   behind them (IPVS, programmed from networkdb). Queries only; its updates return nothing.
+/// - `Engine`: where the engine's daemon API sends a swarm call (answer here, forward to the
+///   leader, refuse, poll again). One `EngineEffect` per call.
 ///
 /// A role reads only its own host's state (passed in as a value, such as `AgentHost`) and what
 /// arrives in messages. Time, IDs and random draws come in as arguments. Effects are plain
@@ -16,6 +18,6 @@ import SimCore
 /// their effects in the order the role emitted them.
 ///
 /// May use: SimCore, Orchestration (the store's records, the mesh table). Never SimNetwork or
-/// Cluster. The manager, the dispatcher and the engine's daemon API are still `Swarm` methods
-/// (docs/architecture.md, "Roles").
+/// Cluster. The manager, and the engine's answering, joining and leaving, are still `Swarm`
+/// methods (docs/architecture.md, "Roles").
 public enum NodeRoles {}
