@@ -53,6 +53,10 @@ public struct ClusterObserver {
         return store.nodes.filter { $0.hostname == swarm.name(of: host) }.max { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
     }
 
+    /// What the safety monitor (Raft) and the invariant checker (stores, tasks, slots) found
+    /// broken so far, in the order found.
+    public var violations: [String] { swarm.safety.violations + swarm.invariants.violations }
+
     /// The current join token for `role`, from the freshest store (for `$WORKER_TOKEN`).
     public func joinToken(_ role: NodeRole) -> String? { freshestStore?.cluster?.token(for: role) }
 }

@@ -116,7 +116,7 @@ public final class ScenarioRunner {
     public func finish() -> RunReport {
         if let swarm {
             report.endTime = swarm.now
-            report.violations = swarm.safety.violations + swarm.invariants.violations
+            report.violations = swarm.allSeeing.violations
         }
         report.timeline = recorder?.timeline(end: swarm?.now ?? .zero)
         trace.flush()
