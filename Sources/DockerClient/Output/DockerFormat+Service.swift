@@ -30,7 +30,12 @@ extension DockerFormat {
     /// REPLICAS is `running/desired` as swarmkit's `ListServiceStatuses` counts them
     /// (`ServiceStatus`); `(max N per node)` follows when set.
     package static func serviceList(_ store: ClusterStore, quiet: Bool) -> String {
-        let services = store.services.sorted {
+        serviceList(store.services, store: store, quiet: quiet)
+    }
+
+    /// The `docker service ls` table of `services` (`docker stack services` lists a stack's).
+    package static func serviceList(_ services: [ServiceRecord], store: ClusterStore, quiet: Bool) -> String {
+        let services = services.sorted {
             naturalLess($0.spec.name, $1.spec.name) || ($0.spec.name == $1.spec.name && $0.id < $1.id)
         }
         if quiet { return services.map { truncateID($0.id) + "\n" }.joined() }
