@@ -75,7 +75,9 @@ extension DockerCommandRun {
         guard !files.isEmpty else { out += "Specify a Compose file (with --compose-file)\n"; return nil }
         do throws(ComposeError) {
             let result = try ComposeLoader.load(files: files, environment: composeEnvironment)
-            return (result.file, result.warnings)
+            var compose = result.file
+            guard applyEnvFiles(&compose, composeFile: files[0].name) else { return nil }
+            return (compose, result.warnings)
         } catch {
             out += error.description + "\n"
             return nil
