@@ -21,6 +21,6 @@ extension DockerCLI {
                 flags: [quiet, filter, format, .unsupported("help")], arguments: .exactly(1)),
         Command(["stack", "config"], usage: "docker stack config [OPTIONS]",
                 summary: "Outputs the final config file, after doing merges and interpolations",
-                flags: [composeFile, FlagSpec("skip-interpolation", nil, .bool), .unsupported("help")], arguments: .none),
+                flags: [composeFile, .unsupported("skip-interpolation"), .unsupported("help")], arguments: .none),
     ]
 }
