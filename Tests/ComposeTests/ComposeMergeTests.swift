@@ -66,3 +66,18 @@ import Testing
         }
     }
 }
+
+/// Counts docker decodes as unsigned are refused when negative, at their line, before a spec
+/// is built from them (a negative replica count must never reach the orchestrator).
+@Suite struct ComposeCountTests {
+    @Test(arguments: [
+        ("deploy: {replicas: -1}", "docker-compose.yml:4:24: error: services.web.deploy.replicas must be greater than or equal to 0"),
+        ("deploy: {placement: {max_replicas_per_node: -2}}", "docker-compose.yml:4:49: error: services.web.deploy.placement.max_replicas_per_node must be greater than or equal to 0"),
+        ("deploy: {update_config: {parallelism: -1}}", "docker-compose.yml:4:43: error: services.web.deploy.update_config.parallelism must be greater than or equal to 0"),
+        ("deploy: {restart_policy: {max_attempts: -1}}", "docker-compose.yml:4:45: error: services.web.deploy.restart_policy.max_attempts must be greater than or equal to 0"),
+        ("ports: [{target: 70000}]", "docker-compose.yml:4:22: error: Invalid containerPort: 70000"),
+    ])
+    func negativeOrOutOfRange(_ line: String, _ message: String) {
+        #expect(failure("services:\n  web:\n    image: nginx\n    \(line)\n") == message)
+    }
+}
