@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "Cluster", dependencies: ["SimCore", "SimNetwork", "Raft", "Orchestration", "NodeRoles"]),
         // The scenario side, one module per job; docs/architecture.md draws the map.
         .target(name: "ScenarioLanguage", dependencies: ["SimCore"]),
-        .target(name: "DockerClient", dependencies: ["SimCore", "Orchestration", "Cluster", "ScenarioLanguage"]),
+        .target(name: "DockerClient", dependencies: ["SimCore", "Orchestration", "Cluster", "ScenarioLanguage", "Compose"]),
         .target(name: "Report", dependencies: ["SimCore", "Raft", "Orchestration", "Cluster", "ScenarioLanguage"]),
         .target(name: "Runner", dependencies: [
             "SimCore", "SimNetwork", "Raft", "Orchestration", "Cluster", "ScenarioLanguage", "DockerClient", "Report",

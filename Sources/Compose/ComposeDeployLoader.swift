@@ -17,7 +17,7 @@ struct ComposeDeployLoader {
             case "mode":
                 deploy.mode = try values.string(value, p)
                 guard Self.modes.contains(deploy.mode) else { throw values.fail(value, "Unknown mode: \(deploy.mode)") }
-            case "replicas": deploy.replicas = try values.int(value, p); replicasNode = value
+            case "replicas": deploy.replicas = try values.count(value, p); replicasNode = value
             case "endpoint_mode": deploy.endpointMode = try values.string(value, p)
             case "labels": deploy.labels = try values.listOrDict(value, p).map { "\($0.key)=\($0.value ?? "")" }
             case "placement": try placement(value, p, into: &deploy)
@@ -39,7 +39,7 @@ struct ComposeDeployLoader {
             let p = "\(path).\(key)"
             switch key {
             case "constraints": deploy.constraints = try values.strings(value, p)
-            case "max_replicas_per_node": deploy.maxReplicasPerNode = try values.int(value, p)
+            case "max_replicas_per_node": deploy.maxReplicasPerNode = try values.count(value, p)
             case "preferences":
                 for (i, item) in try values.list(value, p).enumerated() {
                     for (k, v) in try values.mapping(item, "\(p).\(i)", allowed: ["spread"]) where k == "spread" {
@@ -75,7 +75,7 @@ struct ComposeDeployLoader {
             switch key {
             case "condition": policy.condition = try values.string(value, p)
             case "delay": policy.delay = try values.string(value, p)
-            case "max_attempts": policy.maxAttempts = try values.int(value, p)
+            case "max_attempts": policy.maxAttempts = try values.count(value, p)
             case "window": policy.window = try values.string(value, p)
             default: break
             }
@@ -89,7 +89,7 @@ struct ComposeDeployLoader {
         for (key, value) in try values.mapping(node, path, allowed: allowed) {
             let p = "\(path).\(key)"
             switch key {
-            case "parallelism": config.parallelism = try values.int(value, p)
+            case "parallelism": config.parallelism = try values.count(value, p)
             case "delay": config.delay = try values.string(value, p)
             case "failure_action": config.failureAction = try values.string(value, p)
             case "monitor": config.monitor = try values.string(value, p)

@@ -49,6 +49,14 @@ struct ComposeValues {
         return i
     }
 
+    /// A whole number ≥ 0, for the fields docker decodes into an unsigned integer (replicas,
+    /// parallelism, max_attempts, …): a negative one is refused here, before it reaches a spec.
+    func count(_ node: YAML.Node, _ path: String) throws(ComposeError) -> Int {
+        let i = try int(node, path)
+        guard i >= 0 else { throw fail(node, "\(path) must be greater than or equal to 0") }
+        return i
+    }
+
     func number(_ node: YAML.Node, _ path: String) throws(ComposeError) -> Double {
         switch node.scalar?.value {
         case .int(let i)?: return Double(i)

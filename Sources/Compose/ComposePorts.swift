@@ -23,7 +23,10 @@ struct ComposePorts {
         var sawTarget = false
         for (key, value) in try values.mapping(node, path, allowed: ["mode", "host_ip", "target", "published", "protocol"]) {
             switch key {
-            case "target": port.target = try values.int(value, "\(path).target"); sawTarget = true
+            case "target":
+                port.target = try values.int(value, "\(path).target")
+                guard (0...65535).contains(port.target) else { throw values.fail(value, "Invalid containerPort: \(port.target)") }
+                sawTarget = true
             case "published":
                 let text = try values.stringOrNumber(value, "\(path).published")
                 guard let n = Int(text), (0...65535).contains(n) else { throw values.fail(value, "Invalid hostPort: \(text)") }

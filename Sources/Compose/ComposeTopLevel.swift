@@ -76,7 +76,7 @@ struct ComposeTopLevel {
             case "interval": check.interval = try values.string(value, p)
             case "timeout": check.timeout = try values.string(value, p)
             case "start_period": check.startPeriod = try values.string(value, p)
-            case "retries": check.retries = try values.int(value, p)
+            case "retries": check.retries = try values.count(value, p)
             case "disable": check.disable = try values.bool(value, p)
             default: break
             }

@@ -73,6 +73,12 @@ struct DockerCommandRun {
         case ["network", "ls"]: networkList()
         case ["network", "inspect"]: try networkInspect()
         case ["network", "rm"]: try networkRemove()
+        case ["stack", "deploy"]: try stackDeploy()
+        case ["stack", "ls"]: stackList()
+        case ["stack", "services"]: try stackServices()
+        case ["stack", "ps"]: try stackTasks()
+        case ["stack", "rm"]: try stackRemove()
+        case ["stack", "config"]: try stackConfig()
         case ["ps"]: containers()
         case ["info"]: info()
         default:

@@ -21,7 +21,7 @@ import Testing
 
     @Test func dockerGroupsSubcommandsAndFlags() {
         #expect(Self.c("m1$ ") == ["docker"])
-        #expect(Self.c("m1$ docker s") == ["swarm", "service", "secret"])
+        #expect(Self.c("m1$ docker s") == ["swarm", "service", "secret", "stack"])
         #expect(Self.c("m1$ docker node p") == ["promote", "ps"])
         #expect(Self.c("m1$ docker node update --av") == ["--availability"])
         #expect(Self.c("m1$ docker node update --availability drain w") == ["w1"])

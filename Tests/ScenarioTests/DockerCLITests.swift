@@ -68,6 +68,12 @@ func dockerError(_ command: String, sourceLocation: Testing.SourceLocation = #_s
         ("docker info", ["info"]),
         ("docker ps -a -q", ["ps"]),
         ("docker version", ["version"]),
+        ("docker stack deploy -c docker-compose.yml -c scale.yml --prune --resolve-image changed -d=false app", ["stack", "deploy"]),
+        ("docker stack ls", ["stack", "ls"]),
+        ("docker stack ps --no-trunc app", ["stack", "ps"]),
+        ("docker stack rm app db", ["stack", "rm"]),
+        ("docker stack services -q app", ["stack", "services"]),
+        ("docker stack config -c docker-compose.yml", ["stack", "config"]),
     ]
 
     @Test(arguments: examples)

@@ -11,6 +11,7 @@ extension DockerCLI {
         Group(name: "network", summary: "Manage networks", unsupported: ["connect", "disconnect", "prune"]),
         Group(name: "secret", summary: "Manage Swarm secrets", unsupported: []),
         Group(name: "config", summary: "Manage Swarm configs", unsupported: []),
+        Group(name: "stack", summary: "Manage Swarm stacks", unsupported: []),
     ]
 
     /// Real top-level docker commands the simulator does not model.
@@ -19,7 +20,7 @@ extension DockerCLI {
         "context", "cp", "create", "diff", "events", "exec", "export", "history", "image", "images",
         "import", "init", "inspect", "kill", "load", "login", "logout", "logs", "manifest", "pause",
         "plugin", "port", "pull", "push", "rename", "restart", "rm", "rmi", "run", "save", "search",
-        "stack", "start", "stats", "stop", "system", "tag", "top", "trust", "unpause", "update",
+        "start", "stats", "stop", "system", "tag", "top", "trust", "unpause", "update",
         "volume", "wait",
     ]
 
@@ -118,7 +119,7 @@ extension DockerCLI {
 
     public static let commands: [Command] = swarmCommands + nodeCommands + serviceCommands
         + networkCommands + storeCommands(kind: "secret", title: "SECRET", summary: "secret") + storeCommands(kind: "config", title: "CONFIG", summary: "config")
-        + systemCommands
+        + systemCommands + stackCommands
 
     static let swarmCommands: [Command] = [
         Command(["swarm", "init"], usage: "docker swarm init [OPTIONS]", summary: "Initialize a swarm", flags: [

@@ -45,7 +45,7 @@ extension DockerCLI {
         guard let group = groups.first(where: { $0.name == first.text }) else {
             if unsupportedCommands.contains(first.text) {
                 throw Diagnostic(at: first, "'docker \(first.text)' is not supported by swarmsim yet",
-                                 hint: "swarmsim simulates swarm mode: docker swarm, node, service, network, secret, config, info, ps, version")
+                                 hint: "swarmsim simulates swarm mode: docker swarm, node, service, network, secret, config, stack, info, ps, version")
             }
             throw Diagnostic(at: first, "docker: \(first.text.quotedForMessage) is not a docker command.",
                              notes: ["See 'docker --help'"],
