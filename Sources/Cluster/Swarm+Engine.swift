@@ -58,6 +58,8 @@ extension Swarm {
         switch request {
         case .swarmInit(let advertise, let heartbeat, let limit):
             initSwarm(op, on: host, advertise: advertise, heartbeat: heartbeat, historyLimit: limit)
+        case .swarmInitForceNewCluster(let heartbeat, let limit):
+            forceNewCluster(op, on: host, heartbeat: heartbeat, historyLimit: limit)
         case .swarmJoin(let token, let remote, _):
             join(op, on: host, token: token, remote: remote)
         case .swarmLeave(let force):
@@ -147,7 +149,7 @@ extension Swarm {
             updateNode(ref, update, manager: m, on: host, target: target)
         case .nodeRemove(let ref, let force):
             guard let node = store.resolveNode(ref) else { return answer(.failure(.noSuchNode(ref))) }
-            if node.role == .manager && node.raftID != 0 {
+            if node.role == .manager && node.raftID != 0 && m.raft.voters.contains(node.raftID) {
                 return answer(.failure(.rpc("FailedPrecondition", "node \(node.id) is a cluster manager and is a member of the raft cluster. It must be demoted to worker before removal")))
             }
             if !force && node.state == .ready {
@@ -179,7 +181,7 @@ extension Swarm {
             createNetwork(spec, in: store, on: host, target: target)
         case .networkRemove(let reference):
             removeNetwork(reference, in: store, on: host, target: target)
-        case .swarmInit, .swarmJoin, .swarmLeave, .info:
+        case .swarmInit, .swarmInitForceNewCluster, .swarmJoin, .swarmLeave, .info:
             answer(.failure(EngineError("unexpected call")))
         }
     }
@@ -196,6 +198,11 @@ extension Swarm {
         if update.role == .worker && node.role == .manager {
             if store.nodes.filter({ $0.role == .manager }).count == 1 {
                 return answer(.failure(.rpc("FailedPrecondition", "attempting to demote the last manager of the swarm")))
+            }
+            // swarmkit looks the node up in the Raft member list (a forced new cluster removed
+            // the other managers from it, not from the store).
+            guard m.raft.voters.contains(node.raftID) else {
+                return answer(.failure(.rpc("NotFound", "can't find manager in raft memberlist")))
             }
             if node.raftID != 0 {
                 guard m.raft.canRemove(node.raftID) else { return answer(.failure(.lossOfQuorum)) }

@@ -173,6 +173,7 @@ public final class Swarm {
         if traceMessages { traceMessage("deliver", envelope, reason: nil) }
         switch envelope.message {
         case .raft(let message): raftReceive(message, at: envelope.to)
+        case .raftMemberRemoved(let id): memberRemovedByForce(id, at: envelope.to)
         case .call(let id, let call): receiveCall(id, call, from: envelope.from, at: envelope.to)
         case .reply(let id, let reply): receiveReply(id, reply, at: envelope.to)
         case .mesh(let updates): receiveMesh(updates, at: envelope.to)
@@ -280,7 +281,7 @@ public final class Swarm {
         network.restart(host)
         traceHost("restart", host)
         notify(.restarted(host))
-        guard hosts[host.index].membership != nil else { return }
+        guard hosts[host.index].membership != nil, hosts[host.index].membership?.removedByForce == false else { return }
         if let storage = hosts[host.index].raftStorage {
             let raft = StoreRaft(id: hosts[host.index].membership?.raftID ?? 0, restoring: storage,
                                  config: options.raft, random: raftRandom(host))
