@@ -74,8 +74,11 @@ extension Swarm {
         }
     }
 
-    /// Sends a manager-only call where swarmkit's raft proxy would: to the leader.
-    func routeToLeader(_ op: OperationID) {
+    /// Sends a manager-only call where swarmkit's raft proxy would: to the leader. Without one,
+    /// as swarmkit's `LeaderConn`: a manager that has gone more than `lostQuorumTicks` without a
+    /// leader when the call arrives refuses it at once; otherwise the call polls for a leader
+    /// once a second (`deadline` set) until one appears or the request's deadline passes.
+    func routeToLeader(_ op: OperationID, deadline: SimTime? = nil) {
         guard let operation = operations[op] else { return }
         let host = operation.host
         guard current(host, operation.hostIncarnation) else { return }
@@ -85,18 +88,11 @@ extension Swarm {
         if m.raft.role == .leader || (options.reads == .local && !request.isWrite) {
             execute(request, on: host, target: .operation(op))
         } else if let leader = knownLeader(host) {
-            _ = call(.api(request), from: host, to: leader, purpose: .operation(op), timeout: options.requestTimeout)
-        } else if m.ticksWithoutLeader > options.lostQuorumTicks {
-            finish(op, .failure(.noLeader))
+            let timeout = deadline.map { $0 - now } ?? options.requestTimeout
+            _ = call(.api(request), from: host, to: leader, purpose: .operation(op), timeout: timeout)
         } else {
-            // swarmkit's LeaderConn polls for a leader once a second until lostQuorumTimeout.
-            schedule(.retryOperation(op), after: .seconds(1))
+            pollForLeader(op, manager: m, deadline: deadline)
         }
-    }
-
-    func retry(_ op: OperationID) {
-        guard let operation = operations[op], operation.result == nil else { return }
-        routeToLeader(op)
     }
 
     func receiveCall(_ id: CallID, _ call: Call, from caller: HostID, at host: HostID) {

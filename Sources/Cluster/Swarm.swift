@@ -119,8 +119,8 @@ public final class Swarm {
         case .nodeExpiry(let host, let incarnation, let nodeID, let generation):
             guard current(host, incarnation) else { return }
             nodeExpired(host, nodeID: nodeID, generation: generation)
-        case .retryOperation(let op):
-            retry(op)
+        case .retryOperation(let op, let deadline):
+            retry(op, deadline: deadline)
         case .orchestrate(let host, let incarnation, let term):
             guard current(host, incarnation) else { return }
             orchestrate(host, term: term)

@@ -124,7 +124,15 @@ extension DockerCommandRun {
         var errors = ""
         defer { out += errors }
         for target in invocation.scaleTargets {
-            guard let store = read() else { return }
+            // docker/cli scale: every error, the inspect's too, is prefixed with the service.
+            let store: ClusterStore
+            switch call(.read) {
+            case .success(.store(let s)): store = s
+            case .failure(let e):
+                errors += "\(target.service): Error response from daemon: \(e.text)\n"
+                continue
+            case .success: continue
+            }
             guard let s = resolveService(target.service, in: store) else {
                 errors += "\(target.service): \(Self.serviceNotFound(target.service))\n"
                 continue
