@@ -82,7 +82,6 @@ extension Swarm {
             term: m.raft.term, store: m.store, now: now, grace: grace,
             settings: DispatcherSettings(gracePeriodMultiplier: options.gracePeriodMultiplier), effects: &effects)
         perform(effects, ofDispatcherOn: host, answering: nil)
-        finishForcedInit(host)
     }
 
     /// Arms a new expiry timer for `nodeID` unless one watches it already.

@@ -36,6 +36,9 @@ extension Swarm {
         startManager(host, raft: raft, tick: !ticking)
         hosts[host.index].pendingForcedInit = op
         processReady(host)
+        // moby restarts the node, whose agent registers at once with the new dispatcher.
+        hosts[host.index].agent?.restartSession()
+        sendHeartbeat(host)
         if heartbeat != nil || historyLimit != nil {
             updateClusterAfterForcedInit(host, heartbeat: heartbeat, historyLimit: historyLimit)
         }
@@ -47,11 +50,14 @@ extension Swarm {
                 target: nil, reply: .api(.success(.done)))
     }
 
-    /// Answers a waiting `swarm init --force-new-cluster` once its manager leads with its log
-    /// applied (its dispatcher runs): moby's `Init` returns when the node is ready.
+    /// Answers a waiting `swarm init --force-new-cluster` once this node's agent has registered
+    /// with its manager's new dispatcher: moby's `Init` returns when the node is ready, so
+    /// `node ls` straight after shows it Ready. (moby restarts the whole node, whose agent
+    /// registers at once; here the agent carries on and registers at its next heartbeat.)
     func finishForcedInit(_ host: HostID) {
         guard let op = hosts[host.index].pendingForcedInit, let nodeID = hosts[host.index].membership?.nodeID,
-              withManager(host, { $0.dispatcher != nil }) == true else { return }
+              let term = withManager(host, { $0.dispatcher != nil && $0.raft.role == .leader ? $0.raft.term : nil }) ?? nil,
+              hosts[host.index].agent?.sessionTerm == term else { return }
         hosts[host.index].pendingForcedInit = nil
         finish(op, .success(.joined(nodeID: nodeID, asManager: true, managerAddress: address(of: host) + ":2377")))
     }
@@ -75,6 +81,13 @@ extension Swarm {
         stopAgent(host)
         traceHost("manager.removed", host)
         notify(.managerStopped(host))
+    }
+
+    /// Observer: whether `host`'s engine is a manager that a forced new cluster removed from
+    /// Raft (it may not know yet). For pictures and reports, never for a role's decisions.
+    public func isForcedOut(_ host: HostID) -> Bool {
+        guard let membership = hosts[host.index].membership, membership.raftID != 0 else { return false }
+        return membership.removedByForce || safety.forcedOut.contains(membership.raftID)
     }
 
     private func traceForcedNewCluster(_ host: HostID, removed: [UInt64]) {

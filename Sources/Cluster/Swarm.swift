@@ -113,7 +113,7 @@ public final class Swarm {
             sendRaftMessages(messages, from: host)
         case .heartbeatDue(let host, let incarnation):
             guard current(host, incarnation) else { return }
-            sendHeartbeat(host)
+            heartbeatWoke(host)
         case .callTimeout(let id):
             if let call = pendingCalls.removeValue(forKey: id) { callFailed(call, .deadline, id: id) }
         case .nodeExpiry(let host, let incarnation, let nodeID, let generation):
@@ -263,6 +263,7 @@ public final class Swarm {
     public func crash(_ host: HostID) {
         guard network.isUp(host) else { return }
         network.crash(host)
+        hosts[host.index].heartbeatWakeups = 0
         hosts[host.index].manager = nil
         stopAgent(host)
         hosts[host.index].backgroundJoin = nil

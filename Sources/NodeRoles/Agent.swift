@@ -63,6 +63,13 @@ package struct Agent: Sendable {
         reportAll(host: host, effects: &effects)
     }
 
+    /// The node starts again in place (moby restarts it for `--force-new-cluster`): the next
+    /// heartbeat goes to its own manager first, and one still on its way is no longer waited for.
+    package mutating func restartSession() {
+        failures = 0
+        heartbeatInFlight = false
+    }
+
     /// After an accepted heartbeat and the role it asked for: send what waits, and heartbeat
     /// again after `period`.
     package mutating func heartbeatSettled(period: SimDuration, host: AgentHost, effects: inout [AgentEffect]) {
