@@ -18,31 +18,6 @@ extension DockerCommandRun {
 
     var expander: WordExpander { { w throws(Diagnostic) in try w.expanded(runner.variable) } }
 
-    /// Docker's attached mode: wait for the service to converge, then say so; `--detach` skips it.
-    mutating func converge(_ serviceID: String) {
-        guard !invocation.isOn("detach"), !invocation.isOn("quiet") else { return }
-        let limit = swarm.now + runner.options.commandTimeout
-        swarm.run(until: { s in Self.progress(of: serviceID, in: s.freshestStore).converged }, deadline: limit)
-        let p = Self.progress(of: serviceID, in: swarm.freshestStore)
-        out += "overall progress: \(p.running) out of \(p.desired) tasks\n"
-        guard p.converged else {
-            out += "verify: still converging after \(runner.options.commandTimeout) (docker would keep waiting; use --detach)\n"
-            return
-        }
-        // docker watches the tasks for a monitoring period before it calls them stable.
-        swarm.run(until: swarm.now + .seconds(5))
-        out += "verify: Service converged\n"
-    }
-
-    static func progress(of serviceID: String, in store: ClusterStore?) -> (running: Int, desired: Int, converged: Bool) {
-        guard let store, let service = store.service(id: serviceID) else { return (0, 0, true) }
-        let tasks = store.tasks(ofService: serviceID).filter { $0.desiredState == .running }
-        let running = tasks.filter { $0.status.state == .running }.count
-        let desired = service.spec.replicas ?? NodeEligibility.nodes(for: service, in: store).count
-        let updating = service.updateStatus.map { $0.state == .updating || $0.state == .rollbackStarted } ?? false
-        return (running, desired, running == desired && !updating && tasks.count == desired)
-    }
-
     func resolveService(_ ref: String, in store: ClusterStore) -> ServiceRecord? { store.resolveService(ref) }
 
     /// The daemon's not-found error, which Docker 23 and later print as it is.
@@ -76,7 +51,7 @@ extension DockerCommandRun {
         case .failure(let e): fail(e)
         case .success(.created(let id)):
             out += id + "\n"
-            converge(id)
+            converge(id, reference: id)
         case .success: break
         }
     }
@@ -120,7 +95,7 @@ extension DockerCommandRun {
     }
 
     mutating func serviceScale() throws(Diagnostic) {
-        var converging: [String] = []
+        var converging: [(id: String, reference: String)] = []
         var errors = ""
         defer { out += errors }
         for target in invocation.scaleTargets {
@@ -147,10 +122,10 @@ extension DockerCommandRun {
             case .failure(let e): fail(e)
             case .success:
                 out += DockerFormat.serviceScaled(target.service, to: target.replicas)
-                converging.append(s.id)
+                converging.append((s.id, target.service))
             }
         }
-        for id in converging { converge(id) }
+        for (id, reference) in converging { converge(id, reference: reference) }
     }
 
     mutating func serviceUpdate() throws(Diagnostic) {
@@ -168,7 +143,7 @@ extension DockerCommandRun {
         case .failure(let e): fail(e)
         case .success:
             out += ref + "\n"
-            converge(s.id)
+            converge(s.id, reference: ref)
         }
     }
 
@@ -184,7 +159,7 @@ extension DockerCommandRun {
         case .failure(let e): fail(e)
         case .success:
             out += name + "\n"
-            converge(s.id)
+            converge(s.id, reference: name)
         }
     }
 
