@@ -84,7 +84,9 @@ extension Swarm {
         guard current(host, operation.hostIncarnation) else { return }
         let request = operation.request
         guard hosts[host.index].membership != nil else { return finish(op, .failure(.notInSwarm)) }
-        guard let m = hosts[host.index].manager else { return finish(op, .failure(.worker)) }
+        // A manager that applied its own removal from Raft has stopped in swarmkit (its Raft
+        // node returns ErrMemberRemoved at once): here it keeps voting a while, but serves no API.
+        guard let m = hosts[host.index].manager, !m.removedFromRaft else { return finish(op, .failure(.worker)) }
         if m.raft.role == .leader || (options.reads == .local && !request.isWrite) {
             execute(request, on: host, target: .operation(op))
         } else if let leader = knownLeader(host) {
