@@ -36,6 +36,10 @@ struct ScenarioGenerator {
     var linked: [(String, String)] = []
     var networkChanged = false
     var nextService = 1
+    /// The liveness phase starts with a `--force-new-cluster` recovery on m1.
+    var forceRecovery = false
+    /// The liveness phase demotes the leader, then promotes m1..m3 back.
+    var demoteLeader = false
 
     typealias Config = FuzzScenario.Config
 
@@ -55,6 +59,8 @@ struct ScenarioGenerator {
         lines.append("hosts " + (managers == 1 ? "m1" : "m1..m\(managers)") + (workers == 0 ? "" : workers == 1 ? " w1" : " w1..w\(workers)"))
         for i in 1...managers { hosts.append(HostState(name: "m\(i)", manager: true)) }
         for i in 0..<workers { hosts.append(HostState(name: "w\(i + 1)", manager: false)) }
+        forceRecovery = managers >= 2 && random.chance(0.3)
+        demoteLeader = managers >= 2 && random.chance(0.3)
         lines.append("m1$ docker swarm init")
         for h in hosts.dropFirst() {
             lines.append("\(h.name)$ docker swarm join --token $\(h.manager ? "MANAGER" : "WORKER")_TOKEN m1:2377")
@@ -251,6 +257,7 @@ struct ScenarioGenerator {
             lines.append("network loss 0%")
             lines.append("network duplication 0%")
         }
+        if forceRecovery { recoverByForce() }
         let crashed = hosts.filter(\.crashed).map(\.name)
         if !crashed.isEmpty { lines.append("restart " + crashed.joined(separator: " ")) }
         lines.append("expect leader within \(config.leaderWithin)")
@@ -280,6 +287,7 @@ struct ScenarioGenerator {
                 lines += commands
             }
         }
+        if demoteLeader { demoteTheLeader() }
         lines.append("expect services converged within \(convergeBound())")
         let published = services.filter(\.exists)
         guard !published.isEmpty else { return }

@@ -41,6 +41,15 @@ package struct NodeMesh: Sendable {
         self.table = table
     }
 
+    /// The node's session is now with a leader of a lower term than some updates taken: a
+    /// cluster forced anew (`--force-new-cluster`), whose terms start from the recovered
+    /// manager's. Updates stamped by the earlier leaders no longer hold back this leader's.
+    package mutating func sessionTermFell(to term: UInt64) {
+        for key in stamps.keys.sorted() where stamps[key].map({ $0.term > term }) == true {
+            stamps[key] = LeaderStamp(term: term, index: 0)
+        }
+    }
+
     /// Another node left the swarm (gossip): stop routing to its tasks.
     package mutating func nodeLeft(_ nodeID: String) {
         table?.removeEndpoints(onNode: nodeID)
