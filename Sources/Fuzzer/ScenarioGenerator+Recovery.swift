@@ -6,9 +6,10 @@ import SimCore
 /// handed over first), then promoting m1..m3 back.
 extension ScenarioGenerator {
     /// At the start of the liveness phase, before the other crashed hosts restart: m1 (restarted
-    /// if it is down) forces a new cluster of its own, keeping the store. Each other manager the
-    /// generator believes in is restarted if down, leaves with `--force` and joins m1 again as a
-    /// manager, at once: a removed manager left running could otherwise campaign with the others.
+    /// if it is down) forces a new cluster of its own, keeping the store. Each other host that was
+    /// ever a manager (a demotion may have failed) is restarted if down, leaves with `--force`
+    /// and joins m1 again as a manager, at once: a removed manager left running could otherwise
+    /// campaign with the others.
     mutating func recoverByForce() {
         lines.append("# Recovery: m1 forces a new cluster; the other managers leave and join again")
         if hosts[0].crashed {
@@ -16,13 +17,17 @@ extension ScenarioGenerator {
             lines.append("restart m1")
         }
         lines.append("m1$ docker swarm init --force-new-cluster")
-        for i in hosts.indices.dropFirst() where hosts[i].manager && !hosts[i].left {
+        // A refused `swarm leave` (the node was still a manager) leaves it in the swarm: hosts the
+        // generator believes gone leave too (harmless when they had).
+        for i in hosts.indices.dropFirst() where hosts[i].everManager {
             if hosts[i].crashed {
                 hosts[i].crashed = false
                 lines.append("restart \(hosts[i].name)")
             }
             lines.append("\(hosts[i].name)$ docker swarm leave --force")
             lines.append("\(hosts[i].name)$ docker swarm join --token $MANAGER_TOKEN m1:2377")
+            hosts[i].manager = true
+            hosts[i].left = false
         }
     }
 

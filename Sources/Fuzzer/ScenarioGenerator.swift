@@ -14,6 +14,9 @@ struct ScenarioGenerator {
         var availability = "active"
         /// Availability changed at least once: liveness sets it back to active.
         var availabilityChanged = false
+        /// A manager at some point (a demotion may have failed): a forced new cluster may have
+        /// removed it.
+        var everManager = false
     }
     struct ServiceState {
         var name: String
@@ -57,7 +60,7 @@ struct ScenarioGenerator {
         lines.append("seed \(seed)")
         lines.append("network latency \(latency)")
         lines.append("hosts " + (managers == 1 ? "m1" : "m1..m\(managers)") + (workers == 0 ? "" : workers == 1 ? " w1" : " w1..w\(workers)"))
-        for i in 1...managers { hosts.append(HostState(name: "m\(i)", manager: true)) }
+        for i in 1...managers { hosts.append(HostState(name: "m\(i)", manager: true, everManager: true)) }
         for i in 0..<workers { hosts.append(HostState(name: "w\(i + 1)", manager: false)) }
         forceRecovery = managers >= 2 && random.chance(0.3)
         demoteLeader = managers >= 2 && random.chance(0.3)
@@ -174,6 +177,7 @@ struct ScenarioGenerator {
             let managers = hosts.filter(\.manager).count
             guard managers >= 3, managers < 9, let i = random.element(of: workers) else { return }
             hosts[i].manager = true
+            hosts[i].everManager = true
             lines.append("\(console())$ docker node promote \(hosts[i].name)")
         case 7:
             // m1 stays a manager: the liveness phase types its commands there; m2 and m3 stay
