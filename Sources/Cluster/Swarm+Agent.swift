@@ -119,7 +119,7 @@ extension Swarm {
         guard hosts[host.index].agent != nil else { return }
         switch reply {
         case .heartbeat(let period, let role, let isRaftMember, let managers, let term):
-            if let taken = hosts[host.index].agent?.assignments.term, term < taken { hosts[host.index].mesh.sessionTermFell(to: term) }
+            hosts[host.index].mesh.sessionTermFell(to: term)
             withAgent(host) { agent, h, effects in agent.heartbeatAccepted(term: term, host: h, effects: &effects) }
             if !managers.isEmpty { hosts[host.index].knownManagers = managers }
             reconcileRole(host, role: role, isRaftMember: isRaftMember)
