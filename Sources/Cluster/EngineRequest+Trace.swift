@@ -3,6 +3,7 @@ extension EngineRequest {
     var traceName: String {
         switch self {
         case .swarmInit: "swarm.init"
+        case .swarmInitForceNewCluster: "swarm.init.force-new-cluster"
         case .swarmJoin: "swarm.join"
         case .swarmLeave: "swarm.leave"
         case .swarmInspect: "swarm.inspect"

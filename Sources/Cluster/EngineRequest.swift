@@ -6,6 +6,8 @@ import Orchestration
 /// update).
 public enum EngineRequest: Sendable, Equatable {
     case swarmInit(advertiseAddress: String?, dispatcherHeartbeat: SimDuration?, taskHistoryLimit: Int?)
+    /// `docker swarm init --force-new-cluster`: see `Swarm.forceNewCluster`.
+    case swarmInitForceNewCluster(dispatcherHeartbeat: SimDuration?, taskHistoryLimit: Int?)
     case swarmJoin(token: String, remoteAddress: String, advertiseAddress: String?)
     case swarmLeave(force: Bool)
     case swarmInspect

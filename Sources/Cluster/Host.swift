@@ -31,6 +31,10 @@ struct Host {
     /// A `swarm init` or `swarm join`, answered once the node has registered (and a manager's
     /// once Raft has taken it in).
     var pendingJoin: (OperationID, EngineResponse)?
+    /// A `swarm init --force-new-cluster`, answered once the manager leads with its log applied.
+    var pendingForcedInit: OperationID?
+    /// Heartbeat wake-ups scheduled for this incarnation and not yet due (see `scheduleHeartbeat`).
+    var heartbeatWakeups = 0
     /// This node's routing mesh, as far as updates have reached it.
     var mesh = NodeMesh()
     /// What mesh repair last found this node's mesh up to date with (`Swarm.meshRepairStamp`).

@@ -79,6 +79,12 @@ public struct InvariantChecker: Sendable {
         if keep > 0 { digests.removeFirst(keep) }
     }
 
+    /// A forced new cluster keeps the entries through `index` and writes its own after it: the
+    /// digests above it are of entries it discarded.
+    mutating func forcedNewCluster(keepingThrough index: UInt64) {
+        digests.removeAll { $0.index > index }
+    }
+
     /// Counts an applied entry; true when a whole-store comparison is due.
     mutating func fullCompareDue() -> Bool {
         guard isEnabled else { return false }

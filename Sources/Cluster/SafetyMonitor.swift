@@ -17,13 +17,28 @@ public struct SafetyMonitor: Sendable {
     /// Every breach seen, as text.
     public var violations: [String] { checker.violations.map(\.description) }
 
+    /// Members that a forced new cluster removed: what they do afterwards is another cluster's
+    /// history (sorted).
+    private(set) var forcedOut: [UInt64] = []
+
     mutating func observe(_ node: StoreRaft, ready: Raft.Ready<StoreCommand, ClusterStore>) {
-        guard isEnabled else { return }
+        guard isEnabled, !forcedOut.contains(node.id) else { return }
         checker.observe(node, ready: ready)
     }
 
     mutating func restarted(_ node: StoreRaft) {
+        guard isEnabled, !forcedOut.contains(node.id) else { return }
+        checker.restarted(node)
+    }
+
+    /// `node` was just forced into a new cluster of its own (`docker swarm init
+    /// --force-new-cluster`), removing `removed`. The administrator overrode Raft: entries only
+    /// the lost majority had committed are gone by design, so the checker starts again from
+    /// this member's log, and the removed members are no longer watched.
+    mutating func forcedNewCluster(_ node: StoreRaft, removed: [UInt64]) {
+        forcedOut = (forcedOut + removed).sorted()
         guard isEnabled else { return }
+        checker = Raft.SafetyChecker()
         checker.restarted(node)
     }
 

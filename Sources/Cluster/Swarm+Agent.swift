@@ -11,7 +11,24 @@ extension Swarm {
                                                                containerStart: options.containerStartTime))
         hosts[host.index].joiningRaft = false
         hosts[host.index].pendingJoin = nil
-        schedule(.heartbeatDue(host, incarnation: network.incarnation(host)), after: .zero)
+        scheduleHeartbeat(host, after: .zero)
+    }
+
+    /// Schedules the agent's next heartbeat. Wake-ups are counted so that only the latest one
+    /// heartbeats: a heartbeat sent out of turn (a node starting again in place, as after
+    /// `--force-new-cluster`) schedules its own follow-up, and the one already pending must not
+    /// start a second chain.
+    func scheduleHeartbeat(_ host: HostID, after delay: SimDuration) {
+        hosts[host.index].heartbeatWakeups += 1
+        schedule(.heartbeatDue(host, incarnation: network.incarnation(host)), after: delay)
+    }
+
+    /// A heartbeat wake-up: heartbeats unless a later wake-up is pending.
+    func heartbeatWoke(_ host: HostID) {
+        hosts[host.index].heartbeatWakeups -= 1
+        guard hosts[host.index].heartbeatWakeups <= 0 else { return }
+        hosts[host.index].heartbeatWakeups = 0
+        sendHeartbeat(host)
     }
 
     /// Stops the agent on `host` (a crash, or the engine left the swarm).
@@ -48,7 +65,7 @@ extension Swarm {
         case .reportStatus(let nodeID, let reports, let manager):
             _ = call(.taskStatus(nodeID: nodeID, reports), from: host, to: manager, purpose: .taskStatus, timeout: .seconds(5))
         case .heartbeatDue(let delay):
-            schedule(.heartbeatDue(host, incarnation: network.incarnation(host)), after: delay)
+            scheduleHeartbeat(host, after: delay)
         case .taskStepDue(let taskID, let delay):
             schedule(.taskStep(host, incarnation: network.incarnation(host), taskID: taskID), after: delay)
         case .taskState(let name, let id, let state):
@@ -102,10 +119,12 @@ extension Swarm {
         guard hosts[host.index].agent != nil else { return }
         switch reply {
         case .heartbeat(let period, let role, let isRaftMember, let managers, let term):
+            hosts[host.index].mesh.sessionTermFell(to: term)
             withAgent(host) { agent, h, effects in agent.heartbeatAccepted(term: term, host: h, effects: &effects) }
             if !managers.isEmpty { hosts[host.index].knownManagers = managers }
             reconcileRole(host, role: role, isRaftMember: isRaftMember)
             finishJoinIfRegistered(host)
+            finishForcedInit(host)
             withAgent(host) { agent, h, effects in agent.heartbeatSettled(period: period, host: h, effects: &effects) }
         default:
             withAgent(host) { agent, _, effects in agent.heartbeatFailed(random: &jitter, effects: &effects) }

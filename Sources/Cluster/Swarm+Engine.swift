@@ -61,6 +61,8 @@ extension Swarm {
         switch request {
         case .swarmInit(let advertise, let heartbeat, let limit):
             initSwarm(op, on: host, advertise: advertise, heartbeat: heartbeat, historyLimit: limit)
+        case .swarmInitForceNewCluster(let heartbeat, let limit):
+            forceNewCluster(op, on: host, heartbeat: heartbeat, historyLimit: limit)
         case .swarmJoin(let token, let remote, _):
             join(op, on: host, token: token, remote: remote)
         case .swarmLeave(let force):
@@ -75,24 +77,23 @@ extension Swarm {
         }
     }
 
-    /// Sends a manager-only call where swarmkit's raft proxy would: to the leader.
-    func routeToLeader(_ op: OperationID) {
+    /// Sends a manager-only call where swarmkit's raft proxy would: to the leader. Without one,
+    /// as swarmkit's `LeaderConn`: a manager that has gone more than `lostQuorumTicks` without a
+    /// leader when the call arrives refuses it at once; otherwise the call polls for a leader
+    /// once a second (`deadline` set) until one appears or the request's deadline passes.
+    func routeToLeader(_ op: OperationID, deadline: SimTime? = nil) {
         guard let operation = operations[op] else { return }
         let host = operation.host
         guard current(host, operation.hostIncarnation) else { return }
         let request = operation.request
-        switch engine.call(isWrite: request.isWrite, on: engineHost(host)) {
+        switch engine.call(isWrite: request.isWrite, on: engineHost(host), polling: deadline != nil) {
         case .answerHere: execute(request, on: host, target: .operation(op))
         case .forward(let leader):
-            _ = call(.api(request), from: host, to: leader, purpose: .operation(op), timeout: options.requestTimeout)
+            let timeout = deadline.map { $0 - now } ?? options.requestTimeout
+            _ = call(.api(request), from: host, to: leader, purpose: .operation(op), timeout: timeout)
         case .refuse(let refusal): finish(op, .failure(refusal.error))
-        case .retry(let delay): schedule(.retryOperation(op), after: delay)
+        case .retry: pollForLeader(op, deadline: deadline)
         }
-    }
-
-    func retry(_ op: OperationID) {
-        guard let operation = operations[op], operation.result == nil else { return }
-        routeToLeader(op)
     }
 
     func receiveCall(_ id: CallID, _ call: Call, from caller: HostID, at host: HostID) {
@@ -141,7 +142,7 @@ extension Swarm {
             updateNode(ref, update, manager: m, on: host, target: target)
         case .nodeRemove(let ref, let force):
             guard let node = store.resolveNode(ref) else { return answer(.failure(.noSuchNode(ref))) }
-            if node.role == .manager && node.raftID != 0 {
+            if node.role == .manager && node.raftID != 0 && m.raft.voters.contains(node.raftID) {
                 return answer(.failure(.rpc("FailedPrecondition", "node \(node.id) is a cluster manager and is a member of the raft cluster. It must be demoted to worker before removal")))
             }
             if !force && node.state == .ready {
@@ -171,7 +172,7 @@ extension Swarm {
             createNetwork(spec, in: store, on: host, target: target)
         case .networkRemove(let reference):
             removeNetwork(reference, in: store, on: host, target: target)
-        case .swarmInit, .swarmJoin, .swarmLeave, .info:
+        case .swarmInit, .swarmInitForceNewCluster, .swarmJoin, .swarmLeave, .info:
             answer(.failure(EngineError("unexpected call")))
         }
     }
@@ -188,6 +189,11 @@ extension Swarm {
         if update.role == .worker && node.role == .manager {
             if store.nodes.filter({ $0.role == .manager }).count == 1 {
                 return answer(.failure(.rpc("FailedPrecondition", "attempting to demote the last manager of the swarm")))
+            }
+            // swarmkit looks the node up in the Raft member list (a forced new cluster removed
+            // the other managers from it, not from the store).
+            guard m.raft.voters.contains(node.raftID) else {
+                return answer(.failure(.rpc("NotFound", "can't find manager in raft memberlist")))
             }
             if node.raftID != 0 {
                 guard m.raft.canRemove(node.raftID) else { return answer(.failure(.lossOfQuorum)) }

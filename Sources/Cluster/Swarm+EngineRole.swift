@@ -12,7 +12,8 @@ extension Swarm {
         let inSwarm = hosts[host.index].membership != nil
         let manager = withManager(host) { m -> EngineHost.Manager in
             let leads = m.raft.role == .leader
-            return EngineHost.Manager(isLeader: leads, knownLeader: nil, ticksWithoutLeader: m.ticksWithoutLeader)
+            return EngineHost.Manager(isLeader: leads, knownLeader: nil, ticksWithoutLeader: m.ticksWithoutLeader,
+                                      removedFromRaft: m.removedFromRaft)
         }
         guard var manager else { return EngineHost(inSwarm: inSwarm, manager: nil) }
         manager.knownLeader = manager.isLeader ? host : knownLeader(host)

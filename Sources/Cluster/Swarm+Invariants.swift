@@ -9,7 +9,7 @@ extension Swarm {
     /// Called by the apply loop after `host`'s manager `m` applied the entry at `index`, which
     /// changed `changes`.
     func checkInvariants(afterApplying changes: StoreChanges, index: UInt64, manager m: ManagerRuntime, on host: HostID) {
-        guard invariants.isEnabled else { return }
+        guard invariants.isEnabled, !safety.forcedOut.contains(m.raft.id) else { return }
         invariants.applied(changes, index: index, store: m.store, on: host, hostName: hosts[host.index].name,
                            isLeader: m.raft.role == .leader, at: now)
         guard invariants.fullCompareDue() else { return }
@@ -17,7 +17,7 @@ extension Swarm {
         var lowest = UInt64.max
         for h in hosts where network.isUp(h.id) {
             // `m` has applied `index` already; its appliedIndex moves on after this call.
-            guard let other = h.id == host ? m : h.manager else { continue }
+            guard let other = h.id == host ? m : h.manager, !safety.forcedOut.contains(other.raft.id) else { continue }
             let applied = h.id == host ? index : other.appliedIndex
             stores.append((h.name, applied, other.store))
             lowest = min(lowest, applied)

@@ -10,7 +10,8 @@ extension Swarm {
     /// Starts (or restarts) the manager on `host` with `raft`, and its tick. The store starts
     /// empty: Raft's first Ready hands out the founding entries, or after a restart the stored
     /// snapshot and the committed entries after it, and applying them rebuilds the store.
-    func startManager(_ host: HostID, raft: StoreRaft) {
+    /// `tick` false: the host's tick is already running (a manager replaced in place).
+    func startManager(_ host: HostID, raft: StoreRaft, tick: Bool = true) {
         if hosts[host.index].raftStorage == nil { hosts[host.index].raftStorage = Raft.Storage() }
         let store = ClusterStore()
         let applied: UInt64 = 0
@@ -22,7 +23,7 @@ extension Swarm {
         raftDirectory[raft.id] = host
         // Managers' tickers are not aligned: start each at a random phase within one tick.
         let phase = SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(options.raftTick.nanoseconds, 1)))))
-        schedule(.raftTick(host, incarnation: network.incarnation(host)), after: phase)
+        if tick { schedule(.raftTick(host, incarnation: network.incarnation(host)), after: phase) }
         traceHost("manager.start", host)
         notify(.managerStarted(host))
         notify(.role(host, raft.role, term: raft.term))
@@ -68,7 +69,7 @@ extension Swarm {
     }
 
     func raftReceive(_ message: RaftMessage, at host: HostID) {
-        guard hosts[host.index].manager != nil else { return }
+        guard hosts[host.index].manager != nil, !refuseRemovedMember(message, at: host) else { return }
         hosts[host.index].manager?.lastHeard[message.from] = now
         hosts[host.index].manager?.raft.step(message)
         processReady(host)

@@ -46,7 +46,7 @@ extension WireMessage {
         switch self {
         case .assignments, .mesh: true
         // Gossip goes over UDP (memberlist); a node it misses is repaired later.
-        case .raft, .call, .reply, .meshNodeLeft, .meshRequest, .meshResponse: false
+        case .raft, .raftMemberRemoved, .call, .reply, .meshNodeLeft, .meshRequest, .meshResponse: false
         }
     }
 }

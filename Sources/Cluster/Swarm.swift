@@ -113,14 +113,14 @@ public final class Swarm {
             sendRaftMessages(messages, from: host)
         case .heartbeatDue(let host, let incarnation):
             guard current(host, incarnation) else { return }
-            sendHeartbeat(host)
+            heartbeatWoke(host)
         case .callTimeout(let id):
             if let call = pendingCalls.removeValue(forKey: id) { callFailed(call, .deadline, id: id) }
         case .nodeExpiry(let host, let incarnation, let nodeID, let generation):
             guard current(host, incarnation) else { return }
             nodeExpired(host, nodeID: nodeID, generation: generation)
-        case .retryOperation(let op):
-            retry(op)
+        case .retryOperation(let op, let deadline):
+            retry(op, deadline: deadline)
         case .orchestrate(let host, let incarnation, let term):
             guard current(host, incarnation) else { return }
             orchestrate(host, term: term)
@@ -173,6 +173,7 @@ public final class Swarm {
         if traceMessages { traceMessage("deliver", envelope, reason: nil) }
         switch envelope.message {
         case .raft(let message): raftReceive(message, at: envelope.to)
+        case .raftMemberRemoved(let id): memberRemovedByForce(id, at: envelope.to)
         case .call(let id, let call): receiveCall(id, call, from: envelope.from, at: envelope.to)
         case .reply(let id, let reply): receiveReply(id, reply, at: envelope.to)
         case .mesh(let updates): receiveMesh(updates, at: envelope.to)
@@ -262,6 +263,7 @@ public final class Swarm {
     public func crash(_ host: HostID) {
         guard network.isUp(host) else { return }
         network.crash(host)
+        hosts[host.index].heartbeatWakeups = 0
         hosts[host.index].manager = nil
         stopAgent(host)
         hosts[host.index].backgroundJoin = nil
@@ -280,7 +282,7 @@ public final class Swarm {
         network.restart(host)
         traceHost("restart", host)
         notify(.restarted(host))
-        guard hosts[host.index].membership != nil else { return }
+        guard hosts[host.index].membership != nil, hosts[host.index].membership?.removedByForce == false else { return }
         if let storage = hosts[host.index].raftStorage {
             let raft = StoreRaft(id: hosts[host.index].membership?.raftID ?? 0, restoring: storage,
                                  config: options.raft, random: raftRandom(host))

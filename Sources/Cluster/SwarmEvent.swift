@@ -12,8 +12,9 @@ enum SwarmEvent {
     case callTimeout(CallID)
     /// The leader's dispatcher checks whether `nodeID` heartbeated in time.
     case nodeExpiry(HostID, incarnation: UInt32, nodeID: String, generation: UInt64)
-    /// A docker call waiting for a leader looks again (swarmkit polls once a second).
-    case retryOperation(OperationID)
+    /// A docker call waiting for a leader looks again (swarmkit's `LeaderConn` polls once a
+    /// second until the request's deadline).
+    case retryOperation(OperationID, deadline: SimTime)
     /// The leader runs its orchestrators and scheduler (debounced after store changes).
     case orchestrate(HostID, incarnation: UInt32, term: UInt64)
     /// An agent moves a task to its next state.

@@ -12,6 +12,7 @@ extension WireMessage {
             case .taskStatus: "call.taskStatus"
             }
         case .reply: "reply"
+        case .raftMemberRemoved: "raft.memberRemoved"
         case .assignments: "assignments"
         case .mesh: "mesh"
         case .meshNodeLeft: "mesh.nodeLeft"

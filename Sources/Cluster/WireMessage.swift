@@ -13,6 +13,8 @@ typealias CallID = UInt64
 enum WireMessage {
     /// Raft traffic between managers.
     case raft(RaftMessage)
+    /// A manager whose cluster was forced anew refuses a removed member's Raft message.
+    case raftMemberRemoved(UInt64)
     /// A request to a manager; managers that are not the leader proxy it to the leader, as
     /// swarmkit's raft proxy does for the control and dispatcher APIs.
     case call(CallID, Call)

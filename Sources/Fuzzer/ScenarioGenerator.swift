@@ -14,6 +14,9 @@ struct ScenarioGenerator {
         var availability = "active"
         /// Availability changed at least once: liveness sets it back to active.
         var availabilityChanged = false
+        /// A manager at some point (a demotion may have failed): a forced new cluster may have
+        /// removed it.
+        var everManager = false
     }
     struct ServiceState {
         var name: String
@@ -36,6 +39,10 @@ struct ScenarioGenerator {
     var linked: [(String, String)] = []
     var networkChanged = false
     var nextService = 1
+    /// The liveness phase starts with a `--force-new-cluster` recovery on m1.
+    var forceRecovery = false
+    /// The liveness phase demotes the leader, then promotes m1..m3 back.
+    var demoteLeader = false
 
     typealias Config = FuzzScenario.Config
 
@@ -53,8 +60,10 @@ struct ScenarioGenerator {
         lines.append("seed \(seed)")
         lines.append("network latency \(latency)")
         lines.append("hosts " + (managers == 1 ? "m1" : "m1..m\(managers)") + (workers == 0 ? "" : workers == 1 ? " w1" : " w1..w\(workers)"))
-        for i in 1...managers { hosts.append(HostState(name: "m\(i)", manager: true)) }
+        for i in 1...managers { hosts.append(HostState(name: "m\(i)", manager: true, everManager: true)) }
         for i in 0..<workers { hosts.append(HostState(name: "w\(i + 1)", manager: false)) }
+        forceRecovery = managers >= 2 && random.chance(0.3)
+        demoteLeader = managers >= 2 && random.chance(0.3)
         lines.append("m1$ docker swarm init")
         for h in hosts.dropFirst() {
             lines.append("\(h.name)$ docker swarm join --token $\(h.manager ? "MANAGER" : "WORKER")_TOKEN m1:2377")
@@ -168,6 +177,7 @@ struct ScenarioGenerator {
             let managers = hosts.filter(\.manager).count
             guard managers >= 3, managers < 9, let i = random.element(of: workers) else { return }
             hosts[i].manager = true
+            hosts[i].everManager = true
             lines.append("\(console())$ docker node promote \(hosts[i].name)")
         case 7:
             // m1 stays a manager: the liveness phase types its commands there; m2 and m3 stay
@@ -251,6 +261,7 @@ struct ScenarioGenerator {
             lines.append("network loss 0%")
             lines.append("network duplication 0%")
         }
+        if forceRecovery { recoverByForce() }
         let crashed = hosts.filter(\.crashed).map(\.name)
         if !crashed.isEmpty { lines.append("restart " + crashed.joined(separator: " ")) }
         lines.append("expect leader within \(config.leaderWithin)")
@@ -280,6 +291,7 @@ struct ScenarioGenerator {
                 lines += commands
             }
         }
+        if demoteLeader { demoteTheLeader() }
         lines.append("expect services converged within \(convergeBound())")
         let published = services.filter(\.exists)
         guard !published.isEmpty else { return }

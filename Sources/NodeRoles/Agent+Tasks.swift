@@ -24,10 +24,13 @@ extension Agent {
                 starts.append(record.id)
             } else if record.status.state <= .running {
                 // The store says this node runs it, but this engine has no such container: it
-                // restarted (a crash took its containers), so the task has failed.
+                // restarted (a crash took its containers), so the task has failed. The executor's
+                // wait on the container fails with the daemon's not-found error (moby
+                // daemon/cluster/executor/container `controller.Wait`), which swarmkit records as
+                // the task's error; the message stays the last one reported.
                 var lost = AgentTask(record: record, observed: .failed)
                 lost.record.status = TaskStatus(state: .failed, timestamp: now, message: "started",
-                                                error: "task lost: the node's engine restarted")
+                                                error: "No such container: \(record.containerName)")
                 reports.append(TaskReport(taskID: record.id, status: lost.record.status))
             }
         }

@@ -58,9 +58,20 @@ package struct Agent: Sendable {
     package mutating func heartbeatAccepted(term: UInt64, host: AgentHost, effects: inout [AgentEffect]) {
         heartbeatInFlight = false
         failures = 0
+        // A leader of a lower term than a set already taken: a cluster forced anew, whose terms
+        // start from the recovered manager's (or a deposed leader this session now follows, as
+        // a swarmkit session would). Its sets must not be held back by the earlier leaders'.
+        if term < assignments.term { assignments = LeaderStamp(term: term, index: 0) }
         guard term != sessionTerm else { return }
         sessionTerm = term
         reportAll(host: host, effects: &effects)
+    }
+
+    /// The node starts again in place (moby restarts it for `--force-new-cluster`): the next
+    /// heartbeat goes to its own manager first, and one still on its way is no longer waited for.
+    package mutating func restartSession() {
+        failures = 0
+        heartbeatInFlight = false
     }
 
     /// After an accepted heartbeat and the role it asked for: send what waits, and heartbeat

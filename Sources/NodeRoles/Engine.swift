@@ -22,13 +22,17 @@ package struct Engine: Sendable {
     }
 
     /// A docker call made on this host (`isWrite`: it changes cluster state, so only the leader
-    /// may answer it).
-    package func call(isWrite: Bool, on host: EngineHost) -> EngineEffect {
+    /// may answer it). `polling`: the call is already waiting for a leader; LeaderConn looks at
+    /// the ticks without one only when the call arrives, so a waiting call keeps polling until
+    /// its deadline, which `Swarm` keeps.
+    package func call(isWrite: Bool, on host: EngineHost, polling: Bool = false) -> EngineEffect {
         guard host.inSwarm else { return .refuse(.notInSwarm) }
-        guard let manager = host.manager else { return .refuse(.worker) }
+        // A manager that applied its own removal from Raft has stopped in swarmkit (its Raft
+        // node returns ErrMemberRemoved at once): it serves no API.
+        guard let manager = host.manager, !manager.removedFromRaft else { return .refuse(.worker) }
         if manager.isLeader || (readsLocally && !isWrite) { return .answerHere }
         if let leader = manager.knownLeader { return .forward(to: leader) }
-        return manager.ticksWithoutLeader > lostQuorumTicks ? .refuse(.noLeader) : .retry(after: .seconds(1))
+        return !polling && manager.ticksWithoutLeader > lostQuorumTicks ? .refuse(.noLeader) : .retry(after: .seconds(1))
     }
 
     /// A call another manager forwarded here: answered if this manager leads, sent on to the
@@ -54,11 +58,14 @@ package struct EngineHost: Sendable, Equatable {
         package var knownLeader: HostID?
         /// Raft ticks since this manager last had a leader.
         package var ticksWithoutLeader: Int
+        /// This manager applied its own removal from Raft (a demotion, a forced new cluster).
+        package var removedFromRaft: Bool
 
-        package init(isLeader: Bool, knownLeader: HostID?, ticksWithoutLeader: Int) {
+        package init(isLeader: Bool, knownLeader: HostID?, ticksWithoutLeader: Int, removedFromRaft: Bool = false) {
             self.isLeader = isLeader
             self.knownLeader = knownLeader
             self.ticksWithoutLeader = ticksWithoutLeader
+            self.removedFromRaft = removedFromRaft
         }
     }
 

@@ -17,6 +17,8 @@ package struct NodeMesh: Sendable {
     package private(set) var table: MeshTable?
     /// The stamp of the last update taken, per service.
     private var stamps: [String: LeaderStamp] = [:]
+    /// The highest term among `stamps` (so that `sessionTermFell` costs nothing most times).
+    private var highestTerm: UInt64 = 0
     /// Ports published in ingress mode, in the order learnt.
     package private(set) var publishedPorts: [PublishedPort] = []
     /// Counts the changes to the ports and endpoints (not the balancer's turns), for mesh repair.
@@ -32,6 +34,7 @@ package struct NodeMesh: Sendable {
         for u in updates {
             if let taken = stamps[u.serviceID], u.stamp < taken { continue }
             stamps[u.serviceID] = u.stamp
+            highestTerm = max(highestTerm, u.stamp.term)
             publishedPorts.removeAll { $0.serviceID == u.serviceID }
             for port in u.ingressPorts {
                 publishedPorts.append(PublishedPort(port: port, serviceID: u.serviceID, serviceName: u.serviceName))
@@ -39,6 +42,17 @@ package struct NodeMesh: Sendable {
             if u.ingressPorts.isEmpty { table.remove(u.serviceID) } else { table.update(u.serviceID, endpoints: u.endpoints) }
         }
         self.table = table
+    }
+
+    /// The node's session is now with a leader of a lower term than some updates taken: a
+    /// cluster forced anew (`--force-new-cluster`), whose terms start from the recovered
+    /// manager's. Updates stamped by the earlier leaders no longer hold back this leader's.
+    package mutating func sessionTermFell(to term: UInt64) {
+        guard highestTerm > term else { return }
+        for key in stamps.keys.sorted() where stamps[key].map({ $0.term > term }) == true {
+            stamps[key] = LeaderStamp(term: term, index: 0)
+        }
+        highestTerm = term
     }
 
     /// Another node left the swarm (gossip): stop routing to its tasks.

@@ -64,7 +64,9 @@ struct ClusterPicture {
     // MARK: Rows
 
     /// Whether `h` is a manager, counting a crashed manager (its store record says so).
+    /// A manager that counts towards the quorum (one that a forced new cluster removed does not).
     func isManager(_ h: HostID) -> Bool {
+        if swarm.isForcedOut(h) { return false }
         if swarm.isUp(h) { return swarm.role(of: h) == .manager }
         return swarm.allSeeing.nodeRecord(of: h)?.role == .manager
     }
@@ -115,6 +117,7 @@ struct ClusterPicture {
 
     /// What is off about `h`, in a few words.
     func note(_ h: HostID, _ view: ClusterObserver.RaftView?) -> String? {
+        if swarm.isForcedOut(h) { return "removed from Raft by a forced new cluster" }
         guard let leader = swarm.allSeeing.leader else { return nil }
         if h == leader { return nil }
         if view?.role == .leader { return "leads an old term" }

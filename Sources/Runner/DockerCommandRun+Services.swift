@@ -18,38 +18,6 @@ extension DockerCommandRun {
 
     var expander: WordExpander { { w throws(Diagnostic) in try w.expanded(runner.variable) } }
 
-    /// Docker's attached mode: wait for the service to converge, then say so; `--detach` skips it.
-    /// The engine is asked after every event (`Swarm.answerAtOnce`), as docker polls it.
-    mutating func converge(_ serviceID: String) {
-        guard !invocation.isOn("detach"), !invocation.isOn("quiet") else { return }
-        let limit = swarm.now + runner.options.commandTimeout
-        let host = self.host
-        swarm.run(until: { s in Self.progress(of: serviceID, on: host, in: s).converged }, deadline: limit)
-        let p = Self.progress(of: serviceID, on: host, in: swarm)
-        out += "overall progress: \(p.running) out of \(p.desired) tasks\n"
-        guard p.converged else {
-            out += "verify: still converging after \(runner.options.commandTimeout) (docker would keep waiting; use --detach)\n"
-            return
-        }
-        // docker watches the tasks for a monitoring period before it calls them stable.
-        swarm.run(until: swarm.now + .seconds(5))
-        out += "verify: Service converged\n"
-    }
-
-    /// What docker's progress display counts, from the engine's answer: the service, its tasks
-    /// meant to run, and (for a global service) the nodes eligible for it.
-    static func progress(of serviceID: String, on host: HostID, in swarm: Swarm) -> (running: Int, desired: Int, converged: Bool) {
-        let queries: [EngineQuery] = [.inspect(.service, serviceID),
-                                      .list(.task, EngineFilters([("service", serviceID), ("desired-state", "running")])),
-                                      .list(.node)]
-        guard case .success(.records(let answers)) = swarm.answerAtOnce(queries, on: host) else { return (0, 0, false) }
-        guard let service = answers[0].services.first?.record else { return (0, 0, true) }
-        let tasks = answers[1].tasks
-        let running = tasks.filter { $0.status.state == .running }.count
-        let desired = service.spec.replicas ?? answers[2].nodes.filter { NodeEligibility.isEligible($0.record, for: service) }.count
-        let updating = service.updateStatus.map { $0.state == .updating || $0.state == .rollbackStarted } ?? false
-        return (running, desired, running == desired && !updating && tasks.count == desired)
-    }
 
     /// The daemon's not-found error, which Docker 23 and later print as it is.
     static func serviceNotFound(_ ref: String) -> String { "Error response from daemon: service \(ref) not found" }
@@ -82,7 +50,7 @@ extension DockerCommandRun {
         case .failure(let e): fail(e)
         case .success(.created(let id)):
             out += id + "\n"
-            converge(id)
+            converge(id, reference: id)
         case .success: break
         }
     }
@@ -113,12 +81,20 @@ extension DockerCommandRun {
     }
 
     mutating func serviceScale() throws(Diagnostic) {
-        var converging: [String] = []
+        var converging: [(id: String, reference: String)] = []
         var errors = ""
         defer { out += errors }
         for target in invocation.scaleTargets {
-            guard let found = inspectService(target.service) else { return }
-            guard case .success(let s) = found else {
+            // docker/cli scale: every error, the inspect's too, is prefixed with the service.
+            let answers: [Result<EngineRecords, EngineError>]
+            switch call(.get([.inspect(.service, target.service)])) {
+            case .success(.records(let a)) where a.count == 1: answers = a
+            case .failure(let e):
+                errors += "\(target.service): Error response from daemon: \(e.text)\n"
+                continue
+            case .success: continue
+            }
+            guard let s = answers[0].services.first?.record else {
                 errors += "\(target.service): \(Self.serviceNotFound(target.service))\n"
                 continue
             }
@@ -132,10 +108,10 @@ extension DockerCommandRun {
             case .failure(let e): fail(e)
             case .success:
                 out += DockerFormat.serviceScaled(target.service, to: target.replicas)
-                converging.append(s.id)
+                converging.append((s.id, target.service))
             }
         }
-        for id in converging { converge(id) }
+        for (id, reference) in converging { converge(id, reference: reference) }
     }
 
     mutating func serviceUpdate() throws(Diagnostic) {
@@ -154,7 +130,7 @@ extension DockerCommandRun {
         case .failure(let e): fail(e)
         case .success:
             out += ref + "\n"
-            converge(s.id)
+            converge(s.id, reference: ref)
         }
     }
 
@@ -170,7 +146,7 @@ extension DockerCommandRun {
         case .failure(let e): fail(e)
         case .success:
             out += name + "\n"
-            converge(s.id)
+            converge(s.id, reference: name)
         }
     }
 

@@ -35,7 +35,7 @@ extension DockerCommandRun {
             let networks = try convert.networks()
             guard deployNetworks(networks, namespace: namespace) else { return }
             let ids = deployServices(convert.services(), namespace: namespace)
-            if invocation.value("detach") == .bool(false) { for id in ids { converge(id) } }
+            if invocation.value("detach") == .bool(false) { for id in ids { converge(id, reference: id) } }
         } catch {
             out += error.message + "\n"
         }

@@ -92,9 +92,13 @@ struct DockerCommandRun {
     // MARK: swarm
 
     mutating func swarmInit() {
-        let request = EngineRequest.swarmInit(advertiseAddress: invocation.text("advertise-addr")?.text,
+        var request = EngineRequest.swarmInit(advertiseAddress: invocation.text("advertise-addr")?.text,
                                               dispatcherHeartbeat: invocation.duration("dispatcher-heartbeat"),
                                               taskHistoryLimit: invocation.int("task-history-limit"))
+        if invocation.isOn("force-new-cluster") {
+            request = .swarmInitForceNewCluster(dispatcherHeartbeat: invocation.duration("dispatcher-heartbeat"),
+                                                taskHistoryLimit: invocation.int("task-history-limit"))
+        }
         switch call(request) {
         case .failure(let e): fail(e)
         case .success(.joined(let nodeID, _, let address)):

@@ -29,8 +29,10 @@ import Foundation
         // next: one block on; next 3: three more.
         #expect(out[41...43] == ["A quorum is a majority of all managers: 3 of 5.",
                                  "The majority side has 3 of 5 managers, so m1 stays the leader of term 1.", Self.pause(45)])
-        #expect(out[56...57] == ["Every control call, even a read, goes to the leader, which the minority side cannot reach.", Self.pause(63)])
-        #expect(out[58...69] == [
+        #expect(out[56...58] == ["Every control call, even a read, goes to the leader, which the minority side cannot reach.",
+                                 "A manager that lost its leader moments ago waits up to 20 s for a new one; one that has had none for more than 10 s refuses at once.",
+                                 Self.pause(64)])
+        #expect(out[59...70] == [
             "[25.037s] show cluster",
             "cluster at 25.037s: leader m1 in term 1; 5 of 5 managers up, quorum 3",
             "  side 1: 3 of 5 managers, quorum",
@@ -48,7 +50,7 @@ import Foundation
         // Everything else is the lesson's own output, exactly as 'swarmsim run' prints it.
         let run = try Self.system()
         #expect(CLI.main(["run", Self.lessonPath], io: run.io) == 0)
-        let rest = out.enumerated().filter { !(58...69).contains($0.offset) && !$0.element.hasPrefix("(") }.map(\.element)
+        let rest = out.enumerated().filter { !(59...70).contains($0.offset) && !$0.element.hasPrefix("(") }.map(\.element)
         #expect(rest.joined(separator: "\n") == run.out)
     }
 

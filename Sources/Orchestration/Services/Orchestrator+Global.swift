@@ -149,9 +149,10 @@ extension Orchestrator {
                 work.wake(at: due)
                 return
             }
+            // swarmkit's dispatcher (moveTasksToOrphaned) changes the state alone: message, error
+            // and timestamp stay the last the agent reported.
             var status = task.status
             status.state = .orphaned
-            status.timestamp = work.now
             work.emit(.setTaskStatus(id: task.id, status))
         }
     }

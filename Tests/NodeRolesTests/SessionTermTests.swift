@@ -1,0 +1,31 @@
+import Testing
+import SimCore
+import Orchestration
+@testable import NodeRoles
+
+/// A cluster forced anew starts from its recovered manager's term, which may be lower than what
+/// an agent and its node's mesh took from the earlier leaders.
+@Suite struct SessionTermTests {
+    let host = AgentHost(id: HostID(0), nodeID: "node1", knownManagers: [HostID(1)], runsManager: false)
+
+    func task(_ id: String) -> TaskRecord {
+        TaskRecord(id: id, serviceID: "svc", serviceName: "web", slot: 1, nodeID: "node1", specVersion: 1,
+                   spec: TaskTemplate(image: "nginx"), desiredState: .running,
+                   status: TaskStatus(state: .assigned, timestamp: .zero, message: ""), createdAt: .zero)
+    }
+
+    @Test("sets of a lower term are stale, until a leader of that term answers a heartbeat")
+    func lowerTermSessionIsFollowed() {
+        var ids = IDGenerator(random: SeededRandom(seed: 3))
+        var a = Agent(timing: ExecutorTiming(imagePull: .seconds(1), containerStart: .seconds(1)))
+        var effects: [AgentEffect] = []
+        a.takeAssignments([task("t1")], stamp: LeaderStamp(term: 7, index: 40), now: .zero, host: host, ids: &ids, effects: &effects)
+        a.takeAssignments([task("t2")], stamp: LeaderStamp(term: 4, index: 90), now: .zero, host: host, ids: &ids, effects: &effects)
+        #expect(a.tasks.map(\.record.id) == ["t1"])
+        a.heartbeatAccepted(term: 4, host: host, effects: &effects)
+        a.takeAssignments([task("t2")], stamp: LeaderStamp(term: 4, index: 90), now: .zero, host: host, ids: &ids, effects: &effects)
+        #expect(a.tasks.map(\.record.id) == ["t2"])
+        a.takeAssignments([task("t1")], stamp: LeaderStamp(term: 3, index: 99), now: .zero, host: host, ids: &ids, effects: &effects)
+        #expect(a.tasks.map(\.record.id) == ["t2"])
+    }
+}
