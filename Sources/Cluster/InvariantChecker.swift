@@ -158,7 +158,7 @@ public struct InvariantChecker: Sendable {
     /// Learns the services and nodes `changes` adds, lists the tasks it changed (and did not
     /// remove), and says whether it placed a task on a node.
     private mutating func note(_ changes: StoreChanges, store: ClusterStore, tasks: inout [String], schedules: inout Bool) {
-        for change in changes.all {
+        changes.forEach(in: store) { change in
             switch change {
             case .service(let s) where s.kind == .created: knownServices.insert(s.id)
             case .node(let n) where n.kind == .added: knownNodes.insert(n.id)
@@ -184,7 +184,7 @@ public struct InvariantChecker: Sendable {
         h.combine(store.services.count)
         h.combine(store.taskTable.count)
         h.combine(store.appliedIndex)
-        for change in changes.all { combine(change, store, into: &h) }
+        changes.forEach(in: store) { combine($0, store, into: &h) }
         return h.finalize()
     }
 

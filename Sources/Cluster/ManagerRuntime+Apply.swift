@@ -18,11 +18,7 @@ extension ManagerRuntime {
                 effects.storeChanged = true
                 let changes = store.apply(command, at: entry.index)
                 check?(changes, entry.index, self)
-                if leading {
-                    Swarm.touchedNodes(by: changes, into: &effects.touchedNodes)
-                    Swarm.meshServices(touchedBy: changes, into: &effects.meshServices)
-                    effects.noteNodes(changes, in: store)
-                }
+                if leading { effects.note(changes, in: store) }
             case .membership(let change):
                 if change.kind == .removeVoter && change.node == raft.id { removedFromRaft = true }
             case .empty:

@@ -70,12 +70,10 @@ extension Swarm {
         if storeChanged { requestOrchestration(host) }
     }
 
-    /// The nodes whose assignments `changes` changed: a task put on, assigned to, given a new
-    /// desired state on, or removed from them (a status the agent reported is no news to it).
-    static func touchedNodes(by changes: StoreChanges, into nodes: inout [String]) {
-        for case .task(let t) in changes.all where t.kind != .status {
-            if let n = t.nodeID { nodes.append(n) }
-        }
+    /// The node whose assignments `change` changed, if any: a task put on, assigned to, given a
+    /// new desired state on, or removed from it (a status the agent reported is no news to it).
+    static func touchedNode(by change: StoreChanges.Change, into nodes: inout [String]) {
+        if case .task(let t) = change, t.kind != .status, let n = t.nodeID { nodes.append(n) }
     }
 
     // MARK: Dispatcher: assignments and reports

@@ -39,7 +39,8 @@ import SimCore
     }
 
     func changes(_ command: StoreCommand, in s: inout ClusterStore) -> [Change] {
-        Array(s.apply(command, at: s.appliedIndex + 1).all)
+        let result = s.apply(command, at: s.appliedIndex + 1)
+        return result.changes(in: s)
     }
 
     @Test func clusterCommands() {
@@ -124,11 +125,11 @@ import SimCore
             .setNodeState(id: "n1", .down, message: "", at: .zero),
         ])
         let result = s.apply(batch, at: 9)
-        #expect(Array(result.all) == [
+        #expect(result.changes(in: s) == [
             t("t1", "s1", "n2", .assigned), .service(.init(id: "s1", kind: .updateStatus)),
             t("t1", "s1", "n2", .status), .node(.init(id: "n1", kind: .state)),
         ])
-        #expect(result.tasks.map(\.id) == ["t1", "t1"])
+        #expect(result.tasks(in: s).map(\.id) == ["t1", "t1"])
         #expect(result.services.map(\.id) == ["s1"])
         #expect(result.nodes.map(\.id) == ["n1"])
         #expect(result.networks.isEmpty && !result.cluster && !result.isEmpty)
@@ -138,7 +139,61 @@ import SimCore
     @Test func aRefusedCommandStillMovesTheAppliedIndex() {
         var s = store()
         let result = s.apply(.removeTask(id: "nope"), at: 42)
-        #expect(result.isEmpty && result.all.count == 0)
+        #expect(result.isEmpty && result.count == 0)
         #expect(s.appliedIndex == 42)
+    }
+
+    // MARK: Task changes are recorded by row and read back as they were
+
+    @Test func aTaskPutThenAssignedInOneBatchHadNoNodeAtItsPut() {
+        var s = store()
+        let batch = StoreCommand.batch([
+            .putTask(task("t2")),
+            .assignTask(id: "t2", nodeID: "n2", status(.assigned)),
+        ])
+        #expect(changes(batch, in: &s) == [t("t2", "s1", nil, .put), t("t2", "s1", "n2", .assigned)])
+    }
+
+    @Test func aTaskChangedThenRemovedInOneBatchIsStillNamed() {
+        var s = store()
+        s.apply(.assignTask(id: "t1", nodeID: "n1", status(.assigned)), at: 6)
+        // t1's row is emptied, then filled by t3: the first two entries still name t1.
+        let batch = StoreCommand.batch([
+            .setTaskDesiredState(id: "t1", .remove, at: .zero),
+            .removeTask(id: "t1"),
+            .putTask(task("t3", of: "s2", on: "n2")),
+            .setTaskStatus(id: "t3", status(.running)),
+        ])
+        #expect(changes(batch, in: &s) == [
+            t("t1", "s1", "n1", .desiredState), t("t1", "s1", "n1", .removed),
+            t("t3", "s2", "n2", .put), t("t3", "s2", "n2", .status),
+        ])
+    }
+
+    @Test func aTaskReplacedWholeIsNamedAsItWasBeforeAndAfter() {
+        var s = store()
+        let batch = StoreCommand.batch([
+            .setTaskStatus(id: "t1", status(.pending)),
+            .putTask(task("t1", of: "s1", on: "n2")),
+            .setTaskStatus(id: "t1", status(.running)),
+        ])
+        #expect(changes(batch, in: &s) == [
+            t("t1", "s1", nil, .status), t("t1", "s1", "n2", .put), t("t1", "s1", "n2", .status),
+        ])
+    }
+
+    @Test func manyRemovalsInOneBatchAreEachNamed() {
+        var s = store()
+        let ids = (10..<30).map { "t\($0)" }
+        for (i, id) in ids.enumerated() { s.apply(.putTask(task(id, on: i % 2 == 0 ? "n1" : "n2")), at: UInt64(10 + i)) }
+        // Each task is shut down, removed, and its row taken by a newcomer, twenty times over.
+        let batch = StoreCommand.batch(ids.flatMap { id -> [StoreCommand] in
+            [.setTaskDesiredState(id: id, .shutdown, at: .zero), .removeTask(id: id), .putTask(task("new-" + id))]
+        })
+        let expected: [Change] = ids.enumerated().flatMap { i, id -> [Change] in
+            let node = i % 2 == 0 ? "n1" : "n2"
+            return [t(id, "s1", node, .desiredState), t(id, "s1", node, .removed), t("new-" + id, "s1", nil, .put)]
+        }
+        #expect(changes(batch, in: &s) == expected)
     }
 }

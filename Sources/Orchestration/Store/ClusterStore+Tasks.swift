@@ -45,16 +45,22 @@ extension ClusterStore {
         switch command {
         case .putTask(var task):
             // A replaced task gives back what it held; the new one gets its own addresses.
-            if let old = taskTable[task.id] { _ = trackTask(from: old, to: nil) }
+            if let oldRow = taskTable.row(of: task.id) {
+                let old = taskTable[row: oldRow]
+                _ = trackTask(from: old, to: nil)
+                changes.retire(old, row: oldRow, coveringNext: false)
+            }
             task.networks = allocateAttachments(for: task)
-            taskTable.put(task)
+            let row = taskTable.put(task)
             _ = trackTask(from: nil, to: task)
-            changes.append(StoreChanges.Task(id: task.id, serviceID: task.serviceID, nodeID: task.nodeID, kind: .put))
+            changes.append(StoreChanges.TaskRef(row: row, kind: .put, hadNode: task.nodeID != nil))
         case .removeTask(let id):
-            guard let old = taskTable[id] else { return }
+            guard let row = taskTable.row(of: id) else { return }
+            let old = taskTable[row: row]
+            changes.retire(old, row: row, coveringNext: true)
             taskTable.remove(id: id)
             _ = trackTask(from: old, to: nil)
-            changes.append(StoreChanges.Task(id: id, serviceID: old.serviceID, nodeID: old.nodeID, kind: .removed))
+            changes.append(StoreChanges.TaskRef(row: row, kind: .removed, hadNode: old.nodeID != nil))
         case .setTaskStatus(let id, let status):
             guard let row = taskTable.row(of: id) else { return }
             changeTask(in: row, .status, into: &changes) { t in
@@ -65,14 +71,14 @@ extension ClusterStore {
             }
         case .setTaskDesiredState(let id, let state, let time):
             guard let row = taskTable.row(of: id) else { return }
-            var changed: StoreChanges.Task?
+            var changed = false
             taskTable.update(row: row) { t in
                 guard state > t.desiredState else { return }
                 t.desiredState = state
                 t.updatedAt = time
-                changed = .init(id: t.id, serviceID: t.serviceID, nodeID: t.nodeID, kind: .desiredState)
+                changed = true
             }
-            if let changed { changes.append(changed) }
+            if changed { changes.append(StoreChanges.TaskRef(row: row, kind: .desiredState, hadNode: taskTable.hasNode(row: row))) }
         case .assignTask(let id, let nodeID, let status):
             guard let row = taskTable.row(of: id) else { return }
             changeTask(in: row, .assigned, into: &changes) { t in
@@ -92,14 +98,18 @@ extension ClusterStore {
     /// moved to a node or stopped. A task on no network is never copied.
     private mutating func changeTask(in row: TaskTable.Row, _ kind: StoreChanges.Task.Kind, into changes: inout StoreChanges,
                                      _ change: (inout TaskRecord) -> Bool) {
-        var changed: StoreChanges.Task?
-        defer { if let changed { changes.append(changed) } }
-        func tracked(_ t: inout TaskRecord) {
-            if change(&t) { changed = .init(id: t.id, serviceID: t.serviceID, nodeID: t.nodeID, kind: kind) }
+        var changed = false
+        guard taskTable.hasNetworks(row: row) else {
+            taskTable.update(row: row) { changed = change(&$0) }
+            if changed {
+                changes.append(StoreChanges.TaskRef(row: row, kind: kind, hadNode: taskTable.hasNode(row: row)))
+            }
+            return
         }
-        guard taskTable.hasNetworks(row: row) else { return taskTable.update(row: row, tracked) }
         let old = taskTable[row: row]
-        taskTable.update(row: row, tracked)
+        taskTable.update(row: row) { changed = change(&$0) }
+        guard changed else { return }
+        changes.append(StoreChanges.TaskRef(row: row, kind: kind, hadNode: taskTable.hasNode(row: row)))
         let new = taskTable[row: row]
         guard old.nodeID != new.nodeID || Self.holdsAddresses(old) != Self.holdsAddresses(new) else { return }
         if let cleared = trackTask(from: old, to: new) {

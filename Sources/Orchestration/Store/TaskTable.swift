@@ -73,6 +73,12 @@ public struct TaskTable: Equatable, Sendable {
     /// The task in `row`, which must hold one.
     subscript(row row: Row) -> TaskRecord { records[Int(row)] }
 
+    /// The ID, service and node of the task in `row`, each read alone: no record copy.
+    func taskID(row: Row) -> String { records[Int(row)].id }
+    func serviceID(row: Row) -> String { records[Int(row)].serviceID }
+    func nodeID(row: Row) -> String? { records[Int(row)].nodeID }
+    func hasNode(row: Row) -> Bool { records[Int(row)].nodeID != nil }
+
     /// Whether the task in `row` has any network attachments. Reads one field: no record copy.
     func hasNetworks(row: Row) -> Bool { !records[Int(row)].networks.isEmpty }
 
@@ -138,8 +144,9 @@ public struct TaskTable: Equatable, Sendable {
 
     // MARK: Writes
 
-    /// Adds `task`, or replaces the task with its ID.
-    mutating func put(_ task: TaskRecord) {
+    /// Adds `task`, or replaces the task with its ID (in the same row); returns its row.
+    @discardableResult
+    mutating func put(_ task: TaskRecord) -> Row {
         if let row = rowOf[task.id] { remove(row: row) }
         let row: Row
         if let free = freeRows.popLast() {
@@ -152,6 +159,7 @@ public struct TaskTable: Equatable, Sendable {
         }
         rowOf[task.id] = row
         index(row)
+        return row
     }
 
     mutating func remove(id: String) {
