@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["swarmsim"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ComposeTests", dependencies: ["Compose"]),
-        .testTarget(name: "EngineAPITests", dependencies: ["SimCore", "Cluster", "Runner", "ScenarioLanguage", "EngineAPI"]),
+        .testTarget(name: "EngineAPITests", dependencies: ["SimCore", "Orchestration", "Cluster", "ScenarioLanguage", "DockerClient", "Runner", "EngineAPI"]),
     ],
     swiftLanguageModes: [.v6]
 )
