@@ -19,13 +19,13 @@ public struct APIRoute: Equatable, Sendable {
         guard var parts = percentDecodedSegments(request.path) else {
             return .failure(APIError(400, "invalid path encoding"))
         }
-        var version = EngineAPI.maxVersion
+        var version = APIVersion.newest
         if let first = parts.first, first.hasPrefix("v"), let v = APIVersion(first[...]) {
-            if v > EngineAPI.maxVersion {
-                return .failure(APIError(400, "client version \(v) is too new. Maximum supported API version is \(EngineAPI.maxVersion)"))
+            if v > APIVersion.newest {
+                return .failure(APIError(400, "client version \(v) is too new. Maximum supported API version is \(APIVersion.newest)"))
             }
-            if v < EngineAPI.minVersion {
-                return .failure(APIError(400, "client version \(v) is too old. Minimum supported API version is \(EngineAPI.minVersion), please upgrade your client to a newer version"))
+            if v < APIVersion.oldest {
+                return .failure(APIError(400, "client version \(v) is too old. Minimum supported API version is \(APIVersion.oldest), please upgrade your client to a newer version"))
             }
             version = v
             parts.removeFirst()
@@ -88,11 +88,4 @@ public struct APIRoute: Equatable, Sendable {
         default: nil
         }
     }
-}
-
-/// An error answer: the status and the `message` of the JSON body, as moby writes errors.
-public struct APIError: Error, Equatable, Sendable {
-    public var status: Int
-    public var message: String
-    public init(_ status: Int, _ message: String) { self.status = status; self.message = message }
 }

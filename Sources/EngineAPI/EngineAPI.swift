@@ -17,9 +17,9 @@ import Cluster
 /// docs/serve.md says what is served and how faithfully.
 public enum EngineAPI {
     /// The newest API version served, the version docker 28.2.2 speaks.
-    public static let maxVersion = APIVersion(major: 1, minor: 50)
+    public static let maxVersion = APIVersion.newest
     /// The oldest API version served (moby's `MinSupportedAPIVersion`).
-    public static let minVersion = APIVersion(major: 1, minor: 24)
+    public static let minVersion = APIVersion.oldest
 }
 
 /// What an endpoint does next: answer, or make a call on the engine and go on from its result
@@ -28,23 +28,4 @@ public enum EngineAPI {
 public enum APIStep {
     case respond(HTTPResponse)
     case call(EngineRequest, (EngineResult) -> APIStep)
-}
-
-/// An Engine API version, `1.50`.
-public struct APIVersion: Comparable, Sendable, CustomStringConvertible {
-    public var major: Int
-    public var minor: Int
-    public init(major: Int, minor: Int) { self.major = major; self.minor = minor }
-
-    /// `1.50` (also `v1.50`); nil for anything else.
-    public init?(_ text: Substring) {
-        let t = text.hasPrefix("v") ? text.dropFirst() : text
-        let parts = t.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) }),
-              let a = Int(parts[0]), let b = Int(parts[1]), a >= 0, b >= 0 else { return nil }
-        self.init(major: a, minor: b)
-    }
-
-    public var description: String { "\(major).\(minor)" }
-    public static func < (a: APIVersion, b: APIVersion) -> Bool { (a.major, a.minor) < (b.major, b.minor) }
 }
