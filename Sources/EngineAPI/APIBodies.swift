@@ -22,28 +22,28 @@ enum APIBodies {
     /// limit when given. A new cluster from an old one is another feature.
     static func swarmInit(_ body: [UInt8]) throws(APIError) -> (advertise: String?, heartbeat: SimDuration?, historyLimit: Int?) {
         let j = try json(body)
-        if j["ForceNewCluster"] == .bool(true) { throw APIError(501, "--force-new-cluster is not simulated by SwarmSim yet") }
-        if j["Spec"]?["EncryptionConfig"]?["AutoLockManagers"] == .bool(true) {
+        if j[go: "ForceNewCluster"] == .bool(true) { throw APIError(501, "--force-new-cluster is not simulated by SwarmSim yet") }
+        if j[go: "Spec"]?[go: "EncryptionConfig"]?[go: "AutoLockManagers"] == .bool(true) {
             throw APIError(501, "autolock is not simulated by SwarmSim yet")
         }
         let u = try swarmUpdate(body)
-        return (nonEmpty(j["AdvertiseAddr"]?.string), u.heartbeat, u.historyLimit)
+        return (nonEmpty(j[go: "AdvertiseAddr"]?.string), u.heartbeat, u.historyLimit)
     }
 
     static func swarmJoin(_ body: [UInt8]) throws(APIError) -> (token: String, remote: String, advertise: String?) {
         let j = try json(body)
-        guard let remote = j["RemoteAddrs"]?.array?.first?.string, !remote.isEmpty else {
+        guard let remote = j[go: "RemoteAddrs"]?.array?.first?.string, !remote.isEmpty else {
             throw APIError(400, "invalid RemoteAddrs: at least 1 RemoteAddr is required to join")
         }
-        return (j["JoinToken"]?.string ?? "", remote, nonEmpty(j["AdvertiseAddr"]?.string))
+        return (j[go: "JoinToken"]?.string ?? "", remote, nonEmpty(j[go: "AdvertiseAddr"]?.string))
     }
 
     /// The parts of a `SwarmSpec` the simulator keeps; zero means "not given", as in moby.
     static func swarmUpdate(_ body: [UInt8]) throws(APIError) -> (heartbeat: SimDuration?, historyLimit: Int?) {
         let j = try json(body)
-        let spec = j["Spec"] ?? j
-        let beat = spec["Dispatcher"]?["HeartbeatPeriod"]?.int64.flatMap { $0 > 0 ? SimDuration.nanoseconds($0) : nil }
-        let limit = spec["Orchestration"]?["TaskHistoryRetentionLimit"]?.int
+        let spec = j[go: "Spec"] ?? j
+        let beat = spec[go: "Dispatcher"]?[go: "HeartbeatPeriod"]?.int64.flatMap { $0 > 0 ? SimDuration.nanoseconds($0) : nil }
+        let limit = spec[go: "Orchestration"]?[go: "TaskHistoryRetentionLimit"]?.int
         return (beat, limit)
     }
 
@@ -59,18 +59,18 @@ enum APIBodies {
     static func nodeUpdate(_ body: [UInt8], current: NodeRecord) throws(APIError) -> NodeUpdate {
         let j = try json(body)
         var update = NodeUpdate()
-        if let a = j["Availability"]?.string, !a.isEmpty {
+        if let a = j[go: "Availability"]?.string, !a.isEmpty {
             guard let availability = NodeAvailability(rawValue: a) else { throw APIError(400, "invalid Availability: \"\(a)\"") }
             if availability != current.availability { update.availability = availability }
         }
-        if let r = j["Role"]?.string, !r.isEmpty {
+        if let r = j[go: "Role"]?.string, !r.isEmpty {
             guard let role = NodeRole(rawValue: r) else { throw APIError(400, "invalid Role: \"\(r)\"") }
             if role != current.role { update.role = role }
         }
-        if case .object(let labels)? = j["Labels"] {
+        if case .object(let labels)? = j[go: "Labels"] {
             for m in labels where current.labels[m.key] != (m.value.string ?? "") { update.labelsToAdd.append((m.key, m.value.string ?? "")) }
             for (k, _) in current.labels where !labels.contains(where: { $0.key == k }) { update.labelsToRemove.append(k) }
-        } else if j["Labels"] == nil || j["Labels"] == .null {
+        } else if j[go: "Labels"] == nil || j[go: "Labels"] == .null {
             update.labelsToRemove = current.labels.map(\.key)
         }
         return update
@@ -80,15 +80,15 @@ enum APIBodies {
     /// an engine feature the simulator does not have.
     static func networkCreate(_ body: [UInt8]) throws(APIError) -> NetworkSpec {
         let j = try json(body)
-        guard let name = j["Name"]?.string, !name.isEmpty else { throw APIError(400, "network name must not be empty") }
-        let driver = j["Driver"]?.string ?? ""
+        guard let name = j[go: "Name"]?.string, !name.isEmpty else { throw APIError(400, "network name must not be empty") }
+        let driver = j[go: "Driver"]?.string ?? ""
         guard driver == "overlay" else {
             throw APIError(501, "local networks (driver \"\(driver.isEmpty ? "bridge" : driver)\") are not simulated by SwarmSim: create an overlay network (-d overlay)")
         }
-        if j["Ingress"] == .bool(true) { throw APIError(501, "creating an ingress network is not simulated by SwarmSim yet") }
-        let subnet = j["IPAM"]?["Config"]?.array?.first?["Subnet"]?.string
-        var spec = NetworkSpec(name: name, attachable: j["Attachable"] == .bool(true), subnet: nonEmpty(subnet))
-        if case .object(let labels)? = j["Labels"] { for m in labels { spec.labels[m.key] = m.value.string ?? "" } }
+        if j[go: "Ingress"] == .bool(true) { throw APIError(501, "creating an ingress network is not simulated by SwarmSim yet") }
+        let subnet = j[go: "IPAM"]?[go: "Config"]?.array?.first?[go: "Subnet"]?.string
+        var spec = NetworkSpec(name: name, attachable: j[go: "Attachable"] == .bool(true), subnet: nonEmpty(subnet))
+        if case .object(let labels)? = j[go: "Labels"] { for m in labels { spec.labels[m.key] = m.value.string ?? "" } }
         return spec
     }
 

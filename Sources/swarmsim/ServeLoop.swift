@@ -77,6 +77,12 @@ final class ServeLoop {
         signal(SIGINT) { _ in ServeLoop.stopRequested = 1 }
         signal(SIGTERM) { _ in ServeLoop.stopRequested = 1 }
         signal(SIGPIPE, SIG_IGN)
+        // A parent may have started us with these blocked (a spawned child inherits the mask).
+        var stops = sigset_t()
+        sigemptyset(&stops)
+        sigaddset(&stops, SIGINT)
+        sigaddset(&stops, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &stops, nil)
         while ServeLoop.stopRequested == 0 {
             var fds = pollSet()
             _ = poll(&fds, nfds_t(fds.count), 10)
