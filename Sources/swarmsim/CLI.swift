@@ -43,6 +43,9 @@ enum CLI {
             return 0
         case "run": return command(RunCommand.self, Array(args.dropFirst()), io: io)
         case "test": return command(TestCommand.self, Array(args.dropFirst()), io: io)
+        // `shell --serve` is `serve`: its standard input is the shell of the served swarm.
+        case "shell" where args.contains("--serve"):
+            return command(ServeCommand.self, Array(args.dropFirst()).filter { $0 != "--serve" }, io: io)
         case "shell": return command(ShellCommand.self, Array(args.dropFirst()), io: io)
         case "quorum": return command(QuorumCommand.self, Array(args.dropFirst()), io: io)
         case "sweep": return command(SweepCommand.self, Array(args.dropFirst()), io: io)

@@ -19,6 +19,7 @@ enum ServeCommand: Subcommand {
     static var help: String {
         """
         USAGE: swarmsim serve [FILE | HOST…] [options]
+               swarmsim shell --serve [FILE | HOST…] [options]   (the same)
 
         Builds the swarm FILE declares and runs its statements (or declares the hosts given,
         such as 'm1..m3 w1 w2'), then serves each host's Docker Engine API on DIR/HOST.sock

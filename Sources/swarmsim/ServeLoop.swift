@@ -55,6 +55,7 @@ final class ServeLoop {
             server.onEngineCall = { host, request, time in r?.engineCall(request, host: swarm.name(of: host), at: time, store: swarm.freshestStore) }
         }
         io.out("serving \(session.runner.servedHosts.count) engines at \(settings.speed)x; type statements here, Ctrl-C to stop\n")
+        prompt()
     }
 
     /// The socket directory: DIR (made 0700 if new; an existing one must be a directory, and
@@ -182,9 +183,13 @@ final class ServeLoop {
             wallStart = ServeSockets.wallClock()
             virtualStart = server.swarm.now
             server.resumeAnswered()
+            prompt()
         }
         return .ready
     }
+
+    /// The shell's prompt, when a person types (standard input is a terminal).
+    func prompt() { if io.isTerminal(0) { io.out(session.prompt) } }
 
     func shutdown() {
         for c in connections { close(c.fd) }
