@@ -161,8 +161,3 @@ public final class EngineServer {
         if !keepAlive { c.closing = true }
     }
 }
-
-extension HTTPParseError {
-    /// The error a daemon answers a request it could not read with.
-    var apiError: APIError { APIError(status, message) }
-}

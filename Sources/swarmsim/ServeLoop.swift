@@ -63,7 +63,8 @@ final class ServeLoop {
     static func privateDirectory(_ dir: String?) throws(ServeSockets.Failure) -> (String, Bool) {
         guard let dir else {
             var template = Array("/tmp/swarmsim-XXXXXX".utf8CString)
-            guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { throw ServeSockets.failure("mkdtemp") }
+            let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
+            guard let made else { throw ServeSockets.failure("mkdtemp") }
             return (String(cString: made), true)
         }
         if mkdir(dir, 0o700) == 0 { return (dir, true) }
@@ -122,7 +123,8 @@ final class ServeLoop {
     func tick() {
         let wall = ServeSockets.wallClock()
         let elapsed = Double(wall - wallStart) * settings.speed
-        let target = SimTime(nanoseconds: virtualStart.nanoseconds + Int64(min(elapsed, 9e18)))
+        // Clamped: a clock set back moves nothing; a century of virtual time is plenty.
+        let target = SimTime(nanoseconds: virtualStart.nanoseconds &+ Int64(max(0, min(elapsed, 3e18))))
         server.advance(to: target)
     }
 

@@ -73,3 +73,21 @@ import Testing
         #expect(refused.err.contains("Worker nodes can't be used to view or modify cluster state."))
     }
 }
+
+/// `swarmsim serve`'s usage errors, without starting a server.
+@Suite struct ServeUsageTests {
+    @Test func serveNeedsASwarmAndSaneOptions() {
+        let sys = FakeSystem()
+        #expect(sys.run("serve") == 2)
+        #expect(sys.err == "error: 'swarmsim serve' needs a scenario file or host names\nhint: swarmsim serve m1..m3 w1 w2\n")
+        let speed = FakeSystem()
+        #expect(speed.run("serve", "m1", "--speed", "0") == 2)
+        #expect(speed.err == "error: invalid speed '0'\nhint: a number above 0, such as 1, 10 or 0.5\n")
+        let limit = FakeSystem()
+        #expect(limit.run("shell", "--serve", "m1", "--max-connections", "0") == 2)
+        #expect(limit.err == "error: invalid connection limit '0'\nhint: a number from 1 to 1024\n")
+        let help = FakeSystem()
+        #expect(help.run("serve", "--help") == 0)
+        #expect(help.out.hasPrefix("USAGE: swarmsim serve [FILE | HOST…] [options]\n"))
+    }
+}
