@@ -89,6 +89,9 @@ public final class EngineServer {
         return c.closing && c.inFlight == nil && c.output.isEmpty
     }
 
+    /// Whether a request on connection `id` waits for the swarm's answer.
+    public func isWaiting(_ id: Int) -> Bool { connections.first(where: { $0.id == id })?.inFlight != nil }
+
     /// Runs the swarm to virtual time `time` (never back) and answers the calls it answered.
     public func advance(to time: SimTime) {
         if time > swarm.now { swarm.run(until: time) }

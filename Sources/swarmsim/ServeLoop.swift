@@ -19,7 +19,11 @@ final class ServeLoop {
     let directory: String
     let createdDirectory: Bool
     var listeners: [(fd: Int32, host: HostID, path: String?)] = []
-    var connections: [(fd: Int32, id: Int, pending: [UInt8])] = []
+    var connections: [(fd: Int32, id: Int, pending: [UInt8], lastActive: Int64)] = []
+    /// A connection with nothing in flight and no bytes either way for this long is closed
+    /// (Go's http.Server idles keep-alive connections out the same way), so idle clients
+    /// cannot hold every slot.
+    static let idleTimeout: Int64 = 120 * 1_000_000_000
     var stdinOpen = true
     var stdinBuffer: [UInt8] = []
     var recorder: ServeRecorder?
@@ -136,13 +140,15 @@ final class ServeLoop {
                 close(fd)
                 continue
             }
-            connections.append((fd, server.open(host: host), []))
+            connections.append((fd, server.open(host: host), [], ServeSockets.wallClock()))
         }
     }
 
     func readConnection(_ i: Int) {
         switch ServeSockets.read(connections[i].fd) {
-        case .bytes(let b): server.receive(b, on: connections[i].id)
+        case .bytes(let b):
+            connections[i].lastActive = ServeSockets.wallClock()
+            server.receive(b, on: connections[i].id)
         case .wouldBlock: break
         case .closed: drop(i)
         }
@@ -155,14 +161,18 @@ final class ServeLoop {
     }
 
     func writeAll() {
+        let now = ServeSockets.wallClock()
         var i = 0
         while i < connections.count {
             connections[i].pending += server.takeOutput(connections[i].id)
             if !connections[i].pending.isEmpty {
                 guard let n = ServeSockets.write(connections[i].fd, connections[i].pending) else { drop(i); continue }
                 connections[i].pending.removeFirst(n)
+                if n > 0 { connections[i].lastActive = now }
             }
             if connections[i].pending.isEmpty, server.isFinished(connections[i].id) { drop(i); continue }
+            if connections[i].pending.isEmpty, !server.isWaiting(connections[i].id),
+               now - connections[i].lastActive > Self.idleTimeout { drop(i); continue }
             i += 1
         }
     }

@@ -55,6 +55,15 @@ import Testing
         }
         #expect(ok(serve, ["network", "create", "-d", "overlay", "backend"]).count == 26)
         agree(serve, ["network", "ls"])
+        // The real client reads the compose file and makes the calls; the served swarm deploys it.
+        let compose = serve.dir + "/stack.yml"
+        try "services:\n  cache:\n    image: redis\n    networks: [back]\n    deploy:\n      replicas: 2\nnetworks:\n  back: {}\n"
+            .write(toFile: compose, atomically: true, encoding: .utf8)
+        #expect(ok(serve, ["stack", "deploy", "-c", compose, "demo"]).contains("Creating service demo_cache"))
+        let deployed = ServeProcess.eventually { serve.docker(["stack", "services", "demo"], on: "m1").out.contains(" 2/2 ") }
+        #expect(deployed)
+        agree(serve, ["service", "ls"])
+        agree(serve, ["network", "ls"])
         #expect(ok(serve, ["service", "update", "--detach", "--image", "nginx:1.27", "web"]) == "web\n")
         let updated = ServeProcess.eventually {
             let rows = serve.docker(["service", "ps", "--filter", "desired-state=running", "--format", "{{.Image}} {{.CurrentState}}", "web"], on: "m1").out
