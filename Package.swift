@@ -37,9 +37,9 @@ let package = Package(
         .target(name: "Compose", dependencies: ["YAML"]),
         // The Docker Engine API over the simulated engines, for `swarmsim serve` (docs/serve.md):
         // HTTP/1.1 parsing and answers, endpoints mapped onto engine calls. Pure: no sockets, no clock.
-        .target(name: "EngineAPI", dependencies: ["SimCore", "Orchestration", "Cluster", "DockerClient", "Experiments"]),
+        .target(name: "EngineAPI", dependencies: ["SimCore", "Orchestration", "Cluster", "DockerClient"]),
         .executableTarget(name: "swarmsim", dependencies: [
-            "SimCore", "ScenarioLanguage", "DockerClient", "Report", "Runner", "Experiments", "Fuzzer", "EngineAPI",
+            "SimCore", "Orchestration", "Cluster", "ScenarioLanguage", "DockerClient", "Report", "Runner", "Experiments", "Fuzzer", "EngineAPI",
         ]),
 
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),

@@ -2,7 +2,6 @@ import SimCore
 import Orchestration
 import Cluster
 import DockerClient
-import Experiments
 
 /// Request bodies and query checks the adapter reads: JSON in, the simulator's values out.
 enum APIBodies {
@@ -90,13 +89,6 @@ enum APIBodies {
         var spec = NetworkSpec(name: name, attachable: j[go: "Attachable"] == .bool(true), subnet: nonEmpty(subnet))
         if case .object(let labels)? = j[go: "Labels"] { for m in labels { spec.labels[m.key] = m.value.string ?? "" } }
         return spec
-    }
-
-    static func accepts(_ f: APIFilters, _ v: NetworkView) -> Bool {
-        f.match("name") { v.apiName.contains($0) } && f.match("id") { v.id.hasPrefix($0) }
-            && f.match("driver") { $0 == v.apiDriver } && f.match("scope") { $0 == v.apiScope }
-            && f.match("type") { ($0 == "custom") == (v.record != nil && v.record?.isIngress == false) }
-            && f.matchLabels(v.record?.spec.labels ?? Labels())
     }
 
     static func nonEmpty(_ s: String?) -> String? { s.flatMap { $0.isEmpty ? nil : $0 } }

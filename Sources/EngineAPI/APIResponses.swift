@@ -1,5 +1,5 @@
+import SimCore
 import Cluster
-import Experiments
 
 /// The daemon's way of answering: JSON bodies, `{"message": …}` errors with moby's status
 /// codes, and the headers every answer carries.

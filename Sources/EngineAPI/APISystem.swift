@@ -1,5 +1,5 @@
+import SimCore
 import Cluster
-import Experiments
 
 /// The endpoints every daemon answers the same way here (`/version`, `/_ping`) and the answer
 /// for what the simulator does not model.

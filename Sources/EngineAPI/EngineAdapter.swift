@@ -2,12 +2,11 @@ import SimCore
 import Orchestration
 import Cluster
 import DockerClient
-import Experiments
 
 /// Each Engine API endpoint as calls on the host's simulated engine (`EngineRequest`), and
 /// their answers as the daemon gives them. The one place that composes engine calls for the
-/// API: lists and inspects of services, tasks and networks read the cluster's state with one
-/// `.read` (in `withStore`) and filter it here, as the daemon's own lists would.
+/// API: a list or an inspect is one `EngineQuery` (in `get`), whose `filters` the engine
+/// checks and applies on its side with its own tables and errors, as the daemon does.
 struct EngineAdapter {
     let swarm: Swarm
     let host: HostID
@@ -47,13 +46,20 @@ struct EngineAdapter {
         }
     }
 
-    /// The cluster's state as the leader answers a manager's read.
-    func withStore(_ next: @escaping (ClusterStore) -> Step) -> Step {
-        call(.read) { answer in
-            guard case .store(let store) = answer else { return .respond(APISystem.unexpected) }
-            return next(store)
+    /// The records the engine answers to one list or inspect query; the call's error or the
+    /// query's (an invalid filter, a reference that names nothing) is the daemon's response.
+    func get(_ query: EngineQuery, _ next: @escaping (EngineRecords) -> Step) -> Step {
+        call(.get([query])) { answer in
+            guard case .records(let answers) = answer, answers.count == 1 else { return .respond(APISystem.unexpected) }
+            switch answers[0] {
+            case .failure(let e): return .respond(APIResponses.error(e))
+            case .success(let records): return next(records)
+            }
         }
     }
+
+    /// The filters of a list call, from its `filters` parameter.
+    static func filters(_ route: APIRoute) throws(APIError) -> EngineFilters { try APIFilters.parse(route.value("filters")) }
 
     func done(_ status: Int = 200) -> (EngineResponse) -> Step { { _ in .respond(APIResponses.empty(status)) } }
 
@@ -71,7 +77,7 @@ struct EngineAdapter {
     func info() -> Step {
         call(.info) { [swarm, host, calendar] answer in
             guard case .info(let info) = answer else { return .respond(APISystem.unexpected) }
-            let json = APIJSON.info(info, hostname: swarm.name(of: host), node: swarm.nodeRecord(of: host),
+            let json = APIJSON.info(info, hostname: swarm.name(of: host), node: swarm.allSeeing.nodeRecord(of: host),
                                     containers: swarm.containers(on: host), calendar)
             return .respond(APIResponses.json(json))
         }
@@ -126,21 +132,19 @@ struct EngineAdapter {
     func nodesEndpoint(_ m: String, _ s: [String], _ route: APIRoute, _ body: [UInt8]) -> Step {
         switch (m, s) {
         case ("GET", []):
-            let filters: APIFilters
-            do { filters = try APIFilters.parse(route.value("filters")); try filters.validate(APIFilters.nodeKeys) } catch { return Self.failure(error) }
-            return call(.nodeList) { [calendar] answer in
-                guard case .nodes(let views) = answer else { return .respond(APISystem.unexpected) }
-                return .respond(APIResponses.json(.array(views.filter { filters.accepts($0.record) }.map { APIJSON.node($0, calendar) })))
+            let filters: EngineFilters
+            do { filters = try Self.filters(route) } catch { return Self.failure(error) }
+            return get(.list(.node, filters)) { [calendar] records in
+                .respond(APIResponses.json(.array(records.nodes.map { APIJSON.node($0, calendar) })))
             }
         case ("GET", _) where s.count == 1:
-            let ref = s[0]
-            return call(.nodeInspect(ref)) { [calendar] answer in
-                guard case .node(let v) = answer else { return .respond(APISystem.unexpected) }
+            return get(.inspect(.node, s[0])) { [calendar] records in
+                guard let v = records.nodes.first else { return .respond(APISystem.unexpected) }
                 return .respond(APIResponses.json(APIJSON.node(v, calendar)))
             }
         case ("POST", _) where s.count == 2 && s[1] == "update":
-            return call(.nodeInspect(s[0])) { [self] answer in
-                guard case .node(let v) = answer else { return .respond(APISystem.unexpected) }
+            return get(.inspect(.node, s[0])) { [self] records in
+                guard let v = records.nodes.first else { return .respond(APISystem.unexpected) }
                 if let e = APIBodies.versionMismatch(route, current: APIJSON.version(v.record.updatedAt)) { return Self.failure(e) }
                 do throws(APIError) {
                     return call(.nodeUpdate(v.record.id, try APIBodies.nodeUpdate(body, current: v.record)), done())
@@ -163,14 +167,8 @@ extension EngineAdapter {
         do throws(APIError) {
             switch (m, s) {
             case ("GET", []):
-                let filters = try APIFilters.parse(route.value("filters"))
-                try filters.validate(APIFilters.serviceKeys)
-                let status = route.flag("status")
-                return withStore { [calendar] store in
-                    let list = store.services.filter { filters.accepts($0) }
-                    return .respond(APIResponses.json(.array(list.map {
-                        APIJSON.service($0, status: status ? ServiceStatus(of: $0, in: store) : nil, calendar)
-                    })))
+                return get(.list(.service, try Self.filters(route), status: route.flag("status"))) { [calendar] records in
+                    .respond(APIResponses.json(.array(records.services.map { APIJSON.service($0.record, status: $0.status, calendar) })))
                 }
             case ("POST", ["create"]):
                 let spec = try ServiceSpecDecoder.decode(try APIBodies.json(body), defaultName: defaultServiceName)
@@ -179,24 +177,22 @@ extension EngineAdapter {
                     return .respond(APIResponses.json(.object([.init("ID", .string(id))]), status: 201))
                 }
             case ("GET", _) where s.count == 1:
-                let ref = s[0]
-                return withStore { [calendar] store in
-                    guard let service = store.resolveService(ref) else { return Self.failure(APIError(404, "service \(ref) not found")) }
+                return get(.inspect(.service, s[0])) { [calendar] records in
+                    guard let service = records.services.first?.record else { return .respond(APISystem.unexpected) }
                     return .respond(APIResponses.json(APIJSON.service(service, status: nil, calendar)))
                 }
             case ("POST", _) where s.count == 2 && s[1] == "update":
                 let ref = s[0]
                 let requested = route.value("rollback") == "previous" ? nil : try ServiceSpecDecoder.decode(try APIBodies.json(body), defaultName: ref)
-                return withStore { [self] store in
-                    guard let service = store.resolveService(ref) else { return Self.failure(APIError(404, "service \(ref) not found")) }
+                return get(.inspect(.service, ref)) { [self] records in
+                    guard let service = records.services.first?.record else { return .respond(APISystem.unexpected) }
                     if let e = APIBodies.versionMismatch(route, current: service.version) { return Self.failure(e) }
                     let request: EngineRequest = requested.map { .serviceUpdate(id: service.id, $0) } ?? .serviceRollback(id: service.id)
                     return call(request) { _ in .respond(APIResponses.json(.object([]))) }
                 }
             case ("DELETE", _) where s.count == 1:
-                let ref = s[0]
-                return withStore { [self] store in
-                    guard let service = store.resolveService(ref) else { return Self.failure(APIError(404, "service \(ref) not found")) }
+                return get(.inspect(.service, s[0])) { [self] records in
+                    guard let service = records.services.first?.record else { return .respond(APISystem.unexpected) }
                     return call(.serviceRemove(id: service.id), done())
                 }
             default:
@@ -210,15 +206,14 @@ extension EngineAdapter {
     func tasksEndpoint(_ s: [String], _ route: APIRoute) -> Step {
         switch s {
         case []:
-            let filters: APIFilters
-            do { filters = try APIFilters.parse(route.value("filters")); try filters.validate(APIFilters.taskKeys) } catch { return Self.failure(error) }
-            return withStore { [calendar] store in
-                .respond(APIResponses.json(.array(store.tasks.filter { filters.accepts($0, in: store) }.map { APIJSON.task($0, calendar) })))
+            let filters: EngineFilters
+            do { filters = try Self.filters(route) } catch { return Self.failure(error) }
+            return get(.list(.task, filters)) { [calendar] records in
+                .respond(APIResponses.json(.array(records.tasks.map { APIJSON.task($0, calendar) })))
             }
         case _ where s.count == 1:
-            let ref = s[0]
-            return withStore { [calendar] store in
-                guard let t = store.resolveTask(ref) else { return Self.failure(APIError(404, "task \(ref) not found")) }
+            return get(.inspect(.task, s[0])) { [calendar] records in
+                guard let t = records.tasks.first else { return .respond(APISystem.unexpected) }
                 return .respond(APIResponses.json(APIJSON.task(t, calendar)))
             }
         default:
@@ -226,31 +221,18 @@ extension EngineAdapter {
         }
     }
 
-    /// Networks are the engine's: its own, those it instantiated, and on a manager the
-    /// cluster's as the leader answers (a failed read leaves them out, as moby does).
-    func withNetworks(_ next: @escaping (EngineNetworks) -> Step) -> Step {
-        guard swarm.role(of: host) == .manager else { return next(EngineNetworks(swarm: swarm, host: host, cluster: nil)) }
-        return .call(.read) { [swarm, host] result in
-            var cluster: ClusterStore?
-            if case .success(.store(let s)) = result { cluster = s }
-            return next(EngineNetworks(swarm: swarm, host: host, cluster: cluster))
-        }
-    }
-
     func networksEndpoint(_ m: String, _ s: [String], _ route: APIRoute, _ body: [UInt8]) -> Step {
         do throws(APIError) {
             switch (m, s) {
+            // Networks are the engine's: its own, those it instantiated, and on a manager the
+            // cluster's as the leader answers (a failed call leaves them out, as moby does).
             case ("GET", []):
-                let filters = try APIFilters.parse(route.value("filters"))
-                try filters.validate(APIFilters.networkKeys)
-                return withNetworks { [calendar] networks in
-                    .respond(APIResponses.json(.array(networks.list().filter { APIBodies.accepts(filters, $0) }
-                        .map { APIJSON.network($0, withContainers: false, calendar) })))
+                return get(.list(.network, try Self.filters(route))) { [calendar] records in
+                    .respond(APIResponses.json(.array(records.networks.map { APIJSON.network($0, withContainers: false, calendar) })))
                 }
             case ("GET", _) where s.count == 1:
-                let ref = s[0]
-                return withNetworks { [calendar] networks in
-                    guard let v = networks.find(ref, verbose: route.flag("verbose")) else { return Self.failure(APIError(404, "network \(ref) not found")) }
+                return get(.inspect(.network, s[0], verbose: route.flag("verbose"))) { [calendar] records in
+                    guard let v = records.networks.first else { return .respond(APISystem.unexpected) }
                     return .respond(APIResponses.json(APIJSON.network(v, withContainers: true, calendar)))
                 }
             case ("POST", ["create"]):
@@ -260,10 +242,9 @@ extension EngineAdapter {
                     return .respond(APIResponses.json(.object([.init("Id", .string(id)), .init("Warning", .string(""))]), status: 201))
                 }
             case ("DELETE", _) where s.count == 1:
-                let ref = s[0]
-                return withNetworks { [self] networks in
-                    guard let v = networks.find(ref, verbose: false) else { return Self.failure(APIError(404, "network \(ref) not found")) }
-                    guard let record = v.record else { return Self.failure(APIError(403, "\(v.apiName) is a pre-defined network and cannot be removed")) }
+                return get(.inspect(.network, s[0])) { [self] records in
+                    guard let v = records.networks.first else { return .respond(APISystem.unexpected) }
+                    guard let record = v.record else { return Self.failure(APIError(403, "\(v.name) is a pre-defined network and cannot be removed")) }
                     return call(.networkRemove(record.id), done(204))
                 }
             default:
@@ -273,4 +254,12 @@ extension EngineAdapter {
             return Self.failure(error)
         }
     }
+}
+
+/// The records of one answered query, by kind (empty for another kind).
+extension EngineRecords {
+    var nodes: [NodeView] { if case .nodes(let v) = self { v } else { [] } }
+    var services: [ServiceView] { if case .services(let v) = self { v } else { [] } }
+    var tasks: [TaskRecord] { if case .tasks(let v) = self { v } else { [] } }
+    var networks: [NetworkView] { if case .networks(let v) = self { v } else { [] } }
 }

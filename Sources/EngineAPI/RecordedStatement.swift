@@ -53,7 +53,7 @@ public enum RecordedStatement {
             return w + [spec.name]
         case .networkRemove(let ref):
             return ["network", "rm", store?.network(id: ref)?.name ?? ref]
-        case .swarmInspect, .nodeList, .nodeInspect, .info, .read:
+        case .swarmInspect, .info, .get:
             return nil
         }
     }

@@ -56,7 +56,7 @@ final class ServeLoop {
         if let path = settings.record {
             recorder = try ServeRecorder(path: path, setup: setupText, start: swarm.now)
             let r = recorder
-            server.onEngineCall = { host, request, time in r?.engineCall(request, host: swarm.name(of: host), at: time, store: swarm.freshestStore) }
+            server.onEngineCall = { host, request, time in r?.engineCall(request, host: swarm.name(of: host), at: time, store: swarm.allSeeing.freshestStore) }
         }
         io.out("serving \(session.runner.servedHosts.count) engines at \(settings.speed)x; type statements here, Ctrl-C to stop\n")
         prompt()

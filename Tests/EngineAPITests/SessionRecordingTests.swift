@@ -27,7 +27,7 @@ import Runner
         let swarm = s.server.swarm
         let box = Box()
         s.server.onEngineCall = { host, request, time in
-            box.recording.engineCall(request, host: swarm.name(of: host), at: time, store: swarm.freshestStore)
+            box.recording.engineCall(request, host: swarm.name(of: host), at: time, store: swarm.allSeeing.freshestStore)
         }
         #expect(s.status("POST", "/v1.50/swarm/init", #"{"ListenAddr":"0.0.0.0:2377","Spec":{"Orchestration":{"TaskHistoryRetentionLimit":3}}}"#) == "HTTP/1.1 200 OK")
         let token = s.body("GET", "/v1.50/swarm").components(separatedBy: #""Worker":""#)[1].prefix(while: { $0 != "\"" })
@@ -50,7 +50,7 @@ import Runner
         let replay = ScenarioRunner(script: parsed.script)
         let report = replay.run()
         #expect(report.error == nil, "\(text)")
-        #expect(summary(replay.servedSwarm?.freshestStore) == summary(swarm.freshestStore), "\(text)")
+        #expect(summary(replay.servedSwarm?.allSeeing.freshestStore) == summary(swarm.allSeeing.freshestStore), "\(text)")
         #expect(text.contains("m1$ docker service update --detach --image nginx:1.28 --replicas 3 --env-rm A web\n"))
         #expect(text.contains("m1$ docker node update --availability pause --label-add zone=a w1\n"))
     }

@@ -2,7 +2,6 @@ import SimCore
 import Orchestration
 import Cluster
 import DockerClient
-import Experiments
 
 extension APIJSON {
     // MARK: Networks
@@ -26,8 +25,8 @@ extension APIJSON {
             }
         }
         return obj([
-            "Name": str(v.apiName), "Id": str(v.id), "Created": time(v.apiCreated, cal),
-            "Scope": str(v.apiScope), "Driver": str(v.apiDriver), "EnableIPv4": .bool(true), "EnableIPv6": .bool(false),
+            "Name": str(v.name), "Id": str(v.id), "Created": time(v.created, cal),
+            "Scope": str(v.scope), "Driver": str(v.driver), "EnableIPv4": .bool(true), "EnableIPv6": .bool(false),
             "IPAM": obj(["Driver": str("default"), "Options": .null, "Config": .array(config)]),
             "Internal": .bool(false), "Attachable": .bool(record?.spec.attachable ?? false),
             "Ingress": .bool(record?.isIngress ?? false), "ConfigFrom": obj(["Network": str("")]), "ConfigOnly": .bool(false),

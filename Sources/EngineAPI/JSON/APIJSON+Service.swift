@@ -2,7 +2,6 @@ import SimCore
 import Orchestration
 import Cluster
 import DockerClient
-import Experiments
 
 extension APIJSON {
     // MARK: Services

@@ -2,7 +2,6 @@ import SimCore
 import Orchestration
 import Cluster
 import DockerClient
-import Experiments
 
 /// The Engine API's JSON shapes (moby `api/swagger.yaml`, v1.50), built from the simulator's
 /// records. Keys are in swagger's order; fields the simulator does not model take the value a

@@ -1,4 +1,4 @@
-import Experiments
+import SimCore
 
 extension JSONValue {
     /// A member as Go's `encoding/json` finds a struct field: the exact key first, else the

@@ -1,6 +1,5 @@
 import SimCore
 import Orchestration
-import Experiments
 
 /// A service spec from the Engine API's JSON (swagger `ServiceSpec`): the fields the simulator
 /// models. Absent fields take swarmkit's defaults; a field of the wrong type is a 400, as Go's
