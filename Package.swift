@@ -9,7 +9,7 @@ let package = Package(
         .executable(name: "swarmsim", targets: ["swarmsim"]),
         .library(name: "SwarmSimKit", targets: [
             "SimCore", "SimNetwork", "Raft", "Orchestration", "NodeRoles", "Cluster",
-            "ScenarioLanguage", "DockerClient", "Report", "Runner", "Experiments", "Fuzzer", "YAML", "Compose",
+            "ScenarioLanguage", "DockerClient", "Report", "Runner", "Experiments", "Fuzzer", "YAML", "Compose", "EngineAPI",
         ]),
     ],
     targets: [
@@ -35,8 +35,11 @@ let package = Package(
         .target(name: "YAML"),
         // The compose files `docker stack deploy` reads, as a pure model (docs/stacks.md).
         .target(name: "Compose", dependencies: ["YAML"]),
+        // The Docker Engine API over the simulated engines, for `swarmsim serve` (docs/serve.md):
+        // HTTP/1.1 parsing and answers, endpoints mapped onto engine calls. Pure: no sockets, no clock.
+        .target(name: "EngineAPI", dependencies: ["SimCore", "Orchestration", "Cluster", "DockerClient"]),
         .executableTarget(name: "swarmsim", dependencies: [
-            "SimCore", "ScenarioLanguage", "DockerClient", "Report", "Runner", "Experiments", "Fuzzer",
+            "SimCore", "Orchestration", "Cluster", "ScenarioLanguage", "DockerClient", "Report", "Runner", "Experiments", "Fuzzer", "EngineAPI",
         ]),
 
         .testTarget(name: "SimCoreTests", dependencies: ["SimCore"]),
@@ -52,6 +55,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["swarmsim"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "ComposeTests", dependencies: ["Compose"]),
+        .testTarget(name: "EngineAPITests", dependencies: ["SimCore", "Orchestration", "Cluster", "ScenarioLanguage", "DockerClient", "Runner", "EngineAPI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,8 +1,8 @@
 /// A JSON value, small and exact, and the one JSON writer of the program: the experiments'
 /// machine-readable output (`rendered`, compact) and docker's inspect output (`indented`, as
-/// Go's `json.MarshalIndent` with four spaces lays it out), read back by the experiments'
-/// `JSONParser`. Trace lines are JSON Lines written by `TraceLine`, which shares the one string
-/// escaper (`TraceLine.appendString`).
+/// Go's `json.MarshalIndent` with four spaces lays it out); `JSONParser` reads JSON back (sweep
+/// results, Engine API bodies). Trace lines are JSON Lines written by `TraceLine`, which shares
+/// the one string escaper (`TraceLine.appendString`).
 ///
 /// Objects keep their keys in order (so output is byte-stable) and numbers keep their text (so a
 /// 64-bit seed or a nanosecond count survives a round trip, which a Double would not promise).

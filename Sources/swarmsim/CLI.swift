@@ -18,6 +18,8 @@ enum CLI {
           sweep FILE        Run a scenario once per seed, in parallel; summarise the runs
           merge FILE.json…  Combine the results of sharded sweeps into one report
           fuzz              Random swarms under random faults, every invariant checked
+          serve [FILE]      Serve the swarm's Docker Engine API on sockets, for the real
+                            docker CLI and SDKs
 
         OPTIONS:
           -h, --help        Show help; 'swarmsim <command> --help' for a command's options
@@ -27,7 +29,7 @@ enum CLI {
 
         """
 
-    static let commands = ["run", "test", "shell", "quorum", "sweep", "merge", "fuzz", "help"]
+    static let commands = ["run", "test", "shell", "quorum", "sweep", "merge", "fuzz", "serve", "help"]
 
     static func main(_ args: [String], io: IO) -> Int32 {
         guard let first = args.first else { io.out(overview); return 0 }
@@ -41,11 +43,15 @@ enum CLI {
             return 0
         case "run": return command(RunCommand.self, Array(args.dropFirst()), io: io)
         case "test": return command(TestCommand.self, Array(args.dropFirst()), io: io)
+        // `shell --serve` is `serve`: its standard input is the shell of the served swarm.
+        case "shell" where args.contains("--serve"):
+            return command(ServeCommand.self, Array(args.dropFirst()).filter { $0 != "--serve" }, io: io)
         case "shell": return command(ShellCommand.self, Array(args.dropFirst()), io: io)
         case "quorum": return command(QuorumCommand.self, Array(args.dropFirst()), io: io)
         case "sweep": return command(SweepCommand.self, Array(args.dropFirst()), io: io)
         case "merge": return command(MergeCommand.self, Array(args.dropFirst()), io: io)
         case "fuzz": return command(FuzzCommand.self, Array(args.dropFirst()), io: io)
+        case "serve": return command(ServeCommand.self, Array(args.dropFirst()), io: io)
         default:
             let error = UsageError(message: "unknown command '\(first)'",
                                    hint: Suggestions.hint(for: first, among: commands) ?? "see 'swarmsim --help'")
@@ -63,6 +69,7 @@ enum CLI {
         case "sweep": SweepCommand.help
         case "merge": MergeCommand.help
         case "fuzz": FuzzCommand.help
+        case "serve": ServeCommand.help
         default: nil
         }
     }

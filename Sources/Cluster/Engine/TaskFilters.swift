@@ -7,6 +7,9 @@ import Orchestration
 enum TaskFilters {
     static func table(in store: ClusterStore) -> FilterTable<TaskRecord> {
         FilterTable(keys: [
+            // For docker/cli's progress display only (moby: "not meant to be exposed to users"):
+            // tasks of their service's current spec, whatever the value.
+            .init(name: "_up-to-date") { t, _ in store.service(id: t.serviceID).map { $0.specVersion == t.specVersion } ?? false },
             .init(name: "desired-state", check: FilterMatch.oneOf(TaskState.allCases.map(\.name), "desired-state")) { t, values in
                 values.contains { $0.isEmpty || $0.lowercased() == t.desiredState.name }
             },

@@ -1,5 +1,3 @@
-import SimCore
-
 /// Reads JSON text (RFC 8259) into a `JSONValue`, with the byte offset of the first error.
 ///
 /// Recursive descent over UTF-8 bytes; nesting is limited so that hostile input cannot
