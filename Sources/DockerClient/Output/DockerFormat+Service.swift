@@ -138,7 +138,8 @@ extension DockerFormat {
     /// We know no image metadata, so COMMAND shows the service's command and arguments (docker
     /// shows the image's entrypoint too), and PORTS only host-mode published ports (docker
     /// also lists the image's exposed ports).
-    package static func containerList(_ tasks: [TaskRecord], now: SimTime, all: Bool, noTrunc: Bool, quiet: Bool) -> String {
+    package static func containerList(_ tasks: [TaskRecord], now: SimTime, all: Bool, noTrunc: Bool, quiet: Bool,
+                                      statusText: (TaskRecord) -> String? = { _ in nil }) -> String {
         let containers = tasks.filter { $0.status.containerID != nil && (all || $0.status.state == .running) }
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id > $1.id }
         func id(_ t: TaskRecord) -> String { noTrunc ? (t.status.containerID ?? "") : truncateID(t.status.containerID ?? "") }
@@ -149,7 +150,7 @@ extension DockerFormat {
             let command = (t.spec.command + t.spec.args).joined(separator: " ")
             table.row(id(t), noTrunc ? t.spec.image : DockerImage.display(t.spec.image),
                       "\"" + (noTrunc ? command : ellipsis(command, 20)) + "\"",
-                      VirtualCalendar.humanDuration(now - t.createdAt) + " ago", containerStatus(t.status, now: now),
+                      VirtualCalendar.humanDuration(now - t.createdAt) + " ago", statusText(t) ?? containerStatus(t.status, now: now),
                       t.endpoint.ports.filter { $0.publishMode == .host && $0.published != nil }
                           .map { "0.0.0.0:\($0.published ?? 0)->\($0.target)/\($0.protocol.rawValue), :::\($0.published ?? 0)->\($0.target)/\($0.protocol.rawValue)" }
                           .joined(separator: ", "),

@@ -155,7 +155,7 @@ extension ServiceSpec {
         Self.applyUpdateFlags(inv, prefix: "rollback", to: &rollback)
         if let m = inv.text("endpoint-mode")?.text, let mode = EndpointSpec.Mode(rawValue: m) { endpoint.mode = mode }
         if let d = inv.duration("stop-grace-period") { task.stopGracePeriod = d }
-        if let cmd = try inv.text("health-cmd").map(expand) { task.healthCommand = cmd }
+        try applyHealthFlags(inv, expand: expand)
     }
 
     static func applyUpdateFlags(_ inv: DockerInvocation, prefix: String, to config: inout UpdateConfig) {

@@ -78,7 +78,12 @@ public struct TaskTemplate: Equatable, Sendable {
     /// `--stop-grace-period` (default 10 s): how long a stopping task may take before it is killed.
     public var stopGracePeriod: SimDuration = .seconds(10)
     /// `--health-cmd`, if any.
-    public var healthCommand: String?
+    public var healthCommand: String? {
+        get { health.command }
+        set { health.command = newValue }
+    }
+    /// `--health-*` and `--no-healthcheck`.
+    public var health = HealthConfig()
     /// Networks, secrets and configs by name (filled in by their own features).
     public var networks: [String] = []
     public var secrets: [String] = []
