@@ -25,7 +25,7 @@ extension Swarm {
     /// `docker ps -a` on a host: every container of its engine, up or exited, with its health.
     public func allContainers(on host: HostID) -> [ContainerRow] {
         (hosts[host.index].agent?.containers ?? []).map {
-            ContainerRow(record: $0.record, isUp: $0.isUp, health: $0.health?.display)
+            ContainerRow(record: $0.record, isUp: $0.isUp, upSince: $0.upSince, health: $0.health?.display)
         }
     }
 }
@@ -35,6 +35,8 @@ public struct ContainerRow: Sendable {
     public var record: TaskRecord
     /// Up (running, or starting under its health check) rather than exited.
     public var isUp: Bool
+    /// When a container that is up started.
+    public var upSince: SimTime
     /// `(healthy)`, `(health: starting)`, `(unhealthy)`; nil without a health check.
     public var health: String?
 }

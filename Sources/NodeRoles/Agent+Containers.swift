@@ -39,14 +39,11 @@ extension Agent {
             containerExited(i, code: c.exitCode, cause: nil, now: now, effects: &effects)
             return true
         }
-        if tasks[i].observed == .starting, c.health == .healthy {
-            tasks[i].stepDue = nil
-            return false
-        }
         if let next = c.nextEvent, c.wakeAt.map({ next < $0 }) ?? true {
             tasks[i].container?.wakeAt = next
             effects.append(.taskStepDue(taskID: tasks[i].record.id, after: next - now))
         }
+        if tasks[i].observed == .starting, c.health == .healthy { tasks[i].stepDue = nil }
         return false
     }
 
@@ -94,7 +91,7 @@ extension Agent {
     package var containers: [AgentContainer] {
         exited + tasks.compactMap { t in
             guard let c = t.container, t.observed == .starting || t.observed == .running else { return nil }
-            return AgentContainer(record: t.record, health: c.health, isUp: true)
+            return AgentContainer(record: t.record, health: c.health, isUp: true, upSince: c.startedAt)
         }
     }
 
@@ -112,6 +109,8 @@ package struct AgentContainer: Sendable {
     package var record: TaskRecord
     package var health: ContainerHealth?
     package var isUp = false
+    /// When the container started (for one that is up).
+    package var upSince: SimTime = .zero
 }
 
 extension Agent {

@@ -11,7 +11,7 @@ extension DockerFormat {
         let shown = rows.filter { all || $0.isUp }
         var health: [String: String] = [:]  // looked up by task ID, never iterated
         for row in shown where row.isUp {
-            health[row.record.id] = "Up " + VirtualCalendar.humanDuration(now - row.record.status.timestamp)
+            health[row.record.id] = "Up " + VirtualCalendar.humanDuration(now - row.upSince)
                 + (row.health.map { " " + $0 } ?? "")
         }
         return containerList(shown.map(\.record), now: now, all: true, noTrunc: noTrunc, quiet: quiet,

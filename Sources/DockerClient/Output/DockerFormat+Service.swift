@@ -231,10 +231,7 @@ extension DockerFormat {
             }
             o += " "
         }
-        if let cmd = task.healthCommand {
-            o += "\n Healthcheck:\n  Interval = 0s\n  Retries = 0\n  StartPeriod =\t0s\n  Timeout =\t0s"
-            o += "\n  Tests:\n\t Test = CMD-SHELL\n\t Test = \(cmd) "
-        }
+        if task.health.isSet { o += healthcheckPretty(task.health) }
         return o + "\n\n"
     }
 

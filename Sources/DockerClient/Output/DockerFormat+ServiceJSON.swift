@@ -86,6 +86,7 @@ extension DockerFormat {
         if !task.env.isEmpty { container.raw("Env", stringsJSON(task.env, indent: indent + 1)) }
         container.raw("Init", "false")
         container.raw("StopGracePeriod", String(task.stopGracePeriod.nanoseconds))
+        if task.health.isSet { container.raw("Healthcheck", healthcheckJSON(task.health, indent: indent + 1)) }
         return container.text
     }
 
