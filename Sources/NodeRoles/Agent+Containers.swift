@@ -26,7 +26,7 @@ extension Agent {
     /// Runs what is due on task `i`'s container by `now`: health checks, then its exit. True
     /// when the container stopped (the task is gone from `tasks`).
     mutating func containerEvents(_ i: Int, now: SimTime, effects: inout [AgentEffect]) -> Bool {
-        guard var c = tasks[i].container, tasks[i].record.desiredState <= .running,
+        guard var c = tasks[i].container, tasks[i].record.isDesiredRunning,
               tasks[i].observed == .starting || tasks[i].observed == .running else { return false }
         if let w = c.wakeAt, w <= now { c.wakeAt = nil }
         c.runChecks(now: now)

@@ -37,6 +37,7 @@ extension DockerCLI {
         FlagSpec("quiet", "q", .bool),
         FlagSpec("replicas", nil, .uint),
         FlagSpec("replicas-max-per-node", nil, .uint),
+        FlagSpec("max-concurrent", nil, .uint),
         FlagSpec("reserve-cpu", nil, .nanoCPUs),
         FlagSpec("reserve-memory", nil, .bytes),
         FlagSpec("limit-cpu", nil, .nanoCPUs),
@@ -73,7 +74,7 @@ extension DockerCLI {
 
     static let serviceCreateFlags: [FlagSpec] = [
         FlagSpec("name", nil, .text),
-        FlagSpec("mode", nil, .choice(["replicated", "global"])),
+        FlagSpec("mode", nil, .choice(["replicated", "global", "replicated-job", "global-job"])),
         FlagSpec("constraint", nil, .constraint),
         FlagSpec("placement-pref", nil, .spread),
         FlagSpec("publish", "p", .publish),

@@ -45,6 +45,11 @@ extension DockerFormat {
 
     static func replicas(of service: ServiceRecord, in store: ClusterStore) -> String {
         let status = ServiceStatus(of: service, in: store)
+        switch service.spec.mode {
+        case .replicatedJob(_, let total): return "\(status.running)/\(status.desired) (\(status.completed)/\(total) completed)"
+        case .globalJob: return "\(status.running)/\(status.desired) (\(status.completed)/\(status.desired + status.completed) completed)"
+        case .replicated, .global: break
+        }
         let max = service.spec.isGlobal ? 0 : service.spec.task.maxReplicasPerNode
         return max > 0 ? "\(status.running)/\(status.desired) (max \(max) per node)" : "\(status.running)/\(status.desired)"
     }
@@ -187,6 +192,7 @@ extension DockerFormat {
         switch spec.mode {
         case .global: o += "\nService Mode:\tGlobal"
         case .replicated(let n): o += "\nService Mode:\tReplicated\n Replicas:\t\(n)"
+        case .replicatedJob, .globalJob: o += "\nService Mode:"  // docker/cli's template names neither
         }
         if let u = s.updateStatus {
             o += "\nUpdateStatus:\n State:\t\t\(u.state.rawValue)"

@@ -69,6 +69,13 @@ extension DockerFormat {
             mode.raw("Replicated", replicated.text)
         case .global:
             mode.raw("Global", "{}")
+        case .replicatedJob(let maxConcurrent, let total):
+            var job = JSONObject(indent: indent + 2)
+            job.raw("MaxConcurrent", String(maxConcurrent))
+            job.raw("TotalCompletions", String(total))
+            mode.raw("ReplicatedJob", job.text)
+        case .globalJob:
+            mode.raw("GlobalJob", "{}")
         }
         o.raw("Mode", mode.text)
         o.raw("UpdateConfig", updateConfigJSON(spec.update, indent: indent + 1))

@@ -32,6 +32,7 @@ public enum ServiceConvergence {
     /// What keeps one service from having converged.
     public static func pending(_ service: ServiceRecord, in store: ClusterStore) -> [String] {
         let name = service.spec.name
+        if service.spec.isJob { return jobPending(service, in: store) }
         if let u = service.updateStatus, u.state == .updating || u.state == .rollbackStarted {
             return ["service \(name) is \(u.state == .updating ? "updating" : "rolling back")"]
         }

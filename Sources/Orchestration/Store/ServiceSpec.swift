@@ -28,7 +28,16 @@ public struct ServiceSpec: Equatable, Sendable {
         return nil
     }
 
-    public var isGlobal: Bool { mode == .global }
+    /// One task per node: a global service or a global job.
+    public var isGlobal: Bool { mode == .global || mode == .globalJob }
+
+    /// A job: its tasks run to completion (`--mode replicated-job|global-job`).
+    public var isJob: Bool {
+        switch mode {
+        case .replicatedJob, .globalJob: true
+        case .replicated, .global: false
+        }
+    }
 }
 
 /// How many tasks a service runs (swarmkit `ServiceSpec.Mode`).
@@ -37,12 +46,20 @@ public enum ServiceMode: Equatable, Sendable {
     case replicated(Int)
     /// One task on every eligible node.
     case global
+    /// `--mode replicated-job`: `total` tasks must complete, at most `maxConcurrent` at once
+    /// (swarmkit `ReplicatedJob`: TotalCompletions, MaxConcurrent).
+    case replicatedJob(maxConcurrent: Int, total: Int)
+    /// `--mode global-job`: one task to complete on every eligible node.
+    case globalJob
 
-    /// `replicated` or `global`, as `docker service ls` prints the mode.
+    /// As `docker service ls` prints the mode: `replicated`, `global`, `replicated job`,
+    /// `global job` (docker/cli service formatter `Mode`).
     public var name: String {
         switch self {
         case .replicated: "replicated"
         case .global: "global"
+        case .replicatedJob: "replicated job"
+        case .globalJob: "global job"
         }
     }
 }
