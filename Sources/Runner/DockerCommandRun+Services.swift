@@ -21,6 +21,7 @@ extension DockerCommandRun {
     /// Docker's attached mode: wait for the service to converge, then say so; `--detach` skips it.
     mutating func converge(_ serviceID: String) {
         guard !invocation.isOn("detach"), !invocation.isOn("quiet") else { return }
+        if swarm.freshestStore?.service(id: serviceID)?.spec.isJob == true { return convergeJob(serviceID) }
         let limit = swarm.now + runner.options.commandTimeout
         swarm.run(until: { s in Self.progress(of: serviceID, in: s.freshestStore).converged }, deadline: limit)
         let p = Self.progress(of: serviceID, in: swarm.freshestStore)

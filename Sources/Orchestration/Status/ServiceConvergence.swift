@@ -36,6 +36,13 @@ public enum ServiceConvergence {
         if let u = service.updateStatus, u.state == .updating || u.state == .rollbackStarted {
             return ["service \(name) is \(u.state == .updating ? "updating" : "rolling back")"]
         }
+        // A second `service update` with the same spec resets the update status while the first
+        // update goes on (swarmkit does the same): a replicated service still wanting a task of
+        // an earlier spec is not settled, unless its update is paused.
+        if service.spec.replicas != nil, service.updateStatus?.isPaused != true,
+           let stale = store.tasks(ofService: service.id).first(where: { $0.isDesiredRunning && Orchestrator.isDirty($0, for: service) }) {
+            return ["service \(name) still wants \(stale.name) of an earlier spec"]
+        }
         let eligible = store.nodes.filter { $0.state == .ready && NodeEligibility.isEligible($0, for: service) }
         // A task on a node that is not Ready (Unknown after a leader change, say) may be gone
         // already: it does not count until its node reports in.
