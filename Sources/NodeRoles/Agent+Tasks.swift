@@ -22,7 +22,10 @@ extension Agent {
             } else if record.status.state <= .assigned {
                 kept.append(AgentTask(record: record, observed: .assigned))
                 starts.append(record.id)
-            } else if record.status.state <= .running, !exited.contains(where: { $0.record.id == record.id }) {
+            } else if let stopped = exited.first(where: { $0.record.id == record.id }) {
+                // The store has not heard that this container stopped: say so again.
+                if record.status.state <= .running { queueReport(TaskReport(taskID: record.id, status: stopped.record.status)) }
+            } else if record.status.state <= .running {
                 // The store says this node runs it, but this engine has no such container: it
                 // restarted (a crash took its containers), so the task has failed.
                 var lost = AgentTask(record: record, observed: .failed)

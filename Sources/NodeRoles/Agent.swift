@@ -97,6 +97,9 @@ package struct Agent: Sendable {
 
     /// Re-reports every task this agent runs (a new dispatcher session).
     mutating func reportAll(host: AgentHost, effects: inout [AgentEffect]) {
+        // Stopped tasks too (their containers are kept): a final status lost on the way is
+        // reported again, as swarmkit's agent reports every task it still holds.
+        for c in exited { queueReport(TaskReport(taskID: c.record.id, status: c.record.status)) }
         for t in tasks where t.observed >= .accepted { queueReport(TaskReport(taskID: t.record.id, status: t.record.status)) }
         flushReports(host: host, effects: &effects)
     }

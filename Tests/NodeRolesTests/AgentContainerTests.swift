@@ -124,6 +124,23 @@ import Orchestration
         #expect(!a.failContainer("t1", code: 1, now: Self.at(6), host: host(ImageCatalog()), effects: &effects))
     }
 
+    @Test mutating func aStoppedContainersFinalStatusIsSentAgainWhileTheStoreSaysRunning() {
+        let h = host(catalog("web:2", .exits(code: 3, after: .seconds(1), upTo: .seconds(1))))
+        var (a, statuses) = run(task(), on: h, until: 6)
+        #expect(statuses.last?.state == .failed)
+        // The report was lost: the next assignment set still says running.
+        var stale = task()
+        stale.status = TaskStatus(state: .running, timestamp: Self.at(3), message: "started")
+        var effects: [AgentEffect] = []
+        a.takeAssignments([stale], stamp: LeaderStamp(term: 1, index: 9), now: Self.at(7), host: h, ids: &ids, effects: &effects)
+        let resent = a.reports.map(\.status) + effects.flatMap { e -> [TaskStatus] in
+            if case .reportStatus(_, let reports, _) = e { return reports.map(\.status) }
+            return []
+        }
+        #expect(resent.map(\.error) == ["task: non-zero exit (3)"])
+        #expect(a.tasks.isEmpty)
+    }
+
     @Test func imageReferencesMatchAsDockerNormalisesThem() {
         #expect(ImageReference.normalized("docker.io/library/web:2") == "web:2")
         #expect(ImageReference.normalized("web") == "web:latest")
