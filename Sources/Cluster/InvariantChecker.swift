@@ -135,7 +135,7 @@ public struct InvariantChecker: Sendable {
     /// The slot's tasks desired and observed running, when there are two or more and no update
     /// is in progress; nil otherwise.
     static func crowded(_ slot: SlotKey, in store: ClusterStore) -> [TaskRecord]? {
-        let running = store.tasks(in: slot).filter { $0.desiredState == .running && $0.status.state == .running }
+        let running = store.tasks(in: slot).filter { ($0.desiredState == .running || $0.desiredState == .complete) && $0.status.state == .running }
         guard running.count > 1 else { return nil }
         if let status = store.service(id: slot.serviceID)?.updateStatus,
            status.state != .completed && status.state != .rollbackCompleted { return nil }

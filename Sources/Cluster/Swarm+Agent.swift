@@ -7,8 +7,9 @@ import NodeRoles
 extension Swarm {
     /// Starts the agent on `host`: it heartbeats at once, then whenever the dispatcher says.
     func startAgent(_ host: HostID) {
+        let random = rootRandom.child("workloads").child(UInt64(host.index) << 32 | UInt64(network.incarnation(host)))
         hosts[host.index].agent = Agent(timing: ExecutorTiming(imagePull: options.imagePullTime,
-                                                               containerStart: options.containerStartTime))
+                                                               containerStart: options.containerStartTime), random: random)
         hosts[host.index].joiningRaft = false
         hosts[host.index].pendingJoin = nil
         scheduleHeartbeat(host, after: .zero)
@@ -41,7 +42,8 @@ extension Swarm {
     /// What the agent on `host` may read of its own host.
     func agentHost(_ host: HostID) -> AgentHost {
         AgentHost(id: host, nodeID: hosts[host.index].membership?.nodeID,
-                  knownManagers: hosts[host.index].knownManagers, runsManager: hosts[host.index].manager != nil)
+                  knownManagers: hosts[host.index].knownManagers, runsManager: hosts[host.index].manager != nil,
+                  images: images)
     }
 
     /// Runs one event on `host`'s agent, if it has one, then carries out the effects it asked for.

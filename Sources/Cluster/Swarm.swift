@@ -43,6 +43,8 @@ public final class Swarm {
     public var safety = SafetyMonitor()
     /// The swarm's own invariants (stores agree, tasks, slots, scheduling); see `InvariantChecker`.
     public var invariants = InvariantChecker()
+    /// How the containers of each declared image behave (`image web:2 exits 1 after 5s`).
+    public var images = ImageCatalog()
 
     public init(options: SwarmOptions, trace: TraceWriter = .disabled()) {
         self.options = options

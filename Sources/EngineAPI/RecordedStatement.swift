@@ -21,6 +21,9 @@ public enum RecordedStatement {
         case .swarmInit(let advertise, let beat, let limit):
             return ["swarm", "init"] + opt("--advertise-addr", advertise) + opt("--dispatcher-heartbeat", beat.map(durationText))
                 + opt("--task-history-limit", limit.map(String.init))
+        case .swarmInitForceNewCluster(let beat, let limit):
+            return ["swarm", "init", "--force-new-cluster"] + opt("--dispatcher-heartbeat", beat.map(durationText))
+                + opt("--task-history-limit", limit.map(String.init))
         case .swarmJoin(let token, let remote, let advertise):
             var t = token
             if let c = store?.cluster { t = token == c.workerToken ? "$WORKER_TOKEN" : token == c.managerToken ? "$MANAGER_TOKEN" : token }
@@ -74,6 +77,9 @@ public enum RecordedStatement {
         switch s.mode {
         case .global: w += ["--mode", "global"]
         case .replicated(let n): w += ["--replicas", String(n)]
+        case .replicatedJob(let maxConcurrent, let total):
+            w += ["--mode", "replicated-job", "--replicas", String(total), "--max-concurrent", String(maxConcurrent)]
+        case .globalJob: w += ["--mode", "global-job"]
         }
         for e in s.task.env { w += ["--env", e] }
         for c in s.task.constraints { w += ["--constraint", c.description] }

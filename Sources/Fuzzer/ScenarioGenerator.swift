@@ -28,6 +28,9 @@ struct ScenarioGenerator {
         /// `--update-parallelism` and `--update-delay` in seconds (docker's defaults: 1, 0).
         var parallelism = 1
         var delaySeconds = 0
+        /// Ever updated to an image whose containers exit or fall sick: liveness puts nginx
+        /// back (a later update to nginx may have failed, or been rolled back).
+        var flaky = false
     }
 
     var random: SeededRandom
@@ -68,6 +71,7 @@ struct ScenarioGenerator {
         for h in hosts.dropFirst() {
             lines.append("\(h.name)$ docker swarm join --token $\(h.manager ? "MANAGER" : "WORKER")_TOKEN m1:2377")
         }
+        declareImages()
         lines.append("")
         lines.append("# Faults and workload")
         var elapsed = SimDuration.zero
@@ -149,7 +153,9 @@ struct ScenarioGenerator {
 
     mutating func workload() {
         let live = services.indices.filter { services[$0].exists }
-        switch random.int(in: 0..<10) {
+        switch random.int(in: 0..<12) {
+        case 10: failContainer(live)
+        case 11: breakImage(live)
         case 0, 1:
             guard live.count < config.maxServices else { return scale(live) }
             createService()
@@ -219,6 +225,7 @@ struct ScenarioGenerator {
             state.delaySeconds = random.int(in: 1...5)
             words.append("--update-delay \(state.delaySeconds)s")
         }
+        if random.chance(0.2) { words.append("--health-cmd true --health-interval \(random.int(in: 1...5))s") }
         words.append("-p \(port):80 nginx")
         state.createCommand = words.joined(separator: " ")
         services.append(state)
@@ -281,6 +288,7 @@ struct ScenarioGenerator {
         }
         for s in services {
             commands.append("m1$ " + (s.exists ? s.createCommand : "docker service rm \(s.name)"))
+            if s.exists && s.flaky { commands.append("m1$ docker service update -d --image nginx \(s.name)") }
         }
         if !commands.isEmpty {
             for _ in 0..<2 {

@@ -22,6 +22,9 @@ extension Agent {
             } else if record.status.state <= .assigned {
                 kept.append(AgentTask(record: record, observed: .assigned))
                 starts.append(record.id)
+            } else if let stopped = exited.first(where: { $0.record.id == record.id }) {
+                // The store has not heard that this container stopped: say so again.
+                if record.status.state <= .running { queueReport(TaskReport(taskID: record.id, status: stopped.record.status)) }
             } else if record.status.state <= .running {
                 // The store says this node runs it, but this engine has no such container: it
                 // restarted (a crash took its containers), so the task has failed. The executor's
@@ -43,14 +46,17 @@ extension Agent {
     package mutating func step(taskID: String, now: SimTime, host: AgentHost, ids: inout IDGenerator,
                                effects: inout [AgentEffect]) {
         guard let i = tasks.firstIndex(where: { $0.record.id == taskID }) else { return }
+        if containerEvents(i, now: now, effects: &effects) { return flushReports(host: host, effects: &effects) }
         var task = tasks[i]
         if let due = task.stepDue, due > now { return }
         guard let (state, message) = task.observed.agentNextStep(desired: task.record.desiredState) else { return }
+        // A started container with a health check: its task runs once the check passes.
+        if state == .running, task.container != nil, task.container?.health != .healthy { return }
         // Preparing pulls the image; starting starts the container: those take time.
         let delay: SimDuration
         switch state {
         case .ready: delay = timing.imagePull
-        case .running: delay = timing.containerStart
+        case .running: delay = task.container == nil ? timing.containerStart : .zero
         default: delay = .zero
         }
         if delay > .zero, task.stepDue == nil {
@@ -59,6 +65,14 @@ extension Agent {
             return effects.append(.taskStepDue(taskID: taskID, after: delay))
         }
         task.stepDue = nil
+        if state == .ready, host.images.behaviour(of: task.record.spec.image) == .pullFails {
+            return reject(i, error: Self.noSuchImage(task.record.spec.image), now: now, host: host, effects: &effects)
+        }
+        if state == .running, task.container == nil {
+            tasks[i] = task
+            if startContainer(i, now: now, host: host, effects: &effects) { return flushReports(host: host, effects: &effects) }
+            task = tasks[i]
+        }
         task.observed = state
         // The container exists once the task is prepared; its ID goes with every later status.
         if state == .ready { task.containerID = ids.newContainerID() }
@@ -69,6 +83,7 @@ extension Agent {
         queueReport(TaskReport(taskID: taskID, status: task.record.status))
         if state.isTerminal {
             tasks.remove(at: i)
+            keepExited(task)
         } else if task.observed.agentNextStep(desired: task.record.desiredState) != nil {
             step(taskID: taskID, now: now, host: host, ids: &ids, effects: &effects)
         }

@@ -25,9 +25,16 @@ package struct Agent: Sendable {
     package internal(set) var sessionTerm: UInt64 = 0
     /// The stamp of the newest assignment set taken; an older set that arrives later is stale.
     package internal(set) var assignments = LeaderStamp(term: 0, index: 0)
+    /// Containers of tasks that stopped, kept for `docker ps -a` (see `keepExited`).
+    package internal(set) var exited: [AgentContainer] = []
     let timing: ExecutorTiming
+    /// Draws the moments of image behaviours given as ranges.
+    var random: SeededRandom
 
-    package init(timing: ExecutorTiming) { self.timing = timing }
+    package init(timing: ExecutorTiming, random: SeededRandom = SeededRandom(seed: 0)) {
+        self.timing = timing
+        self.random = random
+    }
 
     /// The manager the agent talks to: its own engine if it is a manager, else one it knows,
     /// moving on to the next after each failure.
@@ -101,6 +108,9 @@ package struct Agent: Sendable {
 
     /// Re-reports every task this agent runs (a new dispatcher session).
     mutating func reportAll(host: AgentHost, effects: inout [AgentEffect]) {
+        // Stopped tasks too (their containers are kept): a final status lost on the way is
+        // reported again, as swarmkit's agent reports every task it still holds.
+        for c in exited { queueReport(TaskReport(taskID: c.record.id, status: c.record.status)) }
         for t in tasks where t.observed >= .accepted { queueReport(TaskReport(taskID: t.record.id, status: t.record.status)) }
         flushReports(host: host, effects: &effects)
     }
@@ -136,4 +146,6 @@ package struct AgentTask: Sendable {
     /// When the current step completes (a step in progress is not started twice).
     package var stepDue: SimTime?
     package var containerID: String?
+    /// The container, once started.
+    package var container: ContainerLife?
 }

@@ -26,9 +26,12 @@ package struct AgentHost: Sendable {
     package var knownManagers: [HostID]
     /// Whether this engine runs a manager now.
     package var runsManager: Bool
+    /// How the containers of each image behave (what pulling the image would tell the engine).
+    package var images: ImageCatalog
 
-    package init(id: HostID, nodeID: String?, knownManagers: [HostID], runsManager: Bool) {
+    package init(id: HostID, nodeID: String?, knownManagers: [HostID], runsManager: Bool, images: ImageCatalog = ImageCatalog()) {
         self.id = id; self.nodeID = nodeID; self.knownManagers = knownManagers; self.runsManager = runsManager
+        self.images = images
     }
 }
 

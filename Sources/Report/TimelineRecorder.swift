@@ -142,11 +142,11 @@ package struct TimelineRecorder {
     static func kind(of statement: Statement) -> StatementMark.Kind {
         switch statement {
         case .say: .narration
-        case .partition, .isolate, .heal, .crash, .restart, .cut, .link: .fault
+        case .partition, .isolate, .heal, .crash, .restart, .cut, .link, .fail: .fault
         case .docker, .curl: .docker
         case .expect, .waitUntil, .measure: .check
         case .show: .show
-        case .setting, .hosts, .wait, .waitRandom: .other
+        case .setting, .hosts, .wait, .waitRandom, .image: .other
         }
     }
 }

@@ -15,6 +15,9 @@ extension DockerCommandRun {
     /// pauses, or the command's deadline (which stands for the user's Ctrl-C).
     mutating func converge(_ serviceID: String, reference: String) {
         guard !invocation.isOn("detach"), !invocation.isOn("quiet") else { return }
+        if case .some(let (service, _, _)?) = Self.progressAnswer(serviceID, on: host, in: swarm), service.spec.isJob {
+            return convergeJob(serviceID)
+        }
         var display = ServiceProgress(reference: reference)
         let deadline = swarm.now + runner.options.commandTimeout
         var outcome: ServiceProgress.Outcome?

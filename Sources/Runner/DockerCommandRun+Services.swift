@@ -166,7 +166,7 @@ extension DockerCommandRun {
 
     /// `docker ps` on this host: its engine's containers, whatever the managers think.
     mutating func containers() {
-        out += DockerFormat.containerList(swarm.containers(on: host), now: swarm.now, all: invocation.isOn("all"),
+        out += DockerFormat.containerList(rows: swarm.allContainers(on: host), now: swarm.now, all: invocation.isOn("all"),
                                           noTrunc: invocation.isOn("no-trunc"), quiet: invocation.isOn("quiet"))
     }
 }

@@ -98,7 +98,7 @@ extension ScenarioRunner {
     /// Running tasks of the service named `name`, as the leader's store records them.
     func runningTasks(of name: String) -> Int? {
         guard let store = swarm?.allSeeing.freshestStore, let service = store.service(named: name) else { return nil }
-        return store.tasks(ofService: service.id).filter { $0.status.state == .running && $0.desiredState == .running }.count
+        return store.tasks(ofService: service.id).filter { $0.status.state == .running && $0.isDesiredRunning }.count
     }
 
     /// The condition as written.

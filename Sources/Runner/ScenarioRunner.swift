@@ -193,6 +193,8 @@ public final class ScenarioRunner {
             try expect(condition, within: within, at: s)
         case .measure(let name, let condition, let timeout):
             return try measure(name, until: condition, timeout: timeout, at: s)
+        case .image, .fail:
+            return try workload(s)
         }
         return ""
     }

@@ -42,6 +42,18 @@ public enum Statement: Equatable, Sendable {
     case expect(Condition, within: SimDuration?)
     /// `measure failover until leader timeout 60s`: record how long the condition takes.
     case measure(name: String, until: Condition, timeout: SimDuration?)
+    /// `image web:2 exits 1 after 5s`: how containers of an image started from now on behave.
+    case image(String, ContainerBehaviour)
+    /// `fail web.2 [exit 137]`, `fail agent on w1`: a running container of a service exits now.
+    case fail(FailTarget, exitCode: Int)
+}
+
+/// Which container `fail` stops.
+public enum FailTarget: Equatable, Sendable {
+    /// `web.2`: the running task of slot 2 of replicated service web.
+    case slot(service: String, slot: Int)
+    /// `agent on w1`: the running task of service agent on host w1.
+    case host(service: String, host: String)
 }
 
 /// What `show` shows.

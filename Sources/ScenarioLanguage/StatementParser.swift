@@ -21,7 +21,7 @@ struct StatementParser {
     /// The words a statement can start with (besides `HOST$`), for suggestions.
     static let keywords = [
         "hosts", "wait", "expect", "partition", "isolate", "heal", "crash", "restart", "cut", "link",
-        "say", "show", "curl", "measure", "seed", "network", "raft", "dispatcher", "mesh", "task",
+        "say", "show", "curl", "measure", "image", "fail", "seed", "network", "raft", "dispatcher", "mesh", "task",
     ]
 
     // MARK: Dispatch
@@ -59,6 +59,8 @@ struct StatementParser {
             return .say(Array(rest))
         case "show": return try parseShow(head, rest)
         case "curl": return try parseCurl(head, rest)
+        case "image": return try parseImage(head, rest)
+        case "fail": return try parseFail(head, rest)
         default:
             if SettingKey.allCases.contains(where: { $0.words[0] == head.text }) {
                 return try parseSetting(head, rest)

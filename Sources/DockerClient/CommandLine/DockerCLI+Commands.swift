@@ -38,6 +38,7 @@ extension DockerCLI {
         FlagSpec("quiet", "q", .bool),
         FlagSpec("replicas", nil, .uint),
         FlagSpec("replicas-max-per-node", nil, .uint),
+        FlagSpec("max-concurrent", nil, .uint),
         FlagSpec("reserve-cpu", nil, .nanoCPUs),
         FlagSpec("reserve-memory", nil, .bytes),
         FlagSpec("limit-cpu", nil, .nanoCPUs),
@@ -64,8 +65,9 @@ extension DockerCLI {
         .unsupported("workdir", "w"), .unsupported("user", "u"), .unsupported("tty", "t"),
         .unsupported("hostname"), .unsupported("entrypoint"), .unsupported("credential-spec"),
         .unsupported("with-registry-auth"), .unsupported("log-driver"), .unsupported("log-opt"),
-        .unsupported("health-interval"), .unsupported("health-timeout"), .unsupported("health-retries"),
-        .unsupported("health-start-period"), .unsupported("no-healthcheck"), .unsupported("read-only"),
+        FlagSpec("health-interval", nil, .duration), FlagSpec("health-timeout", nil, .duration),
+        FlagSpec("health-retries", nil, .uint), FlagSpec("health-start-period", nil, .duration),
+        FlagSpec("no-healthcheck", nil, .bool), .unsupported("read-only"),
         .unsupported("stop-signal"), .unsupported("isolation"), .unsupported("cap-add"),
         .unsupported("cap-drop"), .unsupported("limit-pids"), .unsupported("no-resolve-image"),
         .unsupported("help"),
@@ -73,7 +75,7 @@ extension DockerCLI {
 
     static let serviceCreateFlags: [FlagSpec] = [
         FlagSpec("name", nil, .text),
-        FlagSpec("mode", nil, .choice(["replicated", "global"])),
+        FlagSpec("mode", nil, .choice(["replicated", "global", "replicated-job", "global-job"])),
         FlagSpec("constraint", nil, .constraint),
         FlagSpec("placement-pref", nil, .spread),
         FlagSpec("publish", "p", .publish),

@@ -46,8 +46,14 @@ extension DockerFormat {
         return table.text
     }
 
-    /// The counts the daemon answered (`GET /services?status=true`) as `running/desired`.
+    /// The counts the daemon answered (`GET /services?status=true`) as `running/desired`, with
+    /// a job's completed tasks as docker/cli formats them.
     static func replicas(of service: ServiceRecord, status: ServiceStatus) -> String {
+        switch service.spec.mode {
+        case .replicatedJob(_, let total): return "\(status.running)/\(status.desired) (\(status.completed)/\(total) completed)"
+        case .globalJob: return "\(status.running)/\(status.desired) (\(status.completed)/\(status.desired + status.completed) completed)"
+        case .replicated, .global: break
+        }
         let max = service.spec.isGlobal ? 0 : service.spec.task.maxReplicasPerNode
         return max > 0 ? "\(status.running)/\(status.desired) (max \(max) per node)" : "\(status.running)/\(status.desired)"
     }
@@ -141,7 +147,8 @@ extension DockerFormat {
     /// We know no image metadata, so COMMAND shows the service's command and arguments (docker
     /// shows the image's entrypoint too), and PORTS only host-mode published ports (docker
     /// also lists the image's exposed ports).
-    package static func containerList(_ tasks: [TaskRecord], now: SimTime, all: Bool, noTrunc: Bool, quiet: Bool) -> String {
+    package static func containerList(_ tasks: [TaskRecord], now: SimTime, all: Bool, noTrunc: Bool, quiet: Bool,
+                                      statusText: (TaskRecord) -> String? = { _ in nil }) -> String {
         let containers = tasks.filter { $0.status.containerID != nil && (all || $0.status.state == .running) }
             .sorted { $0.createdAt != $1.createdAt ? $0.createdAt > $1.createdAt : $0.id > $1.id }
         func id(_ t: TaskRecord) -> String { noTrunc ? (t.status.containerID ?? "") : truncateID(t.status.containerID ?? "") }
@@ -152,7 +159,7 @@ extension DockerFormat {
             let command = (t.spec.command + t.spec.args).joined(separator: " ")
             table.row(id(t), noTrunc ? t.spec.image : DockerImage.display(t.spec.image),
                       "\"" + (noTrunc ? command : ellipsis(command, 20)) + "\"",
-                      VirtualCalendar.humanDuration(now - t.createdAt) + " ago", containerStatus(t.status, now: now),
+                      VirtualCalendar.humanDuration(now - t.createdAt) + " ago", statusText(t) ?? containerStatus(t.status, now: now),
                       t.endpoint.ports.filter { $0.publishMode == .host && $0.published != nil }
                           .map { "0.0.0.0:\($0.published ?? 0)->\($0.target)/\($0.protocol.rawValue), :::\($0.published ?? 0)->\($0.target)/\($0.protocol.rawValue)" }
                           .joined(separator: ", "),
@@ -189,6 +196,7 @@ extension DockerFormat {
         switch spec.mode {
         case .global: o += "\nService Mode:\tGlobal"
         case .replicated(let n): o += "\nService Mode:\tReplicated\n Replicas:\t\(n)"
+        case .replicatedJob, .globalJob: o += "\nService Mode:"  // docker/cli's template names neither
         }
         if let u = s.updateStatus {
             o += "\nUpdateStatus:\n State:\t\t\(u.state.rawValue)"
@@ -233,10 +241,7 @@ extension DockerFormat {
             }
             o += " "
         }
-        if let cmd = task.healthCommand {
-            o += "\n Healthcheck:\n  Interval = 0s\n  Retries = 0\n  StartPeriod =\t0s\n  Timeout =\t0s"
-            o += "\n  Tests:\n\t Test = CMD-SHELL\n\t Test = \(cmd) "
-        }
+        if task.health.isSet { o += healthcheckPretty(task.health) }
         return o + "\n\n"
     }
 

@@ -69,6 +69,13 @@ extension DockerFormat {
             mode.raw("Replicated", replicated.text)
         case .global:
             mode.raw("Global", "{}")
+        case .replicatedJob(let maxConcurrent, let total):
+            var job = JSONObject(indent: indent + 2)
+            job.raw("MaxConcurrent", String(maxConcurrent))
+            job.raw("TotalCompletions", String(total))
+            mode.raw("ReplicatedJob", job.text)
+        case .globalJob:
+            mode.raw("GlobalJob", "{}")
         }
         o.raw("Mode", mode.text)
         o.raw("UpdateConfig", updateConfigJSON(spec.update, indent: indent + 1))
@@ -86,6 +93,7 @@ extension DockerFormat {
         if !task.env.isEmpty { container.raw("Env", stringsJSON(task.env, indent: indent + 1)) }
         container.raw("Init", "false")
         container.raw("StopGracePeriod", String(task.stopGracePeriod.nanoseconds))
+        if task.health.isSet { container.raw("Healthcheck", healthcheckJSON(task.health, indent: indent + 1)) }
         return container.text
     }
 

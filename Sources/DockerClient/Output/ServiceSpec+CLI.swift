@@ -25,18 +25,7 @@ extension ServiceSpec {
         var task = TaskTemplate(image: DockerImage.withDefaultTag(try expand(imageWord)))
         for word in inv.arguments.dropFirst() { task.args.append(try expand(word)) }
 
-        var mode = ServiceMode.replicated(1)
-        if case .choice("global") = inv.value("mode") {
-            if let flag = inv.flags.first(where: { $0.name == "replicas" }) {
-                throw Diagnostic(at: flag.location, length: 10, "replicas can only be used with replicated or replicated-job mode")
-            }
-            if let flag = inv.flags.first(where: { $0.name == "replicas-max-per-node" && $0.value != .int(0) }) {
-                throw Diagnostic(at: flag.location, length: 23, "replicas-max-per-node can only be used with replicated or replicated-job mode")
-            }
-            mode = .global
-        } else if let n = inv.int("replicas") {
-            mode = .replicated(n)
-        }
+        let mode = try Self.mode(inv)
         self.init(name: try inv.text("name").map(expand) ?? "", mode: mode, task: task)
 
         for value in inv.values("label") { if case .keyValue(let k, let v) = value { labels[k] = v ?? "" } }
@@ -66,12 +55,7 @@ extension ServiceSpec {
                                resolveNetwork: (String) -> String? = { $0 }) throws(Diagnostic) {
         if let image = try inv.text("image").map(expand) { task.image = DockerImage.withDefaultTag(image) }
         if let args = try inv.text("args").map(expand) { task.args = Self.splitWords(args) }
-        if let flag = inv.flags.first(where: { $0.name == "replicas" }), let n = inv.int("replicas") {
-            guard case .replicated = mode else {
-                throw Diagnostic(at: flag.location, length: 10, "replicas can only be used with replicated or replicated-job mode")
-            }
-            mode = .replicated(n)
-        }
+        try updateMode(inv)
 
         for value in inv.values("label-add") { if case .keyValue(let k, let v) = value { labels[k] = v ?? "" } }
         for name in try Self.texts(inv, "label-rm", expand) { labels[name] = nil }
@@ -155,7 +139,7 @@ extension ServiceSpec {
         Self.applyUpdateFlags(inv, prefix: "rollback", to: &rollback)
         if let m = inv.text("endpoint-mode")?.text, let mode = EndpointSpec.Mode(rawValue: m) { endpoint.mode = mode }
         if let d = inv.duration("stop-grace-period") { task.stopGracePeriod = d }
-        if let cmd = try inv.text("health-cmd").map(expand) { task.healthCommand = cmd }
+        try applyHealthFlags(inv, expand: expand)
     }
 
     static func applyUpdateFlags(_ inv: DockerInvocation, prefix: String, to config: inout UpdateConfig) {

@@ -57,7 +57,7 @@ extension Orchestrator {
     /// node meets gets its one task there, an out-of-date one replaced at once (no rolling
     /// update: this is not a service update).
     mutating func reconcileGlobalServices(on node: NodeRecord, _ work: inout Work, ids: inout IDGenerator) {
-        let globals = work.view.services.filter(\.spec.isGlobal)
+        let globals = work.view.services.filter { $0.spec.isGlobal && !$0.spec.isJob }
         if node.availability == .drain || node.state == .down {
             for task in work.view.tasks(onNode: node.id) where task.desiredState < .shutdown {
                 if globals.contains(where: { $0.id == task.serviceID }) { work.setDesired(task.id, .shutdown) }

@@ -45,7 +45,7 @@ extension Orchestrator {
             }
             var kept = tasks.count
             for task in tasks where kept > limit {
-                if task.desiredState == .running && task.status.state <= .running { continue }
+                if (task.desiredState == .running || task.desiredState == .complete) && task.status.state <= .running { continue }
                 work.emit(.removeTask(id: task.id))
                 kept -= 1
             }

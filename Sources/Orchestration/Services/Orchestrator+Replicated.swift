@@ -54,6 +54,7 @@ extension Orchestrator {
         for id in gone { reconciledVersions[id] = nil }
         for service in work.view.services where reconciledVersions[service.id] != service.version || isOrphanedUpdate(service) {
             reconciledVersions[service.id] = service.version
+            if service.spec.isJob { continue }  // the jobs orchestrator's (reconcileJobs)
             if service.spec.isGlobal {
                 reconcileGlobal(service, &work, ids: &ids)
             } else {

@@ -116,10 +116,10 @@ extension Orchestrator {
         work.wake(at: work.now + delay)
     }
 
-    /// Moves a waiting task to desired `running` (swarmkit `StartNow`).
+    /// Moves a waiting task to desired `running`, or `complete` for a job's (swarmkit `StartNow`).
     func startNow(_ taskID: String, _ work: inout Work) {
         guard let t = work.view.task(id: taskID), t.desiredState < .running else { return }
-        work.setDesired(taskID, .running)
+        work.setDesired(taskID, work.view.service(id: t.serviceID)?.spec.isJob == true ? .complete : .running)
     }
 
     /// Starts every delayed task whose wait is over.

@@ -79,6 +79,7 @@ public struct Orchestrator: Sendable {
         restartStoppedTasks(&work, ids: &ids)
         runDelayedStarts(&work)
         reconcileChangedServices(&work, ids: &ids)
+        reconcileJobs(&work, ids: &ids)
         advanceUpdates(&work, ids: &ids)
         reapTasks(&work)
         return Plan(commands: work.commands, wakeAt: work.wakeAt)

@@ -32,8 +32,20 @@ public enum ServiceConvergence {
     /// What keeps one service from having converged.
     public static func pending(_ service: ServiceRecord, in store: ClusterStore) -> [String] {
         let name = service.spec.name
+        if service.spec.isJob { return jobPending(service, in: store) }
         if let u = service.updateStatus, u.state == .updating || u.state == .rollbackStarted {
             return ["service \(name) is \(u.state == .updating ? "updating" : "rolling back")"]
+        }
+        // A second `service update` with the same spec resets the update status while the first
+        // update goes on (swarmkit does the same): a service still wanting a task of an earlier
+        // spec is not settled, unless its update is paused (a global service's tasks on a
+        // paused node are left alone by design).
+        if service.updateStatus?.isPaused != true,
+           let stale = store.tasks(ofService: service.id).first(where: { t in
+               t.isDesiredRunning && Orchestrator.isDirty(t, for: service)
+                   && (service.spec.replicas != nil || store.node(id: t.nodeID ?? "")?.availability == .active)
+           }) {
+            return ["service \(name) still wants \(stale.name) of an earlier spec"]
         }
         let eligible = store.nodes.filter { $0.state == .ready && NodeEligibility.isEligible($0, for: service) }
         // A task on a node that is not Ready (Unknown after a leader change, say) may be gone

@@ -18,11 +18,22 @@ public struct ServiceStatus: Equatable, Sendable {
 
     /// The status of `service` in `store`. O(tasks of the service).
     public init(of service: ServiceRecord, in store: ClusterStore) {
-        var running = 0, desiredRunning = 0
+        var running = 0, desiredRunning = 0, completed = 0
         for t in store.tasks(ofService: service.id) {
+            // A job counts only the tasks of its current iteration.
+            if service.spec.isJob && t.jobIteration != service.jobIteration { continue }
             if t.status.state == .running { running += 1 }
-            if t.desiredState == .running { desiredRunning += 1 }
+            if t.status.state == .complete { completed += 1 }
+            if t.desiredState == .running || (t.desiredState == .complete && t.status.state != .complete) { desiredRunning += 1 }
         }
-        self.init(running: running, desired: service.spec.replicas ?? desiredRunning)
+        switch service.spec.mode {
+        case .replicated(let n): self.init(running: running, desired: n)
+        case .replicatedJob(let maxConcurrent, _): self.init(running: running, desired: maxConcurrent)
+        case .global, .globalJob: self.init(running: running, desired: desiredRunning)
+        }
+        self.completed = completed
     }
+
+    /// A job's tasks of its current iteration that completed (swarmkit `CompletedTasks`).
+    public var completed = 0
 }

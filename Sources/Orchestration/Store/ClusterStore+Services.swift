@@ -95,6 +95,7 @@ extension ClusterStore {
             s.spec = spec
             s.specVersion = s.version
             s.updateStatus = nil
+            if spec.isJob { s.jobIteration += 1 }  // swarmkit controlapi: an updated job runs again
             s.endpointPorts = allocatePorts(spec.endpoint.ports, keeping: s.endpointPorts, serviceID: id)
             allocateVirtualIPs(&s)
             touch(&s, raftIndex, time)

@@ -26,6 +26,9 @@ public struct ServiceRecord: Equatable, Sendable {
     /// in dnsrr mode. Allocated when the create or update command is applied.
     public var virtualIPs: [VirtualIP] = []
     public var updateStatus: UpdateStatus?
+    /// A job's current iteration (swarmkit `JobStatus.JobIteration`): every update of the
+    /// job's spec (`service update --force` included) starts a new one, which runs again.
+    public var jobIteration: UInt64 = 0
     public var createdAt: SimTime
     public var updatedAt: SimTime
 

@@ -28,7 +28,16 @@ public struct ServiceSpec: Equatable, Sendable {
         return nil
     }
 
-    public var isGlobal: Bool { mode == .global }
+    /// One task per node: a global service or a global job.
+    public var isGlobal: Bool { mode == .global || mode == .globalJob }
+
+    /// A job: its tasks run to completion (`--mode replicated-job|global-job`).
+    public var isJob: Bool {
+        switch mode {
+        case .replicatedJob, .globalJob: true
+        case .replicated, .global: false
+        }
+    }
 }
 
 /// How many tasks a service runs (swarmkit `ServiceSpec.Mode`).
@@ -37,12 +46,20 @@ public enum ServiceMode: Equatable, Sendable {
     case replicated(Int)
     /// One task on every eligible node.
     case global
+    /// `--mode replicated-job`: `total` tasks must complete, at most `maxConcurrent` at once
+    /// (swarmkit `ReplicatedJob`: TotalCompletions, MaxConcurrent).
+    case replicatedJob(maxConcurrent: Int, total: Int)
+    /// `--mode global-job`: one task to complete on every eligible node.
+    case globalJob
 
-    /// `replicated` or `global`, as `docker service ls` prints the mode.
+    /// As `docker service ls` prints the mode: `replicated`, `global`, `replicated job`,
+    /// `global job` (docker/cli service formatter `Mode`).
     public var name: String {
         switch self {
         case .replicated: "replicated"
         case .global: "global"
+        case .replicatedJob: "replicated job"
+        case .globalJob: "global job"
         }
     }
 }
@@ -78,7 +95,12 @@ public struct TaskTemplate: Equatable, Sendable {
     /// `--stop-grace-period` (default 10 s): how long a stopping task may take before it is killed.
     public var stopGracePeriod: SimDuration = .seconds(10)
     /// `--health-cmd`, if any.
-    public var healthCommand: String?
+    public var healthCommand: String? {
+        get { health.command }
+        set { health.command = newValue }
+    }
+    /// `--health-*` and `--no-healthcheck`.
+    public var health = HealthConfig()
     /// Networks, secrets and configs by name (filled in by their own features).
     public var networks: [String] = []
     public var secrets: [String] = []

@@ -25,6 +25,9 @@ public struct TaskRecord: Equatable, Sendable {
     /// the task is put in the store, cleared when it stops.
     public var networks: [NetworkAttachment] = []
     public var desiredState: TaskState
+    /// The job iteration the task belongs to (swarmkit `Task.JobIteration`); nil unless the
+    /// service is a job.
+    public var jobIteration: UInt64?
     public var status: TaskStatus
     public var createdAt: SimTime
     public var updatedAt: SimTime
@@ -54,6 +57,7 @@ public struct TaskRecord: Equatable, Sendable {
                   specVersion: service.specVersion, spec: service.spec.task, endpoint: service.spec.endpoint,
                   desiredState: desiredState, status: TaskStatus(state: .new, timestamp: time, message: "created"),
                   createdAt: time)
+        if service.spec.isJob { jobIteration = service.jobIteration }
     }
 
     /// `web.3` for a replicated task, `web.<node ID>` for a global one (docker/cli
@@ -70,8 +74,9 @@ public struct TaskRecord: Equatable, Sendable {
         SlotKey(serviceID: serviceID, slot: slot, nodeID: slot == 0 ? (nodeID ?? "") : "")
     }
 
-    /// Whether the orchestrators still want this task to run (desired state at most running).
-    public var isDesiredRunning: Bool { desiredState <= .running }
+    /// Whether the orchestrators still want this task to run: desired state at most running,
+    /// or `complete` for a job's task (it runs until it completes).
+    public var isDesiredRunning: Bool { desiredState <= .running || desiredState == .complete }
 }
 
 /// What was last observed of a task (swarmkit `api.TaskStatus`).

@@ -91,7 +91,7 @@ public enum TaskState: Int, Comparable, CaseIterable, Sendable, CustomStringConv
     /// A task that is not yet assigned (`new`, `pending`) is not the agent's business.
     public func agentNextStep(desired: TaskState) -> (state: TaskState, message: String)? {
         if isTerminal || self < .assigned { return nil }
-        if desired > .running { return (.shutdown, "shutdown") }
+        if desired > .running && desired != .complete { return (.shutdown, "shutdown") }
         switch self {
         case .preparing: return (.ready, "prepared")
         case .starting: return (.running, "started")
