@@ -19,6 +19,10 @@ extension EngineRequest {
         case .serviceRemove: "service.remove"
         case .networkCreate: "network.create"
         case .networkRemove: "network.remove"
+        case .payloadCreate(let k, _): "\(k.rawValue).create"
+        case .payloadList(let k, _): "\(k.rawValue).list"
+        case .payloadInspect(let k, _): "\(k.rawValue).inspect"
+        case .payloadRemove(let k, _): "\(k.rawValue).remove"
         }
     }
 }

@@ -26,6 +26,14 @@ public enum EngineRequest: Sendable, Equatable {
     case networkCreate(NetworkSpec)
     /// `docker network rm`: the network by ID, name or unique ID prefix.
     case networkRemove(String)
+    /// `docker secret|config create`: answered with `.created(id:)` (Swarm+Payloads.swift).
+    case payloadCreate(PayloadKind, PayloadSpec)
+    /// `docker secret|config ls` and the CLI's look-ups by name: `.payloads`, filtered by the daemon.
+    case payloadList(PayloadKind, PayloadFilters)
+    /// `docker secret|config inspect`: by ID, name or unique ID prefix; `.payload`.
+    case payloadInspect(PayloadKind, String)
+    /// `docker secret|config rm`: by ID, name or unique ID prefix.
+    case payloadRemove(PayloadKind, String)
 
     var isInit: Bool { if case .swarmInit = self { true } else { false } }
 
@@ -33,7 +41,7 @@ public enum EngineRequest: Sendable, Equatable {
     var isWrite: Bool {
         switch self {
         case .swarmUpdate, .nodeUpdate, .nodeRemove, .serviceCreate, .serviceUpdate, .serviceRollback, .serviceRemove,
-             .networkCreate, .networkRemove: true
+             .networkCreate, .networkRemove, .payloadCreate, .payloadRemove: true
         default: false
         }
     }

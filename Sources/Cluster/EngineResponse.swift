@@ -14,6 +14,9 @@ public enum EngineResponse: Sendable, Equatable {
     case store(ClusterStore)
     /// `service create` and `network create`: the new object's ID.
     case created(id: String)
+    /// Secrets or configs (a secret's data left out).
+    case payloads([PayloadRecord])
+    case payload(PayloadRecord)
 }
 
 /// The outcome of a docker call: an answer or the daemon's error.

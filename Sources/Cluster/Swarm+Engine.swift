@@ -179,6 +179,8 @@ extension Swarm {
             createNetwork(spec, in: store, on: host, target: target)
         case .networkRemove(let reference):
             removeNetwork(reference, in: store, on: host, target: target)
+        case .payloadCreate, .payloadList, .payloadInspect, .payloadRemove:
+            executePayload(request, in: store, on: host, target: target)
         case .swarmInit, .swarmJoin, .swarmLeave, .info:
             answer(.failure(EngineError("unexpected call")))
         }

@@ -21,6 +21,8 @@ struct DockerCommandRun {
     let host: HostID
     let invocation: DockerInvocation
     var out = ""
+    /// The command's standard input (`printf … | docker …`); nil when nothing is piped in.
+    var input: [UInt8]?
 
     init(runner: ScenarioRunner, swarm: Swarm, host: HostID, invocation: DockerInvocation) {
         self.runner = runner; self.swarm = swarm; self.host = host; self.invocation = invocation
@@ -73,12 +75,16 @@ struct DockerCommandRun {
         case ["network", "ls"]: networkList()
         case ["network", "inspect"]: try networkInspect()
         case ["network", "rm"]: try networkRemove()
+        case ["secret", "create"], ["config", "create"]: try payloadCreate()
+        case ["secret", "ls"], ["config", "ls"]: payloadList()
+        case ["secret", "inspect"], ["config", "inspect"]: try payloadInspect()
+        case ["secret", "rm"], ["config", "rm"]: try payloadRemove()
         case ["ps"]: containers()
         case ["info"]: info()
         default:
             throw Diagnostic(at: invocation.location, length: invocation.commandName.count,
                              "'\(invocation.commandName)' is not simulated yet",
-                             hint: "the simulator runs swarm, node, service, network, ps and info commands so far")
+                             hint: "the simulator runs swarm, node, service, network, secret, config, ps and info commands so far")
         }
         return out
     }

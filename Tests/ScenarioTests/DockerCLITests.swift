@@ -57,7 +57,7 @@ func dockerError(_ command: String, sourceLocation: Testing.SourceLocation = #_s
         ("docker network ls", ["network", "ls"]),
         ("docker network inspect backend", ["network", "inspect"]),
         ("docker network rm backend", ["network", "rm"]),
-        ("docker secret create db_pass --data s3cret", ["secret", "create"]),
+        ("docker secret create db_pass ./db_pass.txt", ["secret", "create"]),
         ("docker secret ls", ["secret", "ls"]),
         ("docker secret inspect --pretty db_pass", ["secret", "inspect"]),
         ("docker secret rm db_pass", ["secret", "rm"]),

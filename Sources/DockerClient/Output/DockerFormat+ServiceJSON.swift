@@ -86,6 +86,8 @@ extension DockerFormat {
         if !task.env.isEmpty { container.raw("Env", stringsJSON(task.env, indent: indent + 1)) }
         container.raw("Init", "false")
         container.raw("StopGracePeriod", String(task.stopGracePeriod.nanoseconds))
+        if !task.secrets.isEmpty { container.raw("Secrets", payloadReferencesJSON(task.secrets, .secret, indent: indent + 1)) }
+        if !task.configs.isEmpty { container.raw("Configs", payloadReferencesJSON(task.configs, .config, indent: indent + 1)) }
         return container.text
     }
 

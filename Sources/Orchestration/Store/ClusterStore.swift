@@ -60,6 +60,14 @@ public enum StoreCommand: Equatable, Sendable {
     /// `docker network rm`: the network and every address on it go.
     case removeNetwork(id: String)
 
+    // MARK: Secrets and configs (ClusterStore+Payloads.swift)
+
+    /// `docker secret create` / `docker config create`: ignored if its ID, or its name among
+    /// its kind, exists.
+    indirect case createPayload(PayloadRecord)
+    /// `docker secret rm` / `docker config rm`.
+    case removePayload(id: String)
+
     /// Several commands in one Raft entry, applied in order (swarmkit's store.Batch): one
     /// orchestration pass or one batch of agent reports is one proposal.
     indirect case batch([StoreCommand])
@@ -97,6 +105,8 @@ public struct ClusterStore: Equatable, Sendable {
     public internal(set) var networks: [NetworkRecord] = []
     /// Who holds which address on which network.
     public internal(set) var allocations = NetworkAllocations()
+    /// Secrets and configs, sorted by ID.
+    public internal(set) var payloads: [PayloadRecord] = []
     /// The Raft index of the last command applied (0: none).
     public private(set) var appliedIndex: UInt64 = 0
 
@@ -198,6 +208,8 @@ public struct ClusterStore: Equatable, Sendable {
             applyTaskCommand(command, into: &changes)
         case .createNetwork, .removeNetwork:
             applyNetworkCommand(command, into: &changes)
+        case .createPayload, .removePayload:
+            applyPayloadCommand(command, at: raftIndex)
         case .batch(let commands):
             for c in commands { apply(c, at: raftIndex, into: &changes) }
         }
