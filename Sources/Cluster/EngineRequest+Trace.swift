@@ -23,6 +23,9 @@ extension EngineRequest {
         case .payloadList(let k, _): "\(k.rawValue).list"
         case .payloadInspect(let k, _): "\(k.rawValue).inspect"
         case .payloadRemove(let k, _): "\(k.rawValue).remove"
+        case .swarmAutolock: "swarm.autolock"
+        case .swarmUnlockKey: "swarm.unlockkey"
+        case .swarmUnlock: "swarm.unlock"
         }
     }
 }

@@ -34,6 +34,12 @@ public enum EngineRequest: Sendable, Equatable {
     case payloadInspect(PayloadKind, String)
     /// `docker secret|config rm`: by ID, name or unique ID prefix.
     case payloadRemove(PayloadKind, String)
+    /// `--autolock` on `swarm init` and `swarm update`: turn autolock on (a new key) or off.
+    case swarmAutolock(Bool)
+    /// `docker swarm unlock-key [--rotate]`: answered with `.unlockKey` ("" when autolock is off).
+    case swarmUnlockKey(rotate: Bool)
+    /// `docker swarm unlock`: the key typed, for this engine's locked manager (Swarm+Autolock.swift).
+    case swarmUnlock(key: String)
 
     var isInit: Bool { if case .swarmInit = self { true } else { false } }
 
@@ -41,7 +47,8 @@ public enum EngineRequest: Sendable, Equatable {
     var isWrite: Bool {
         switch self {
         case .swarmUpdate, .nodeUpdate, .nodeRemove, .serviceCreate, .serviceUpdate, .serviceRollback, .serviceRemove,
-             .networkCreate, .networkRemove, .payloadCreate, .payloadRemove: true
+             .networkCreate, .networkRemove, .payloadCreate, .payloadRemove,
+             .swarmAutolock, .swarmUnlockKey: true
         default: false
         }
     }

@@ -17,6 +17,8 @@ public enum EngineResponse: Sendable, Equatable {
     /// Secrets or configs (a secret's data left out).
     case payloads([PayloadRecord])
     case payload(PayloadRecord)
+    /// The swarm's unlock key, "" when autolock is off.
+    case unlockKey(String)
 }
 
 /// The outcome of a docker call: an answer or the daemon's error.

@@ -55,7 +55,10 @@ struct DockerCommandRun {
         case ["swarm", "join"]: try swarmJoin()
         case ["swarm", "join-token"]: try joinToken()
         case ["swarm", "leave"]: leave()
+        case ["swarm", "update"] where invocation.has("autolock"): swarmUpdateAutolock()
         case ["swarm", "update"]: swarmUpdate()
+        case ["swarm", "unlock-key"]: unlockKey()
+        case ["swarm", "unlock"]: unlock()
         case ["node", "ls"]: nodeList()
         case ["node", "inspect"]: try nodeInspect()
         case ["node", "promote"]: try changeRole(to: .manager)
@@ -103,6 +106,7 @@ struct DockerCommandRun {
                 return
             }
             out += DockerFormat.swarmInitialized(nodeID: nodeID, token: c.workerToken, managerAddress: address)
+            if invocation.isOn("autolock") { initAutolock() }
         case .success: break
         }
     }

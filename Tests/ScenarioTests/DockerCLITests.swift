@@ -65,6 +65,8 @@ func dockerError(_ command: String, sourceLocation: Testing.SourceLocation = #_s
         ("docker config ls -q", ["config", "ls"]),
         ("docker config inspect site.conf", ["config", "inspect"]),
         ("docker config rm site.conf", ["config", "rm"]),
+        ("docker swarm unlock", ["swarm", "unlock"]),
+        ("docker swarm unlock-key -q --rotate", ["swarm", "unlock-key"]),
         ("docker info", ["info"]),
         ("docker ps -a -q", ["ps"]),
         ("docker version", ["version"]),

@@ -5,7 +5,7 @@ extension DockerCLI {
     // MARK: Groups and unsupported commands
 
     public static let groups: [Group] = [
-        Group(name: "swarm", summary: "Manage Swarm", unsupported: ["ca", "unlock", "unlock-key"]),
+        Group(name: "swarm", summary: "Manage Swarm", unsupported: ["ca"]),
         Group(name: "node", summary: "Manage Swarm nodes", unsupported: []),
         Group(name: "service", summary: "Manage Swarm services", unsupported: ["logs"]),
         Group(name: "network", summary: "Manage networks", unsupported: ["connect", "disconnect", "prune"]),
@@ -140,6 +140,10 @@ extension DockerCLI {
         Command(["swarm", "leave"], usage: "docker swarm leave [OPTIONS]", summary: "Leave the swarm", flags: [
             FlagSpec("force", "f", .bool), .unsupported("help"),
         ], arguments: .none),
+        Command(["swarm", "unlock"], usage: "docker swarm unlock", summary: "Unlock swarm",
+                flags: [.unsupported("help")], arguments: .none),
+        Command(["swarm", "unlock-key"], usage: "docker swarm unlock-key [OPTIONS]", summary: "Manage the unlock key",
+                flags: [quiet, FlagSpec("rotate", nil, .bool), .unsupported("help")], arguments: .none),
         Command(["swarm", "update"], usage: "docker swarm update [OPTIONS]", summary: "Update the swarm", flags: [
             FlagSpec("dispatcher-heartbeat", nil, .duration), FlagSpec("task-history-limit", nil, .int),
             FlagSpec("autolock", nil, .bool),

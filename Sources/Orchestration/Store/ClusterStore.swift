@@ -16,6 +16,8 @@ public enum StoreCommand: Equatable, Sendable {
     case setNodeRole(id: String, NodeRole, raftID: UInt64, at: SimTime)
     case rotateToken(NodeRole, token: String, at: SimTime)
     case updateCluster(heartbeat: SimDuration?, taskHistoryLimit: Int?, at: SimTime)
+    /// `swarm update --autolock`, `swarm unlock-key --rotate`: the new key, nil for autolock off.
+    case setUnlockKey(String?, at: SimTime)
 
     // MARK: Services (ClusterStore+Services.swift)
 
@@ -200,6 +202,11 @@ public struct ClusterStore: Equatable, Sendable {
             guard cluster != nil else { return }
             if let heartbeat { cluster?.dispatcherHeartbeat = heartbeat }
             if let limit { cluster?.taskHistoryLimit = limit }
+            cluster?.updatedAt = time
+            changes.append(.cluster)
+        case .setUnlockKey(let key, let time):
+            guard cluster != nil else { return }
+            cluster?.unlockKey = key
             cluster?.updatedAt = time
             changes.append(.cluster)
         case .createService, .updateService, .rollbackService, .startRollback, .setUpdateStatus, .removeService:
