@@ -11,13 +11,22 @@ import Orchestration
 extension Swarm {
     /// The swarm's current unlock key as the freshest store holds it, nil when autolock is
     /// off: what `$UNLOCK_KEY` expands to (the all-seeing observer's read).
-    public var unlockKey: String? { freshestStore?.cluster?.unlockKey }
+    public var unlockKey: String? {
+        // With every manager down or locked, the key their disks are sealed with.
+        guard let store = freshestStore else { return hosts.lazy.compactMap(\.sealedWith).first }
+        return store.cluster?.unlockKey
+    }
 
     /// Whether `host` is locked now (a restarted manager waiting for its key).
     public func isLocked(_ host: HostID) -> Bool { hosts[host.index].locked }
 
-    /// At a crash: remember the key the manager's disk is sealed with.
+    /// At a crash: remember the key the manager's disk is sealed with. A locked host keeps
+    /// the seal it has (it never read its disk); a host with no manager has none.
     func sealOnCrash(_ host: HostID) {
+        if hosts[host.index].locked {
+            hosts[host.index].locked = false   // down now; the restart locks it again
+            return
+        }
         hosts[host.index].sealedWith = hosts[host.index].manager?.store.cluster?.unlockKey
     }
 
