@@ -64,6 +64,14 @@ extension ClusterStore {
         return scalars.allSatisfy { alnum($0) || $0 == "-" || $0 == "_" || $0 == "." }
     }
 
+    /// Whether every secret and config the template refers to exists (swarmkit checks this
+    /// in the transaction that creates or updates the service; a spec that lost the race with
+    /// an `rm` is not applied).
+    public func referencesExist(_ task: TaskTemplate) -> Bool {
+        task.secrets.allSatisfy { r in payloads.contains { $0.kind == .secret && $0.id == r.id } }
+            && task.configs.allSatisfy { r in payloads.contains { $0.kind == .config && $0.id == r.id } }
+    }
+
     // MARK: Apply
 
     mutating func applyPayloadCommand(_ command: StoreCommand, at raftIndex: UInt64) {
@@ -75,6 +83,9 @@ extension ClusterStore {
             let at = payloads.firstIndex(where: { $0.id > record.id }) ?? payloads.count
             payloads.insert(record, at: at)
         case .removePayload(let id):
+            // Checked again as it applies, as swarmkit checks in the removing transaction: a
+            // service that took the secret since the leader said yes keeps it.
+            guard let record = payloads.first(where: { $0.id == id }), services(using: record.kind, id: id).isEmpty else { return }
             payloads.removeAll { $0.id == id }
         default:
             preconditionFailure("applyPayloadCommand called with a command that is not about secrets or configs: \(command)")

@@ -205,20 +205,26 @@ public struct ClusterStore: Equatable, Sendable {
             cluster?.updatedAt = time
             changes.append(.cluster)
         case .setUnlockKey(let key, let time):
-            guard cluster != nil else { return }
-            cluster?.unlockKey = key
-            cluster?.updatedAt = time
-            changes.append(.cluster)
+            setUnlockKey(key, at: time, into: &changes)
         case .createService, .updateService, .rollbackService, .startRollback, .setUpdateStatus, .removeService:
             applyServiceCommand(command, at: raftIndex, into: &changes)
         case .putTask, .removeTask, .setTaskStatus, .setTaskDesiredState, .assignTask:
             applyTaskCommand(command, into: &changes)
         case .createNetwork, .removeNetwork:
             applyNetworkCommand(command, into: &changes)
-        case .createPayload, .removePayload:
-            applyPayloadCommand(command, at: raftIndex)
+        case .createPayload, .removePayload: applyPayloadCommand(command, at: raftIndex)
         case .batch(let commands):
             for c in commands { apply(c, at: raftIndex, into: &changes) }
         }
+    }
+}
+
+extension ClusterStore {
+    /// `.setUnlockKey`: autolock on with this key, or off (nil).
+    mutating func setUnlockKey(_ key: String?, at time: SimTime, into changes: inout StoreChanges) {
+        guard cluster != nil else { return }
+        cluster?.unlockKey = key
+        cluster?.updatedAt = time
+        changes.append(.cluster)
     }
 }
