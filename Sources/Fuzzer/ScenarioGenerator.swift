@@ -14,6 +14,8 @@ struct ScenarioGenerator {
         var availability = "active"
         /// Availability changed at least once: liveness sets it back to active.
         var availabilityChanged = false
+        /// A manager at some point: with autolock, it may restart locked.
+        var everManager = false
     }
     struct ServiceState {
         var name: String
@@ -36,6 +38,10 @@ struct ScenarioGenerator {
     var linked: [(String, String)] = []
     var networkChanged = false
     var nextService = 1
+    /// Secrets, configs and autolock (ScenarioGenerator+Payloads.swift).
+    var payloadRandom: SeededRandom
+    var autolock = false
+    var nextPayload = 0
 
     typealias Config = FuzzScenario.Config
 
@@ -43,6 +49,7 @@ struct ScenarioGenerator {
         self.seed = seed
         self.config = config
         random = SeededRandom(seed: seed).child("fuzz")
+        payloadRandom = SeededRandom(seed: seed).child("fuzz payloads")
     }
 
     mutating func generate() -> String {
@@ -53,9 +60,9 @@ struct ScenarioGenerator {
         lines.append("seed \(seed)")
         lines.append("network latency \(latency)")
         lines.append("hosts " + (managers == 1 ? "m1" : "m1..m\(managers)") + (workers == 0 ? "" : workers == 1 ? " w1" : " w1..w\(workers)"))
-        for i in 1...managers { hosts.append(HostState(name: "m\(i)", manager: true)) }
+        for i in 1...managers { hosts.append(HostState(name: "m\(i)", manager: true, everManager: true)) }
         for i in 0..<workers { hosts.append(HostState(name: "w\(i + 1)", manager: false)) }
-        lines.append("m1$ docker swarm init")
+        lines.append(initLine())
         for h in hosts.dropFirst() {
             lines.append("\(h.name)$ docker swarm join --token $\(h.manager ? "MANAGER" : "WORKER")_TOKEN m1:2377")
         }
@@ -67,6 +74,7 @@ struct ScenarioGenerator {
             elapsed += wait
             lines.append("wait \(wait.milliseconds)ms")
             if random.chance(0.5) { fault() } else { workload() }
+            payloadStep()
         }
         liveness()
         return lines.joined(separator: "\n") + "\n"
@@ -87,6 +95,7 @@ struct ScenarioGenerator {
             guard let i = random.element(of: down) else { return fault() }
             hosts[i].crashed = false
             lines.append("restart \(hosts[i].name)")
+            afterRestart(i)
         case 3:
             guard names.count >= 2 else { return }
             var shuffled = names
@@ -168,6 +177,7 @@ struct ScenarioGenerator {
             let managers = hosts.filter(\.manager).count
             guard managers >= 3, managers < 9, let i = random.element(of: workers) else { return }
             hosts[i].manager = true
+            hosts[i].everManager = true
             lines.append("\(console())$ docker node promote \(hosts[i].name)")
         case 7:
             // m1 stays a manager: the liveness phase types its commands there; m2 and m3 stay
@@ -253,6 +263,7 @@ struct ScenarioGenerator {
         }
         let crashed = hosts.filter(\.crashed).map(\.name)
         if !crashed.isEmpty { lines.append("restart " + crashed.joined(separator: " ")) }
+        unlockManagers()
         lines.append("expect leader within \(config.leaderWithin)")
         // Restarted nodes report their lost tasks at their next heartbeat: let the store catch
         // up with the hosts (a grace period of three 5 s heartbeats, twice) before judging it.

@@ -364,7 +364,7 @@ public final class ScenarioRunner {
         case "WORKER_TOKEN": return swarm.joinToken(.worker)
         case "MANAGER_TOKEN": return swarm.joinToken(.manager)
         case "LEADER": return swarm.leader.map(swarm.name(of:))
-        case "UNLOCK_KEY": return swarm.unlockKey
+        case "UNLOCK_KEY": return swarm.unlockKey ?? ""
         default:
             if name.hasPrefix("ID_"), let h = hostIDs[String(name.dropFirst(3))] { return swarm.nodeID(of: h) }
             return nil
