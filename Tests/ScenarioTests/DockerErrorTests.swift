@@ -30,7 +30,7 @@ import Testing
         #expect(failure("docker run -d nginx").0 == "'docker run' is not supported by swarmsim yet")
         #expect(failure("docker build .").0 == "'docker build' is not supported by swarmsim yet")
         #expect(failure("docker service logs web").0 == "'docker service logs' is not supported by swarmsim yet")
-        #expect(failure("docker swarm unlock-key").0 == "'docker swarm unlock-key' is not supported by swarmsim yet")
+        #expect(failure("docker swarm ca --rotate").0 == "'docker swarm ca' is not supported by swarmsim yet")
         #expect(failure("docker service create --mount type=bind,src=/a,dst=/b nginx").0
             == "'docker service create --mount' is not supported by swarmsim yet")
         #expect(failure("docker service create -w /app nginx").0 == "'docker service create --workdir' is not supported by swarmsim yet")
