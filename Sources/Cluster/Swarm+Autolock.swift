@@ -9,12 +9,13 @@ import Orchestration
 /// a host's disk is sealed with is the one its own store held when it went down: a manager
 /// down during `unlock-key --rotate` still needs the old one, as in Swarm.
 extension Swarm {
-    /// The swarm's current unlock key as the freshest store holds it, nil when autolock is
-    /// off: what `$UNLOCK_KEY` expands to (the all-seeing observer's read).
+    /// The swarm's current unlock key as the freshest running store holds it; when that store
+    /// has none (autolock off, or the only running stores are stale and every up-to-date
+    /// manager is locked), the key a locked manager is sealed with; nil when there is neither.
+    /// What `$UNLOCK_KEY` expands to (the all-seeing observer's read).
     public var unlockKey: String? {
-        // With every manager down or locked, the key their disks are sealed with.
-        guard let store = freshestStore else { return hosts.lazy.compactMap(\.sealedWith).first }
-        return store.cluster?.unlockKey
+        if let key = freshestStore?.cluster?.unlockKey { return key }
+        return hosts.lazy.filter(\.locked).compactMap(\.sealedWith).first
     }
 
     /// Whether `host` is locked now (a restarted manager waiting for its key).
