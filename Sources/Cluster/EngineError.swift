@@ -22,5 +22,7 @@ public struct EngineError: Error, Sendable, Equatable {
     static let joinTimeout = EngineError("Timeout was reached before node joined. The attempt to join the swarm will continue in the background. Use the \"docker info\" command to see the current swarm status of your node.")
     static let lostLeadership = rpc("Unknown", "raft: failed to process the request: node lost leader status")
     static let lossOfQuorum = rpc("FailedPrecondition", "can't remove member from the raft: this would result in a loss of quorum")
+    /// moby `errSwarmLocked`: every swarm call on a manager that restarted locked.
+    static let swarmLocked = EngineError("Swarm is encrypted and needs to be unlocked before it can be used. Please use \"docker swarm unlock\" to unlock it.")
     public static func noSuchNode(_ ref: String) -> EngineError { EngineError("node \(ref) not found") }
 }

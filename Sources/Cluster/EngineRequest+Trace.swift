@@ -18,6 +18,13 @@ extension EngineRequest {
         case .serviceRemove: "service.remove"
         case .networkCreate: "network.create"
         case .networkRemove: "network.remove"
+        case .payloadCreate(let k, _): "\(k.rawValue).create"
+        case .payloadList(let k, _): "\(k.rawValue).list"
+        case .payloadInspect(let k, _): "\(k.rawValue).inspect"
+        case .payloadRemove(let k, _): "\(k.rawValue).remove"
+        case .swarmAutolock: "swarm.autolock"
+        case .swarmUnlockKey: "swarm.unlockkey"
+        case .swarmUnlock: "swarm.unlock"
         }
     }
 }

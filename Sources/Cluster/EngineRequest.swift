@@ -32,6 +32,20 @@ public enum EngineRequest: Sendable, Equatable {
     case networkCreate(NetworkSpec)
     /// `docker network rm`: the network by ID, name or unique ID prefix.
     case networkRemove(String)
+    /// `docker secret|config create`: answered with `.created(id:)` (Swarm+Payloads.swift).
+    case payloadCreate(PayloadKind, PayloadSpec)
+    /// `docker secret|config ls` and the CLI's look-ups by name: `.payloads`, filtered by the daemon.
+    case payloadList(PayloadKind, PayloadFilters)
+    /// `docker secret|config inspect`: by ID, name or unique ID prefix; `.payload`.
+    case payloadInspect(PayloadKind, String)
+    /// `docker secret|config rm`: by ID, name or unique ID prefix.
+    case payloadRemove(PayloadKind, String)
+    /// `--autolock` on `swarm init` and `swarm update`: turn autolock on (a new key) or off.
+    case swarmAutolock(Bool)
+    /// `docker swarm unlock-key [--rotate]`: answered with `.unlockKey` ("" when autolock is off).
+    case swarmUnlockKey(rotate: Bool)
+    /// `docker swarm unlock`: the key typed, for this engine's locked manager (Swarm+Autolock.swift).
+    case swarmUnlock(key: String)
 
     var isInit: Bool { if case .swarmInit = self { true } else { false } }
 
@@ -39,7 +53,8 @@ public enum EngineRequest: Sendable, Equatable {
     var isWrite: Bool {
         switch self {
         case .swarmUpdate, .nodeUpdate, .nodeRemove, .serviceCreate, .serviceUpdate, .serviceRollback, .serviceRemove,
-             .networkCreate, .networkRemove: true
+             .networkCreate, .networkRemove, .payloadCreate, .payloadRemove,
+             .swarmAutolock, .swarmUnlockKey: true
         default: false
         }
     }

@@ -13,6 +13,11 @@ public enum EngineResponse: Sendable, Equatable {
     case records([Result<EngineRecords, EngineError>])
     /// `service create` and `network create`: the new object's ID.
     case created(id: String)
+    /// Secrets or configs (a secret's data left out).
+    case payloads([PayloadRecord])
+    case payload(PayloadRecord)
+    /// The swarm's unlock key, "" when autolock is off.
+    case unlockKey(String)
 }
 
 /// The outcome of a docker call: an answer or the daemon's error.

@@ -25,6 +25,11 @@ struct Host {
     /// A join that `docker swarm join` stopped waiting for, which the engine keeps trying.
     var backgroundJoin: (token: String, remote: String)?
     var manager: ManagerRuntime?
+    /// The unlock key its manager's disk is sealed with: the swarm's key as its store held it
+    /// when it went down (nil: autolock was off). Read at restart (Swarm+Autolock.swift).
+    var sealedWith: String?
+    /// Restarted with autolock on: neither manager nor agent runs until `docker swarm unlock`.
+    var locked = false
     var agent: Agent?
     /// A promotion's Raft join is on its way to the leader.
     var joiningRaft = false

@@ -29,6 +29,8 @@ import NodeRoles
 ///   applied by a manager that is the leader and runs the dispatcher (swarmkit's scheduler runs
 ///   only on the leader).
 ///
+/// - **Secrets and configs a service uses exist** (InvariantChecker+Payloads.swift).
+///
 /// The entry-time checks run once per index, on the first manager to apply it; the digest
 /// comparison runs on every manager. Each costs O(records the entry touches · log n).
 public struct InvariantChecker: Sendable {
@@ -253,7 +255,7 @@ public struct InvariantChecker: Sendable {
         return lo < digests.count && digests[lo].index == index ? lo : nil
     }
 
-    private mutating func record(_ text: String) {
+    mutating func record(_ text: String) {
         guard violations.count < Self.maxViolations else { return }
         violations.append(text)
     }

@@ -58,6 +58,7 @@ extension Swarm {
         guard let operation = operations[op] else { return }
         let host = operation.host
         let request = operation.request
+        if hosts[host.index].locked { return startWhileLocked(op, request, on: host) }
         switch request {
         case .swarmInit(let advertise, let heartbeat, let limit):
             initSwarm(op, on: host, advertise: advertise, heartbeat: heartbeat, historyLimit: limit)
@@ -172,6 +173,10 @@ extension Swarm {
             createNetwork(spec, in: store, on: host, target: target)
         case .networkRemove(let reference):
             removeNetwork(reference, in: store, on: host, target: target)
+        case .payloadCreate, .payloadList, .payloadInspect, .payloadRemove:
+            executePayload(request, in: store, on: host, target: target)
+        case .swarmAutolock, .swarmUnlockKey, .swarmUnlock:
+            executeAutolock(request, in: store, on: host, target: target)
         case .swarmInit, .swarmInitForceNewCluster, .swarmJoin, .swarmLeave, .info:
             answer(.failure(EngineError("unexpected call")))
         }
@@ -237,7 +242,7 @@ extension Swarm {
         let h = hosts[host.index]
         let store = h.manager?.store
         return SwarmInfo(
-            localState: h.membership != nil ? .active : (h.backgroundJoin != nil ? .pending : .inactive),
+            localState: h.locked ? .locked : h.membership != nil ? .active : (h.backgroundJoin != nil ? .pending : .inactive),
             nodeID: h.membership?.nodeID ?? "",
             nodeAddress: h.address,
             isManager: h.manager != nil,
@@ -251,6 +256,7 @@ extension Swarm {
             electionTicks: options.raft.electionTicks,
             heartbeatTicks: options.raft.heartbeatTicks,
             logEntriesForSlowFollowers: options.raft.logEntriesForSlowFollowers,
+            autolock: store?.cluster?.unlockKey != nil,
             // moby's Info() asks the control API, which has no leader to ask (LeaderConn's rule).
             error: (h.manager?.ticksWithoutLeader ?? 0) > options.lostQuorumTicks ? EngineError.noLeader.text : nil)
     }

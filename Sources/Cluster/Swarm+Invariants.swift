@@ -12,6 +12,7 @@ extension Swarm {
         guard invariants.isEnabled, !safety.forcedOut.contains(m.raft.id) else { return }
         invariants.applied(changes, index: index, store: m.store, on: host, hostName: hosts[host.index].name,
                            isLeader: m.raft.role == .leader, at: now)
+        invariants.checkPayloadReferences(m.store, hostName: hosts[host.index].name, at: now)
         guard invariants.fullCompareDue() else { return }
         var stores: [(name: String, applied: UInt64, store: ClusterStore)] = []
         var lowest = UInt64.max

@@ -266,6 +266,7 @@ public final class Swarm {
         guard network.isUp(host) else { return }
         network.crash(host)
         hosts[host.index].heartbeatWakeups = 0
+        sealOnCrash(host)
         hosts[host.index].manager = nil
         stopAgent(host)
         hosts[host.index].backgroundJoin = nil
@@ -284,7 +285,13 @@ public final class Swarm {
         network.restart(host)
         traceHost("restart", host)
         notify(.restarted(host))
-        guard hosts[host.index].membership != nil, hosts[host.index].membership?.removedByForce == false else { return }
+        guard hosts[host.index].membership != nil, hosts[host.index].membership?.removedByForce == false, !restartsLocked(host) else { return }
+        startRestarted(host)
+    }
+
+    /// Starts a restarted (or just unlocked) host's Swarm software: the manager from its Raft
+    /// log, then the agent.
+    func startRestarted(_ host: HostID) {
         if let storage = hosts[host.index].raftStorage {
             let raft = StoreRaft(id: hosts[host.index].membership?.raftID ?? 0, restoring: storage,
                                  config: options.raft, random: raftRandom(host))

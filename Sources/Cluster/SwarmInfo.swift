@@ -18,6 +18,8 @@ public struct SwarmInfo: Sendable, Equatable {
     public var electionTicks: Int
     public var heartbeatTicks: Int
     public var logEntriesForSlowFollowers: UInt64
+    /// `--autolock` is on (`Autolock Managers: true`).
+    public var autolock = false
     /// moby `Info().Swarm.Error`: on a manager whose control API has no leader to ask.
     public var error: String? = nil
 }

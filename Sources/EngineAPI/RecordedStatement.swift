@@ -56,7 +56,14 @@ public enum RecordedStatement {
             return w + [spec.name]
         case .networkRemove(let ref):
             return ["network", "rm", store?.network(id: ref)?.name ?? ref]
-        case .swarmInspect, .info, .get:
+        case .swarmAutolock(let on):
+            return ["swarm", "update", "--autolock=\(on)"]
+        case .swarmUnlockKey(let rotate):
+            return rotate ? ["swarm", "unlock-key", "--rotate"] : nil
+        case .swarmInspect, .info, .get, .swarmUnlock:
+            return nil
+        case .payloadCreate, .payloadList, .payloadInspect, .payloadRemove:
+            // The API serves no secrets or configs yet (docs/serve.md): nothing to record.
             return nil
         }
     }

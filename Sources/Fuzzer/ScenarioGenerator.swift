@@ -15,7 +15,7 @@ struct ScenarioGenerator {
         /// Availability changed at least once: liveness sets it back to active.
         var availabilityChanged = false
         /// A manager at some point (a demotion may have failed): a forced new cluster may have
-        /// removed it.
+        /// removed it, and with autolock it may restart locked.
         var everManager = false
     }
     struct ServiceState {
@@ -46,6 +46,10 @@ struct ScenarioGenerator {
     var forceRecovery = false
     /// The liveness phase demotes the leader, then promotes m1..m3 back.
     var demoteLeader = false
+    /// Secrets, configs and autolock (ScenarioGenerator+Payloads.swift).
+    var payloadRandom: SeededRandom
+    var autolock = false
+    var nextPayload = 0
 
     typealias Config = FuzzScenario.Config
 
@@ -53,6 +57,7 @@ struct ScenarioGenerator {
         self.seed = seed
         self.config = config
         random = SeededRandom(seed: seed).child("fuzz")
+        payloadRandom = SeededRandom(seed: seed).child("fuzz payloads")
     }
 
     mutating func generate() -> String {
@@ -67,7 +72,7 @@ struct ScenarioGenerator {
         for i in 0..<workers { hosts.append(HostState(name: "w\(i + 1)", manager: false)) }
         forceRecovery = managers >= 2 && random.chance(0.3)
         demoteLeader = managers >= 2 && random.chance(0.3)
-        lines.append("m1$ docker swarm init")
+        lines.append(initLine())
         for h in hosts.dropFirst() {
             lines.append("\(h.name)$ docker swarm join --token $\(h.manager ? "MANAGER" : "WORKER")_TOKEN m1:2377")
         }
@@ -80,6 +85,7 @@ struct ScenarioGenerator {
             elapsed += wait
             lines.append("wait \(wait.milliseconds)ms")
             if random.chance(0.5) { fault() } else { workload() }
+            payloadStep()
         }
         liveness()
         return lines.joined(separator: "\n") + "\n"
@@ -100,6 +106,7 @@ struct ScenarioGenerator {
             guard let i = random.element(of: down) else { return fault() }
             hosts[i].crashed = false
             lines.append("restart \(hosts[i].name)")
+            afterRestart(i)
         case 3:
             guard names.count >= 2 else { return }
             var shuffled = names
@@ -268,9 +275,12 @@ struct ScenarioGenerator {
             lines.append("network loss 0%")
             lines.append("network duplication 0%")
         }
-        if forceRecovery { recoverByForce() }
+        // A locked manager must be unlocked before it can force a new cluster; the two are not
+        // combined in one seed yet.
+        if forceRecovery && !autolock { recoverByForce() }
         let crashed = hosts.filter(\.crashed).map(\.name)
         if !crashed.isEmpty { lines.append("restart " + crashed.joined(separator: " ")) }
+        unlockManagers()
         lines.append("expect leader within \(config.leaderWithin)")
         // Restarted nodes report their lost tasks at their next heartbeat: let the store catch
         // up with the hosts (a grace period of three 5 s heartbeats, twice) before judging it.

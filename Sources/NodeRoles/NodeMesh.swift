@@ -36,12 +36,23 @@ package struct NodeMesh: Sendable {
             stamps[u.serviceID] = u.stamp
             highestTerm = max(highestTerm, u.stamp.term)
             publishedPorts.removeAll { $0.serviceID == u.serviceID }
+            releasePorts(u.ingressPorts, to: u.serviceID, in: &table)
             for port in u.ingressPorts {
                 publishedPorts.append(PublishedPort(port: port, serviceID: u.serviceID, serviceName: u.serviceName))
             }
             if u.ingressPorts.isEmpty { table.remove(u.serviceID) } else { table.update(u.serviceID, endpoints: u.endpoints) }
         }
         self.table = table
+    }
+
+    /// A published port belongs to one service in the swarm: the leader's update giving `ports`
+    /// to `serviceID` displaces whatever other service this node still routes them to (a
+    /// service a forced new cluster never knew, whose removal no leader will ever send).
+    private mutating func releasePorts(_ ports: [Int], to serviceID: String, in table: inout MeshTable) {
+        let displaced = publishedPorts.filter { $0.serviceID != serviceID && ports.contains($0.port) }.map(\.serviceID)
+        guard !displaced.isEmpty else { return }
+        publishedPorts.removeAll { $0.serviceID != serviceID && ports.contains($0.port) }
+        for id in displaced where !publishedPorts.contains(where: { $0.serviceID == id }) { table.remove(id) }
     }
 
     /// The node's session is now with a leader of a lower term than some updates taken: a

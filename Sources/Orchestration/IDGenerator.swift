@@ -28,6 +28,22 @@ public struct IDGenerator: Sendable {
         "SWMTKN-1-\(caDigest)-\(newID())"
     }
 
+    /// A manager unlock key: `SWMKEY-1-` and 32 random bytes in unpadded base64 (swarmkit
+    /// `encryption.HumanReadableKey`).
+    public mutating func newUnlockKey() -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var bits: [UInt8] = []
+        for _ in 0..<4 { var v = random.next(); for _ in 0..<8 { bits.append(UInt8(v & 0xFF)); v >>= 8 } }
+        var out: [UInt8] = []
+        var acc: UInt32 = 0, count = 0
+        for b in bits {
+            acc = acc << 8 | UInt32(b); count += 8
+            while count >= 6 { count -= 6; out.append(alphabet[Int(acc >> UInt32(count) & 63)]) }
+        }
+        if count > 0 { out.append(alphabet[Int(acc << UInt32(6 - count) & 63)]) }
+        return "SWMKEY-1-" + String(decoding: out, as: UTF8.self)
+    }
+
     static func base36(high: UInt64, low: UInt64, width: Int) -> String {
         // Divide the 128-bit number (high, low) by 36 repeatedly.
         var h = high, l = low

@@ -143,10 +143,10 @@ package struct TimelineRecorder {
         switch statement {
         case .say: .narration
         case .partition, .isolate, .heal, .crash, .restart, .cut, .link, .fail: .fault
-        case .docker, .curl: .docker
+        case .docker, .pipedDocker, .curl: .docker
         case .expect, .waitUntil, .measure: .check
         case .show: .show
-        case .setting, .hosts, .wait, .waitRandom, .image: .other
+        case .setting, .hosts, .wait, .waitRandom, .image, .file: .other
         }
     }
 }

@@ -15,7 +15,7 @@ extension DockerCommandRun {
                 let path = name.hasPrefix("/") ? name : directory + name
                 switch runner.files.read(path) {
                 case .failure(let e): out += e.message + "\n"; return false
-                case .success(let text): entries += envFileEntries(text)
+                case .success(let bytes): entries += envFileEntries(String(decoding: bytes, as: UTF8.self))
                 }
             }
             for e in compose.services[i].environment { Self.set(&entries, e) }

@@ -46,6 +46,7 @@ extension DockerCommandRun {
         let inv = invocation
         guard var spec = try buildSpec({ e throws(Diagnostic) in try ServiceSpec(invocation: inv, expand: e) }) else { return }
         if spec.name.isEmpty { spec.name = runner.generatedName() }
+        guard resolvePayloads(&spec) else { return }
         switch call(.serviceCreate(spec)) {
         case .failure(let e): fail(e)
         case .success(.created(let id)):
@@ -121,11 +122,11 @@ extension DockerCommandRun {
         if invocation.isOn("rollback") { return rollback(s, name: ref) }
         let networks = answers[1].networks
         let inv = invocation
-        guard let spec = try buildSpec({ e throws(Diagnostic) in
+        guard var spec = try buildSpec({ e throws(Diagnostic) in
             var spec = s.spec
             try spec.apply(update: inv, expand: e, resolveNetwork: { networks.resolveSwarmNetwork($0)?.id })
             return spec
-        }) else { return }
+        }), resolvePayloads(&spec) else { return }
         switch call(.serviceUpdate(id: s.id, spec)) {
         case .failure(let e): fail(e)
         case .success:

@@ -63,11 +63,12 @@ extension DockerCommandRun {
             guard case .text(let word) = value else { continue }
             for name in try word.expanded(runner.variable).split(separator: ",").map(String.init) {
                 if name == "-" {
-                    throw Diagnostic(at: word, "'docker stack deploy -c -' (standard input) is not supported by swarmsim yet",
-                                     hint: "put the compose file beside the scenario and name it")
+                    // Standard input: a pipe in front of the command (`printf … | docker stack deploy -c - app`).
+                    files.append(("-", String(decoding: input ?? [], as: UTF8.self)))
+                    continue
                 }
                 switch runner.files.read(name) {
-                case .success(let text): files.append((name, text))
+                case .success(let bytes): files.append((name, String(decoding: bytes, as: UTF8.self)))
                 case .failure(let e): out += e.message + "\n"; return nil
                 }
             }

@@ -21,6 +21,8 @@ struct DockerCommandRun {
     let host: HostID
     let invocation: DockerInvocation
     var out = ""
+    /// The command's standard input (`printf … | docker …`); nil when nothing is piped in.
+    var input: [UInt8]?
 
     init(runner: ScenarioRunner, swarm: Swarm, host: HostID, invocation: DockerInvocation) {
         self.runner = runner; self.swarm = swarm; self.host = host; self.invocation = invocation
@@ -53,7 +55,10 @@ struct DockerCommandRun {
         case ["swarm", "join"]: try swarmJoin()
         case ["swarm", "join-token"]: try joinToken()
         case ["swarm", "leave"]: leave()
+        case ["swarm", "update"] where invocation.has("autolock"): swarmUpdateAutolock()
         case ["swarm", "update"]: swarmUpdate()
+        case ["swarm", "unlock-key"]: unlockKey()
+        case ["swarm", "unlock"]: unlock()
         case ["node", "ls"]: nodeList()
         case ["node", "inspect"]: try nodeInspect()
         case ["node", "promote"]: try changeRole(to: .manager)
@@ -79,12 +84,16 @@ struct DockerCommandRun {
         case ["stack", "ps"]: try stackTasks()
         case ["stack", "rm"]: try stackRemove()
         case ["stack", "config"]: try stackConfig()
+        case ["secret", "create"], ["config", "create"]: try payloadCreate()
+        case ["secret", "ls"], ["config", "ls"]: payloadList()
+        case ["secret", "inspect"], ["config", "inspect"]: try payloadInspect()
+        case ["secret", "rm"], ["config", "rm"]: try payloadRemove()
         case ["ps"]: containers()
         case ["info"]: info()
         default:
             throw Diagnostic(at: invocation.location, length: invocation.commandName.count,
                              "'\(invocation.commandName)' is not simulated yet",
-                             hint: "the simulator runs swarm, node, service, network, ps and info commands so far")
+                             hint: "the simulator runs swarm, node, service, network, secret, config, ps and info commands so far")
         }
         return out
     }
@@ -107,6 +116,7 @@ struct DockerCommandRun {
                 return
             }
             out += DockerFormat.swarmInitialized(nodeID: nodeID, token: c.workerToken, managerAddress: address)
+            if invocation.isOn("autolock") { initAutolock() }
         case .success: break
         }
     }

@@ -38,6 +38,8 @@ public final class ScenarioRunner {
     var statementsRun = 0
     /// Draws `wait 10ms..75ms` (see `ScenarioRunner+Timing.swift`).
     var waitRandom = SeededRandom(seed: 0)
+    /// The files `file` statements declare, and the scenario's directory for the rest.
+    var files = ScenarioFiles(directory: nil)
     /// `raft election-timeout` written in time, turned into ticks when the swarm is built.
     var electionTimeoutInTime: (lo: SimDuration, hi: SimDuration, at: ScriptStatement)?
 
@@ -53,6 +55,7 @@ public final class ScenarioRunner {
         if let override = options.seed { seed = override }
         swarmOptions.seed = seed
         waitRandom = Self.waitStream(seed: seed)
+        files = ScenarioFiles(directory: options.fileDirectory ?? ScenarioFiles.directory(of: script.file))
         report = RunReport(seed: seed)
         if options.recordTimeline { recorder = TimelineRecorder(title: script.file, seed: seed) }
     }
@@ -167,6 +170,8 @@ public final class ScenarioRunner {
             try declare(declarations)
         case .docker(let host, let command):
             return try docker(try DockerCLI.parseOrThrow(command), on: try hostID(host, at: s.location))
+        case .pipedDocker(let host, let input, let command): return try pipedDocker(host, input, command, at: s)
+        case .file(let name, let contents): files.declare(name, Array(contents.utf8))
         case .wait(let d):
             let swarm = try ensureSwarm()
             swarm.run(until: swarm.now + d)
@@ -361,6 +366,7 @@ public final class ScenarioRunner {
         case "WORKER_TOKEN": return swarm.allSeeing.joinToken(.worker)
         case "MANAGER_TOKEN": return swarm.allSeeing.joinToken(.manager)
         case "LEADER": return swarm.allSeeing.leader.map(swarm.name(of:))
+        case "UNLOCK_KEY": return swarm.unlockKey ?? ""
         default:
             if name.hasPrefix("ID_"), let h = hostIDs[String(name.dropFirst(3))] { return swarm.nodeID(of: h) }
             return nil
@@ -386,15 +392,5 @@ public final class ScenarioRunner {
         line.field("line", s.location.line)
         line.field("text", s.text)
         trace.write(line)
-    }
-}
-
-extension LatencySpec {
-    var latency: Latency {
-        switch self {
-        case .fixed(let d): .fixed(d)
-        case .uniform(let a, let b): .uniform(a, b)
-        case .exponential(let m, let mean): .exponential(minimum: m, mean: mean)
-        }
     }
 }

@@ -10,6 +10,9 @@ struct RawStatement: Sendable {
     var expected: ExpectedOutput?
     /// The first lexical problem (unterminated quote, bad variable, unterminated block), if any.
     var problem: Diagnostic?
+    /// The body of a here-document the statement ends with (`<<EOF`); its marker words are
+    /// not in `words`.
+    var hereDocument: HereDocument?
 }
 
 enum LexedItem: Sendable {
@@ -99,7 +102,20 @@ struct ScriptLexer {
                 }
             }
         }
-        let last = cursor.line
+        var last = cursor.line
+        var hereDocument: HereDocument?
+        if problem == nil, let marker = HereDocument.marker(in: words) {
+            words.removeLast(marker.words)
+            switch scanHereDocument(marker.delimiter, at: marker.at, after: last) {
+            case .success(let body):
+                hereDocument = body
+                last = body.endLine
+            case .failure(let diagnostic):
+                problem = diagnostic
+                last = source.lineCount
+            }
+        }
+        let statementEnd = cursor.line
         line = last + 1
         var expected: ExpectedOutput?
         if line <= source.lineCount, source.isSeparator(line) {
@@ -109,8 +125,25 @@ struct ScriptLexer {
             line = next
         }
         return RawStatement(words: words, lines: first...last,
-                            byteRange: start..<max(start, source.contentEnd(last)),
-                            expected: expected, problem: problem)
+                            byteRange: start..<max(start, source.contentEnd(statementEnd)),
+                            expected: expected, problem: problem, hereDocument: hereDocument)
+    }
+
+    /// Reads a here-document's body: the lines after `line` up to one that holds only the
+    /// delimiter. Its absence is reported at the `<<`.
+    private func scanHereDocument(_ delimiter: String, at marker: Word, after line: Int) -> Result<HereDocument, Diagnostic> {
+        var body = ""
+        var l = line + 1
+        while l <= source.lineCount {
+            let text = source.text(ofLine: l)
+            if text == delimiter {
+                return .success(HereDocument(text: body, delimiter: delimiter, location: marker.location, endLine: l))
+            }
+            body += text + "\n"
+            l += 1
+        }
+        return .failure(Diagnostic(at: marker, "unterminated here-document: no line '\(delimiter.shortenedForMessage)' ends it",
+                                   hint: "end the text with a line that holds only \(delimiter.shortenedForMessage)"))
     }
 
     private struct Cursor {

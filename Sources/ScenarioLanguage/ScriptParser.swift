@@ -50,7 +50,7 @@ public enum ScriptParser {
                 if let problem = raw.problem { record(problem); continue }
                 guard let first = raw.words.first else { continue }
                 do {
-                    let statement = try parser.parse(raw.words)
+                    let statement = try parser.parse(raw.words, hereDocument: raw.hereDocument)
                     var text = String(decoding: source.bytes[raw.byteRange], as: UTF8.self)
                     if source.bytes[raw.byteRange].contains(0x0D) { text = text.replacing("\r\n", with: "\n") }
                     statements.append(ScriptStatement(statement: statement, location: first.location,

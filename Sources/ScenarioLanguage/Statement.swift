@@ -10,6 +10,11 @@ public enum Statement: Equatable, Sendable {
     /// `m1$ docker service create …`: a docker command run on a declared host. The words run
     /// from `docker` to the end of the line; the docker CLI (module DockerClient) reads them.
     case docker(host: String, command: [Word])
+    /// `m1$ printf 's3cr3t' | docker secret create db_pass -`: a docker command reading what
+    /// `echo` or `printf` writes (docs/scenarios.md, "Files and standard input").
+    case pipedDocker(host: String, input: StandardInput, command: [Word])
+    /// `file NAME "text"` or `file NAME <<EOF … EOF`: a file the docker CLI on every host reads.
+    case file(name: String, contents: String)
     /// `wait 10s`.
     case wait(SimDuration)
     /// `wait 10ms..75ms`: a wait drawn uniformly from the closed range (see `ScenarioRunner`).

@@ -21,14 +21,16 @@ struct StatementParser {
     /// The words a statement can start with (besides `HOST$`), for suggestions.
     static let keywords = [
         "hosts", "wait", "expect", "partition", "isolate", "heal", "crash", "restart", "cut", "link",
-        "say", "show", "curl", "measure", "image", "fail", "seed", "network", "raft", "dispatcher", "mesh", "task",
+        "say", "show", "curl", "measure", "image", "fail", "seed", "network", "raft", "dispatcher", "mesh", "task", "file",
     ]
 
     // MARK: Dispatch
 
-    mutating func parse(_ words: [Word]) throws(Diagnostic) -> Statement {
+    mutating func parse(_ words: [Word], hereDocument: HereDocument? = nil) throws(Diagnostic) -> Statement {
         let head = words[0]
         let rest = words[1...]
+        if head.text == "file", !head.isQuoted { return try parseFile(head, rest, hereDocument: hereDocument) }
+        if let hereDocument { throw Self.misplacedHereDocument(hereDocument) }
         if head.hasVariables {
             throw Diagnostic(at: head, "a statement cannot start with a variable",
                              hint: "variables can be used in docker arguments and say text")
@@ -93,6 +95,9 @@ struct StatementParser {
         let host = try declaredHost(hostWord)
         guard let command = rest.first else {
             throw Diagnostic(at: head, "missing command after \(head.text.quotedForMessage)", hint: "for example: \(head.text) docker node ls")
+        }
+        if rest.contains(where: { $0.text == "|" && !$0.isQuoted }), command.text != "docker" {
+            return try parsePipedDocker(host: host, rest)
         }
         guard command.text == "docker" else {
             throw Diagnostic(at: command, "only docker commands run on hosts, not \(command.text.quotedForMessage)",

@@ -30,7 +30,7 @@ import Testing
         #expect(failure("docker run -d nginx").0 == "'docker run' is not supported by swarmsim yet")
         #expect(failure("docker build .").0 == "'docker build' is not supported by swarmsim yet")
         #expect(failure("docker service logs web").0 == "'docker service logs' is not supported by swarmsim yet")
-        #expect(failure("docker swarm unlock-key").0 == "'docker swarm unlock-key' is not supported by swarmsim yet")
+        #expect(failure("docker swarm ca --rotate").0 == "'docker swarm ca' is not supported by swarmsim yet")
         #expect(failure("docker service create --mount type=bind,src=/a,dst=/b nginx").0
             == "'docker service create --mount' is not supported by swarmsim yet")
         #expect(failure("docker service create -w /app nginx").0 == "'docker service create --workdir' is not supported by swarmsim yet")
@@ -127,8 +127,8 @@ import Testing
         #expect(failure("docker service scale web=x").0 == #"invalid replicas value x: strconv.ParseUint: parsing "x": invalid syntax"#)
         #expect(failure("docker swarm join-token wokrer") == ("unknown role wokrer", "did you mean 'worker'?"))
         #expect(failure("docker swarm join m1:2377").0 == "required flag(s) \"token\" not set")
-        #expect(failure("docker secret create pass ./file --data x").0 == "give the content either with --data or as a file, not both")
-        #expect(failure("docker secret create pass").0 == "\"docker secret create\" needs the content: --data TEXT, a file name, or -")
+        #expect(failure("docker secret create pass ./file --data x").0 == "unknown flag: --data")
+        #expect(failure("docker config create site").0 == "\"docker config create\" requires exactly 2 arguments.")
         #expect(failure("docker service update --rollback --image x web").0 == "other flags may not be combined with --rollback")
         #expect(failure("docker service create --mode global --replicas 3 nginx").0 == "replicas can only be used with replicated mode")
         #expect(failure("docker service create --mode global --replicas-max-per-node 1 nginx").0

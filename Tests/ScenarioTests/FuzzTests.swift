@@ -87,3 +87,15 @@ import SimCore
             """) == "pending: service web has 2 of 3 tasks running")
     }
 }
+
+/// The generator's secrets, configs and autolock (ScenarioGenerator+Payloads.swift).
+@Suite struct FuzzPayloadTests {
+    @Test func seedsAutolockAndUseSecretsAndConfigs() {
+        let texts = (UInt64(1)...40).map { FuzzScenario.generate(seed: $0, config: .small) }
+        for needle in ["m1$ docker swarm init --autolock\n", "| docker secret create", "| docker config create",
+                       "--secret-add", "--config-rm", "$ echo $UNLOCK_KEY | docker swarm unlock\n"] {
+            #expect(texts.contains { $0.contains(needle) }, "no seed in 1…40 writes \(needle)")
+        }
+        #expect(texts.contains { !$0.contains("--autolock") })
+    }
+}

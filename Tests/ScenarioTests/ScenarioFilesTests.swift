@@ -21,7 +21,9 @@ import Foundation
     func scenarioMatchesItsExpectedOutput(_ name: String) throws {
         let path = Self.root.appendingPathComponent("Scenarios").appendingPathComponent(name).path
         let bytes = try #require(FileManager.default.contents(atPath: path))
-        let check = TranscriptCheck.check(bytes: [UInt8](bytes), file: "Scenarios/" + name)
+        var options = RunOptions()
+        options.fileDirectory = URL(fileURLWithPath: path).deletingLastPathComponent().path   // files the scenario reads
+        let check = TranscriptCheck.check(bytes: [UInt8](bytes), file: "Scenarios/" + name, options: options)
         #expect(check.diagnostics.isEmpty, "\(check.diagnostics.map(\.rendered).joined(separator: "\n"))")
         #expect(check.report?.error == nil, "\(check.report?.error?.rendered ?? "")")
         #expect(check.report?.failure == nil, "\(check.report?.failure?.rendered ?? "")")

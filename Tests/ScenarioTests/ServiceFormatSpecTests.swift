@@ -70,7 +70,8 @@ import Orchestration
                                      PortConfig(published: 9090, target: 90, protocol: .udp, publishMode: .host)])
         #expect(s.task.env == ["B", "A=2"])
         #expect(s.labels["tier"] == "back")
-        #expect(s.task.networks == ["backend"] && s.task.secrets == ["db_pass"] && s.task.configs == ["app_conf"])
+        #expect(s.task.networks == ["backend"] && s.task.secrets == [PayloadReference(name: "db_pass")]
+                && s.task.configs == [PayloadReference(name: "app_conf")])
         #expect(s.task.stopGracePeriod == .seconds(30))
         #expect(s.task.healthCommand == "curl -f localhost")
     }

@@ -107,9 +107,9 @@ import Testing
     }
 
     @Test func filesAreLookedUpBesideTheScenario() {
-        #expect(ScenarioFiles(scenarioFile: "Scenarios/stacks/a.swarm").path(of: "x.yml") == "Scenarios/stacks/x.yml")
-        #expect(ScenarioFiles(scenarioFile: "a.swarm").path(of: "x.yml") == "x.yml")
-        #expect(ScenarioFiles(scenarioFile: "a/b.swarm").path(of: "/etc/x.yml") == "/etc/x.yml")
-        #expect(ScenarioFiles(scenarioFile: "/nonexistent/a.swarm").read("x.yml") == .failure(.init(message: "open x.yml: no such file or directory")))
+        #expect(ScenarioFiles.directory(of: "Scenarios/stacks/a.swarm") == "Scenarios/stacks")
+        #expect(ScenarioFiles.directory(of: "a.swarm") == nil)
+        let files = ScenarioFiles(directory: "/nonexistent")
+        #expect(files.read("x.yml") == .failure(.init(message: "open x.yml: no such file or directory")))
     }
 }

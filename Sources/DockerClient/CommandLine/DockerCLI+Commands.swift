@@ -5,7 +5,7 @@ extension DockerCLI {
     // MARK: Groups and unsupported commands
 
     public static let groups: [Group] = [
-        Group(name: "swarm", summary: "Manage Swarm", unsupported: ["ca", "unlock", "unlock-key"]),
+        Group(name: "swarm", summary: "Manage Swarm", unsupported: ["ca"]),
         Group(name: "node", summary: "Manage Swarm nodes", unsupported: []),
         Group(name: "service", summary: "Manage Swarm services", unsupported: ["logs"]),
         Group(name: "network", summary: "Manage networks", unsupported: ["connect", "disconnect", "prune"]),
@@ -80,8 +80,8 @@ extension DockerCLI {
         FlagSpec("placement-pref", nil, .spread),
         FlagSpec("publish", "p", .publish),
         FlagSpec("network", nil, .text),
-        FlagSpec("secret", nil, .text),
-        FlagSpec("config", nil, .text),
+        FlagSpec("secret", nil, .payloadReference(.secret)),
+        FlagSpec("config", nil, .payloadReference(.config)),
         FlagSpec("env", "e", .keyValue),
         FlagSpec("label", "l", .keyValue),
         .unsupported("container-label"), .unsupported("env-file"), .unsupported("mount"),
@@ -103,9 +103,9 @@ extension DockerCLI {
         FlagSpec("publish-rm", nil, .publish),
         FlagSpec("network-add", nil, .text),
         FlagSpec("network-rm", nil, .text),
-        FlagSpec("secret-add", nil, .text),
+        FlagSpec("secret-add", nil, .payloadReference(.secret)),
         FlagSpec("secret-rm", nil, .text),
-        FlagSpec("config-add", nil, .text),
+        FlagSpec("config-add", nil, .payloadReference(.config)),
         FlagSpec("config-rm", nil, .text),
         FlagSpec("env-add", nil, .keyValue),
         FlagSpec("env-rm", nil, .text),
@@ -143,6 +143,10 @@ extension DockerCLI {
         Command(["swarm", "leave"], usage: "docker swarm leave [OPTIONS]", summary: "Leave the swarm", flags: [
             FlagSpec("force", "f", .bool), .unsupported("help"),
         ], arguments: .none),
+        Command(["swarm", "unlock"], usage: "docker swarm unlock", summary: "Unlock swarm",
+                flags: [.unsupported("help")], arguments: .none),
+        Command(["swarm", "unlock-key"], usage: "docker swarm unlock-key [OPTIONS]", summary: "Manage the unlock key",
+                flags: [quiet, FlagSpec("rotate", nil, .bool), .unsupported("help")], arguments: .none),
         Command(["swarm", "update"], usage: "docker swarm update [OPTIONS]", summary: "Update the swarm", flags: [
             FlagSpec("dispatcher-heartbeat", nil, .duration), FlagSpec("task-history-limit", nil, .int),
             FlagSpec("autolock", nil, .bool),
@@ -217,15 +221,14 @@ extension DockerCLI {
                 summary: "Remove one or more networks", flags: [.unsupported("force", "f"), .unsupported("help")], arguments: .atLeast(1)),
     ]
 
-    /// `docker secret …` and `docker config …`, which share their shape. `--data TEXT` is ours:
-    /// a scenario has no files, so the content can come inline.
+    /// `docker secret …` and `docker config …`, which share their shape.
     static func storeCommands(kind: String, title: String, summary: String) -> [Command] {
         let createSummary = kind == "secret" ? "Create a secret from a file or STDIN as content" : "Create a config from a file or STDIN"
         return [
-            Command([kind, "create"], usage: "docker \(kind) create [OPTIONS] \(title) [file|-]", summary: createSummary, flags: [
-                FlagSpec("label", "l", .keyValue), FlagSpec("data", nil, .text),
-                .unsupported("template-driver"), .unsupported("help"),
-            ] + (kind == "secret" ? [.unsupported("driver", "d")] : []), arguments: .between(1, 2), checks: [.inlineData]),
+            Command([kind, "create"], usage: "docker \(kind) create [OPTIONS] \(title) " + (kind == "secret" ? "[file|-]" : "file|-"),
+                    summary: createSummary, flags: [
+                FlagSpec("label", "l", .keyValue), .unsupported("template-driver"), .unsupported("help"),
+            ] + (kind == "secret" ? [.unsupported("driver", "d")] : []), arguments: kind == "secret" ? .between(1, 2) : .exactly(2)),
             Command([kind, "ls"], aliases: ["list"], usage: "docker \(kind) ls [OPTIONS]", summary: "List \(summary)s",
                     flags: [quiet, filter, format, .unsupported("help")], arguments: .none),
             Command([kind, "inspect"], usage: "docker \(kind) inspect [OPTIONS] \(title) [\(title)...]",

@@ -251,16 +251,6 @@ extension DockerCLI {
                     throw Diagnostic(at: role, "unknown role \(role.text.shortenedForMessage)",
                                      hint: Suggestions.hint(for: role.text, among: ["worker", "manager"]) ?? "use worker or manager")
                 }
-            case .inlineData:
-                let hasData = invocation.has("data")
-                if hasData, invocation.arguments.count == 2 {
-                    throw Diagnostic(at: invocation.arguments[1], "give the content either with --data or as a file, not both")
-                }
-                if !hasData, invocation.arguments.count == 1 {
-                    throw Diagnostic(at: docker.location, length: span(from: docker, to: invocation.arguments[0]),
-                                     "\"\(command.name)\" needs the content: --data TEXT, a file name, or -",
-                                     hint: "in a scenario, write the content inline: \(command.name) \(invocation.arguments[0].text.shortenedForMessage) --data TEXT")
-                }
             case .requiredFlag(let name):
                 if !invocation.has(name) {
                     throw Diagnostic(at: docker.location, length: docker.length, "required flag(s) \"\(name)\" not set",

@@ -4,6 +4,7 @@
 // constraint parser, docker/cli service/opts.go (placement preferences).
 
 import SimCore
+import Orchestration
 import ScenarioLanguage
 
 extension DockerCLI {
@@ -13,6 +14,11 @@ extension DockerCLI {
     /// Parses `word` as a value of `kind`.
     static func parseValue(_ word: Word, kind: ValueKind) -> Result<FlagValue, ValueError> {
         if kind == .text { return .success(.text(word)) }
+        if case .payloadReference(let k) = kind {
+            if word.hasVariables { return .success(.text(word)) }
+            if case .failure(let e) = PayloadReference.parse(word.text, kind: k) { return .failure(ValueError(reason: e.message)) }
+            return .success(.text(word))
+        }
         if word.hasVariables {
             return .failure(ValueError(reason: "variables are not expanded in this value",
                                        hint: "swarmsim expands variables only in names, tokens and other text"))
@@ -58,6 +64,8 @@ extension DockerCLI {
             return parseConstraint(text).map { .constraint($0) }
         case .spread:
             return parseSpread(text)
+        case .payloadReference:
+            return .success(.text(word))
         }
     }
 

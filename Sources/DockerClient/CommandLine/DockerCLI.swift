@@ -1,3 +1,5 @@
+import Orchestration
+
 // MARK: - DockerCLI
 
 /// The docker commands and flags the simulator accepts, as a declarative table, and the parser
@@ -101,6 +103,9 @@ public enum DockerCLI {
         case constraint
         /// A placement preference: `spread=node.labels.zone`.
         case spread
+        /// `--secret`/`--config`: `NAME` or `source=NAME,target=FILE,…`, checked here and kept
+        /// as text (`PayloadReference.parse` reads it again when the command runs).
+        case payloadReference(PayloadKind)
     }
 
     /// How many positional arguments a command takes, with cobra's message for each.
@@ -126,8 +131,6 @@ public enum DockerCLI {
         case scaleSpecifiers
         /// The one argument is `worker` or `manager` (`docker swarm join-token`).
         case joinTokenRole
-        /// `secret|config create NAME FILE|-` or `NAME --data TEXT`, not both.
-        case inlineData
         /// The flag must be given.
         case requiredFlag(String)
         /// `--rollback` cannot be combined with other flags (`docker service update`).

@@ -220,10 +220,10 @@ extension DockerFormat {
         if !task.env.isEmpty { o += "\n Env:\t\t" + task.env.map { $0 + " " }.joined() }
         o += "\n Init:\t\tfalse"
         if !task.configs.isEmpty {
-            o += "\nConfigs:" + task.configs.map { "\n Target:\t/\($0)\n  Source:\t\($0)" }.joined()
+            o += "\nConfigs:" + task.configs.map { "\n Target:\t\($0.target)\n  Source:\t\($0.name)" }.joined()
         }
         if !task.secrets.isEmpty {
-            o += "\nSecrets:" + task.secrets.map { "\n Target:\t/run/secrets/\($0)\n  Source:\t\($0)" }.joined()
+            o += "\nSecrets:" + task.secrets.map { "\n Target:\t\($0.target)\n  Source:\t\($0.name)" }.joined()
         }
         o += "\nResources:"
         for (title, r) in [("Reservations", task.reservations), ("Limits", task.limits)] where !r.isZero {

@@ -94,6 +94,8 @@ extension DockerFormat {
         container.raw("Init", "false")
         container.raw("StopGracePeriod", String(task.stopGracePeriod.nanoseconds))
         if task.health.isSet { container.raw("Healthcheck", healthcheckJSON(task.health, indent: indent + 1)) }
+        if !task.secrets.isEmpty { container.raw("Secrets", payloadReferencesJSON(task.secrets, .secret, indent: indent + 1)) }
+        if !task.configs.isEmpty { container.raw("Configs", payloadReferencesJSON(task.configs, .config, indent: indent + 1)) }
         return container.text
     }
 

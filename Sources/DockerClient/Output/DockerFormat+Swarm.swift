@@ -219,7 +219,7 @@ package enum DockerFormat {
             s += "  CA Configuration:\n"
             s += "   Expiry Duration: 3 months\n"
             s += "   Force Rotate: 0\n"
-            s += "  Autolock Managers: false\n"
+            s += "  Autolock Managers: \(i.autolock)\n"
             s += "  Root Rotation In Progress: false\n"
         }
         s += "  Node Address: \(i.nodeAddress)\n"

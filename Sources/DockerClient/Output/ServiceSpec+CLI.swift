@@ -36,8 +36,8 @@ extension ServiceSpec {
         // docker/cli `convertNetworks` checks each exists (the daemon answers "network X not
         // found" the same way) and sorts them by target; the daemon turns names into IDs.
         self.task.networks = try Self.texts(inv, "network", expand).sorted()
-        self.task.secrets = try Self.texts(inv, "secret", expand)
-        self.task.configs = try Self.texts(inv, "config", expand)
+        self.task.secrets = try Self.payloadReferences(inv, "secret", .secret, expand)
+        self.task.configs = try Self.payloadReferences(inv, "config", .config, expand)
         try applyCommonFlags(inv, expand: expand)
         try checkEndpoint(inv)
     }
@@ -88,8 +88,7 @@ extension ServiceSpec {
         }
 
         try updateNetworks(inv, expand: expand, resolve: resolveNetwork)
-        Self.edit(&task.secrets, add: try Self.texts(inv, "secret-add", expand), remove: try Self.texts(inv, "secret-rm", expand))
-        Self.edit(&task.configs, add: try Self.texts(inv, "config-add", expand), remove: try Self.texts(inv, "config-rm", expand))
+        try updatePayloads(inv, expand: expand)
         if inv.isOn("force") { task.forceUpdate += 1 }
         try applyCommonFlags(inv, expand: expand)
         try checkEndpoint(inv)

@@ -12,6 +12,9 @@ public struct ClusterRecord: Equatable, Sendable {
     public var dispatcherHeartbeat: SimDuration = .seconds(5)
     /// Tasks kept per slot, running one included (`--task-history-limit`, default 5).
     public var taskHistoryLimit = 5
+    /// The key that unlocks a restarted manager (`SWMKEY-1-…`) while autolock is on
+    /// (`--autolock`); nil when it is off (swarmkit keeps it in `Cluster.UnlockKeys`).
+    public var unlockKey: String?
     public var createdAt: SimTime
     public var updatedAt: SimTime
 

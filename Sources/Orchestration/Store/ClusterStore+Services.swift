@@ -78,7 +78,7 @@ extension ClusterStore {
     mutating func applyServiceCommand(_ command: StoreCommand, at raftIndex: UInt64, into changes: inout StoreChanges) {
         switch command {
         case .createService(var record):
-            guard index(ofService: record.id) == nil else { return }
+            guard index(ofService: record.id) == nil, referencesExist(record.spec.task) else { return }
             record.version = Swift.max(raftIndex, 1)
             record.specVersion = 0
             record.endpointPorts = allocatePorts(record.spec.endpoint.ports, keeping: [], serviceID: record.id)
@@ -88,7 +88,7 @@ extension ClusterStore {
             changes.append(StoreChanges.Service(id: record.id, kind: .created))
 
         case .updateService(let id, let spec, let time):
-            guard let i = index(ofService: id) else { return }
+            guard let i = index(ofService: id), referencesExist(spec.task) else { return }
             var s = services[i]
             s.previousSpec = s.spec
             s.previousSpecVersion = s.specVersion

@@ -16,6 +16,8 @@ public enum StoreCommand: Equatable, Sendable {
     case setNodeRole(id: String, NodeRole, raftID: UInt64, at: SimTime)
     case rotateToken(NodeRole, token: String, at: SimTime)
     case updateCluster(heartbeat: SimDuration?, taskHistoryLimit: Int?, at: SimTime)
+    /// `swarm update --autolock`, `swarm unlock-key --rotate`: the new key, nil for autolock off.
+    case setUnlockKey(String?, at: SimTime)
 
     // MARK: Services (ClusterStore+Services.swift)
 
@@ -60,6 +62,14 @@ public enum StoreCommand: Equatable, Sendable {
     /// `docker network rm`: the network and every address on it go.
     case removeNetwork(id: String)
 
+    // MARK: Secrets and configs (ClusterStore+Payloads.swift)
+
+    /// `docker secret create` / `docker config create`: ignored if its ID, or its name among
+    /// its kind, exists.
+    indirect case createPayload(PayloadRecord)
+    /// `docker secret rm` / `docker config rm`.
+    case removePayload(id: String)
+
     /// Several commands in one Raft entry, applied in order (swarmkit's store.Batch): one
     /// orchestration pass or one batch of agent reports is one proposal.
     indirect case batch([StoreCommand])
@@ -97,6 +107,8 @@ public struct ClusterStore: Equatable, Sendable {
     public internal(set) var networks: [NetworkRecord] = []
     /// Who holds which address on which network.
     public internal(set) var allocations = NetworkAllocations()
+    /// Secrets and configs, sorted by ID.
+    public internal(set) var payloads: [PayloadRecord] = []
     /// The Raft index of the last command applied (0: none).
     public private(set) var appliedIndex: UInt64 = 0
 
@@ -192,14 +204,27 @@ public struct ClusterStore: Equatable, Sendable {
             if let limit { cluster?.taskHistoryLimit = limit }
             cluster?.updatedAt = time
             changes.append(.cluster)
+        case .setUnlockKey(let key, let time):
+            setUnlockKey(key, at: time, into: &changes)
         case .createService, .updateService, .rollbackService, .startRollback, .setUpdateStatus, .removeService:
             applyServiceCommand(command, at: raftIndex, into: &changes)
         case .putTask, .removeTask, .setTaskStatus, .setTaskDesiredState, .assignTask:
             applyTaskCommand(command, into: &changes)
         case .createNetwork, .removeNetwork:
             applyNetworkCommand(command, into: &changes)
+        case .createPayload, .removePayload: applyPayloadCommand(command, at: raftIndex)
         case .batch(let commands):
             for c in commands { apply(c, at: raftIndex, into: &changes) }
         }
+    }
+}
+
+extension ClusterStore {
+    /// `.setUnlockKey`: autolock on with this key, or off (nil).
+    mutating func setUnlockKey(_ key: String?, at time: SimTime, into changes: inout StoreChanges) {
+        guard cluster != nil else { return }
+        cluster?.unlockKey = key
+        cluster?.updatedAt = time
+        changes.append(.cluster)
     }
 }

@@ -101,10 +101,11 @@ public struct TaskTemplate: Equatable, Sendable {
     }
     /// `--health-*` and `--no-healthcheck`.
     public var health = HealthConfig()
-    /// Networks, secrets and configs by name (filled in by their own features).
+    /// Networks by ID (names until the daemon resolves them).
     public var networks: [String] = []
-    public var secrets: [String] = []
-    public var configs: [String] = []
+    /// `--secret` and `--config`: the files the containers get, in the order given.
+    public var secrets: [PayloadReference] = []
+    public var configs: [PayloadReference] = []
     /// Bumped by `docker service update --force`, so the tasks become dirty and are replaced
     /// although nothing else changed (swarmkit `TaskSpec.ForceUpdate`).
     public var forceUpdate = 0
