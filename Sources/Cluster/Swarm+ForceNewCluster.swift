@@ -29,7 +29,11 @@ extension Swarm {
         let kept = raft.commitIndex
         let removed = raft.forceNewCluster()
         hosts[host.index].membership?.removedRaftMembers = (membership.removedRaftMembers + removed).sorted()
-        safety.forcedNewCluster(raft, removed: removed)
+        // The observer stops watching every other manager still running: those the new
+        // configuration removed, and any whose own removal (a demotion) this log already holds
+        // while it has not applied it yet. Either way its Raft is another cluster's history now.
+        let running = hosts.compactMap { h in h.id == host ? nil : h.manager?.raft.id }
+        safety.forcedNewCluster(raft, removed: (removed + running).sorted())
         if invariants.isEnabled { invariants.forcedNewCluster(keepingThrough: kept) }
         traceForcedNewCluster(host, removed: removed)
         raft.campaign()
