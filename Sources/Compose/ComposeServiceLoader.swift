@@ -109,6 +109,9 @@ struct ComposeServiceLoader {
             for (key, value) in try values.mapping(item, "\(path).\(i)", allowed: ["source", "target", "uid", "gid", "mode"]) {
                 if key == "source" { ref.source = try values.string(value, "\(path).\(i).source") }
                 if key == "target" { ref.target = try values.string(value, "\(path).\(i).target") }
+                if key == "uid" { ref.uid = try values.string(value, "\(path).\(i).uid") }
+                if key == "gid" { ref.gid = try values.string(value, "\(path).\(i).gid") }
+                if key == "mode" { _ = try values.int(value, "\(path).\(i).mode"); ref.mode = value.text }
             }
             out.append(ref)
         }

@@ -97,7 +97,7 @@ extension DockerCommandRun {
 
     // MARK: rm
 
-    /// Each stack in turn: its services by name, then its networks (RunRemove).
+    /// Each stack in turn: its services by name, its secrets and configs, then its networks (RunRemove).
     mutating func stackRemove() throws(Diagnostic) {
         var failures: [String] = []
         for i in arguments.indices {
@@ -105,8 +105,10 @@ extension DockerCommandRun {
             guard let answers = get([.list(.service, Stack.filter(namespace)), .list(.network, Stack.filter(namespace))]) else { return }
             let services = answers[0].services.map(\.record)
             let networks = answers[1].networks.compactMap(\.record).sorted { $0.spec.name < $1.spec.name }
-            if services.isEmpty && networks.isEmpty { out += "Nothing found in stack: \(namespace)\n"; continue }
+            guard let payloads = stackPayloads(namespace) else { return }
+            if services.isEmpty && networks.isEmpty && payloads.isEmpty { out += "Nothing found in stack: \(namespace)\n"; continue }
             var failed = removeStackServices(services)
+            failed = removeStackPayloads(payloads) || failed
             for n in networks {
                 out += "Removing network \(n.spec.name)\n"
                 if case .failure(let e) = call(.networkRemove(n.id)) {

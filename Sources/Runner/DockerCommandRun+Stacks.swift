@@ -20,7 +20,6 @@ extension DockerCommandRun {
             out += "invalid image reference for service \(image.name): no image specified\n"
             return
         }
-        try refuseUnsimulated(compose)
         if invocation.value("detach") == nil {
             out += "Since --detach=false was not specified, tasks will be created in the background.\n"
                 + "In a future release, --detach=false will become the default.\n"
@@ -33,8 +32,10 @@ extension DockerCommandRun {
         do throws(StackConvert.Failure) {
             if invocation.isOn("prune") { prune(namespace, keeping: compose.services.map(\.name)) }
             let networks = try convert.networks()
-            guard deployNetworks(networks, namespace: namespace) else { return }
-            let ids = deployServices(convert.services(), namespace: namespace)
+            guard deployNetworks(networks, namespace: namespace),
+                  deployPayloads(convert, composeFile: composeFileName),
+                  let services = resolveStackPayloads(convert.services(), namespace: namespace) else { return }
+            let ids = deployServices(services, namespace: namespace)
             if invocation.value("detach") == .bool(false) { for id in ids { converge(id, reference: id) } }
         } catch {
             out += error.message + "\n"
@@ -82,16 +83,6 @@ extension DockerCommandRun {
         } catch {
             out += error.description + "\n"
             return nil
-        }
-    }
-
-    /// Secrets and configs are not in the simulated store yet: a stack that declares them stops
-    /// the run with one error naming the key.
-    func refuseUnsimulated(_ compose: ComposeFile) throws(Diagnostic) {
-        for (key, present) in [("secrets", !compose.secrets.isEmpty), ("configs", !compose.configs.isEmpty)] where present {
-            throw Diagnostic(at: invocation.location, length: invocation.commandName.count,
-                             "the compose file's top-level '\(key)' is not supported by swarmsim yet",
-                             hint: "deploy the stack without \(key) for now")
         }
     }
 

@@ -1,5 +1,6 @@
 import SimCore
 import Compose
+import Orchestration
 import ScenarioLanguage
 
 /// `docker stack config`: the merged, substituted compose file as docker prints it, which is
@@ -113,6 +114,9 @@ struct StackConfigYAML {
         for r in refs {
             item(depth + 1, "source", Self.quote(r.source))
             if let t = r.target { line(depth + 2, "target", Self.quote(t)) }
+            if let u = r.uid { line(depth + 2, "uid", Self.quote(u)) }
+            if let g = r.gid { line(depth + 2, "gid", Self.quote(g)) }
+            if let m = r.mode { line(depth + 2, "mode", PayloadReference.parseMode(m).map { String($0) } ?? m) }
         }
     }
 

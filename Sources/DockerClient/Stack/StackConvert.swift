@@ -79,6 +79,8 @@ public struct StackConvert {
         }.sorted()
         task.networks = s.networks.isEmpty ? [target(of: "default")] : s.networks.map(target(of:)).sorted()
         task.healthCommand = Self.healthCommand(s.healthcheck)
+        task.secrets = references(s.secrets, .secret)
+        task.configs = references(s.configs, .config)
         try placement(s.deploy, into: &task)
         task.reservations = try resources(s.deploy.reservations, "reservations")
         task.limits = try resources(s.deploy.limits, "limits")

@@ -51,7 +51,7 @@ public struct PayloadReference: Equatable, Sendable {
     }
 
     /// Go's `strconv.ParseUint(s, 0, 32)`: `0x1A4`, `0o644`, `0644` (octal), `420`.
-    static func parseMode(_ s: String) -> UInt32? {
+    public static func parseMode(_ s: String) -> UInt32? {
         var text = Substring(s)
         var radix = 10
         if text.hasPrefix("0x") || text.hasPrefix("0X") { radix = 16; text = text.dropFirst(2) }
