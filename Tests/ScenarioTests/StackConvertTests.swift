@@ -61,6 +61,27 @@ import Testing
         #expect(db.mode == .global && db.task.networks == ["app_default"])
     }
 
+    @Test func jobsAndHealthChecks() throws {
+        let text = """
+            services:
+              batch: {image: batch:1, deploy: {mode: replicated-job, replicas: 4}}
+              migrate: {image: batch:1, deploy: {mode: global-job}}
+              web:
+                image: web:1
+                healthcheck: {test: ["CMD-SHELL", "curl -f localhost"], interval: 5s, timeout: 2s, retries: 2, start_period: 1m}
+              quiet: {image: web:1, healthcheck: {disable: true}}
+              odd: {image: web:1, healthcheck: {test: [CMD], interval: soon}}
+            """
+        let c = StackConvert(namespace: "app", file: try ComposeLoader.load(text, file: "c.yml").file, environment: [:])
+        #expect(try c.service(#require(c.file.service("batch"))).mode == .replicatedJob(maxConcurrent: 4, total: 4))
+        #expect(try c.service(#require(c.file.service("migrate"))).mode == .globalJob)
+        let health = try c.service(#require(c.file.service("web"))).task.health
+        #expect(health.command == "curl -f localhost" && health.interval == .seconds(5) && health.timeout == .seconds(2))
+        #expect(health.retries == 2 && health.startPeriod == .seconds(60) && !health.disabled)
+        #expect(try c.service(#require(c.file.service("quiet"))).task.health.disabled)
+        #expect(throws: StackConvert.Failure.self) { try c.service(#require(c.file.service("odd"))) }
+    }
+
     @Test func networksTheServicesUse() throws {
         let (create, external) = try Self.convert().networks()
         #expect(create.map(\.name) == ["app_default", "app_front"])
@@ -74,10 +95,9 @@ import Testing
         let file = try ComposeLoader.load("services:\n  a:\n    image: x\n    deploy: {mode: replicated-job}\n  b:\n    image: y\n    deploy: {placement: {constraints: [node.id = 1]}}\n", file: "f.yml").file
         let results = StackConvert(namespace: "s", file: file).services()
         #expect(results.map(\.name) == ["s_a", "s_b"])
-        guard case .failure(let a) = results[0].spec, case .failure(let b) = results[1].spec else {
-            Issue.record("converted"); return
-        }
-        #expect(a.message == "replicated-job mode is not supported by swarmsim yet")
+        // A job converts now; the constraint is refused as the daemon refuses it.
+        #expect(try results[0].spec.get().mode == .replicatedJob(maxConcurrent: 1, total: 1))
+        guard case .failure(let b) = results[1].spec else { Issue.record("converted"); return }
         #expect(b.message == "Error response from daemon: rpc error: code = InvalidArgument desc = constraint expected one operator from ==, !=")
     }
 

@@ -78,7 +78,7 @@ public struct StackConvert {
             return value.map { "\(e.key)=\($0)" } ?? e.key
         }.sorted()
         task.networks = s.networks.isEmpty ? [target(of: "default")] : s.networks.map(target(of:)).sorted()
-        task.healthCommand = Self.healthCommand(s.healthcheck)
+        task.health = try health(s.healthcheck)
         task.secrets = references(s.secrets, .secret)
         task.configs = references(s.configs, .config)
         try placement(s.deploy, into: &task)
@@ -103,6 +103,9 @@ public struct StackConvert {
         switch d.mode {
         case "global": return .global
         case "replicated", "": return .replicated(d.replicas ?? 1)
+        // convertDeployMode: a replicated job runs `replicas` tasks, all of them at once.
+        case "replicated-job": return .replicatedJob(maxConcurrent: d.replicas ?? 1, total: d.replicas ?? 1)
+        case "global-job": return .globalJob
         default: throw Failure("\(d.mode) mode is not supported by swarmsim yet")
         }
     }
@@ -193,13 +196,20 @@ public struct StackConvert {
         return e
     }
 
-    /// The one health command the spec holds today: `CMD-SHELL x` is `x`, `CMD a b` is `a b`.
-    static func healthCommand(_ h: ComposeHealthcheck?) -> String? {
-        guard let h, !h.disable, let kind = h.test.first else { return nil }
-        switch kind {
-        case "CMD-SHELL": return h.test.dropFirst().joined(separator: " ")
-        case "CMD": return h.test.dropFirst().joined(separator: " ")
-        default: return nil
+    /// A service's `healthcheck` (convertHealthcheck): `CMD-SHELL x` is the command `x`, `CMD a b`
+    /// is `a b`; `disable: true` or `test: ["NONE"]` turns the check off; durations as Go reads them.
+    func health(_ h: ComposeHealthcheck?) throws(Failure) -> HealthConfig {
+        var config = HealthConfig()
+        guard let h else { return config }
+        if h.disable || h.test.first == "NONE" { config.disabled = true; return config }
+        switch h.test.first {
+        case "CMD-SHELL", "CMD": config.command = h.test.dropFirst().joined(separator: " ")
+        default: break
         }
+        config.interval = try duration(h.interval, default: config.interval)
+        config.timeout = try duration(h.timeout, default: config.timeout)
+        config.startPeriod = try duration(h.startPeriod, default: config.startPeriod)
+        config.retries = h.retries ?? config.retries
+        return config
     }
 }
