@@ -63,6 +63,12 @@ import Testing
         agree(serve, ["secret", "ls"])
         agree(serve, ["config", "ls"])
         #expect(ok(serve, ["config", "inspect", "--format", "{{json .Spec.Data}}", "site"]) == "\"c2VydmVyX25hbWUgZXhhbXBsZTsK\"\n")
+        // A service that uses them keeps them, and the secret cannot go while it does.
+        #expect(ok(serve, ["service", "create", "--detach", "--name", "api", "--secret", "source=db_pass,target=pw", "--config", "site", "nginx"]).count == 26)
+        #expect(ok(serve, ["service", "inspect", "--format", "{{range .Spec.TaskTemplate.ContainerSpec.Secrets}}{{.SecretName}}:{{.File.Name}}{{end}}", "api"]) == "db_pass:pw\n")
+        let inUse = serve.docker(["secret", "rm", "db_pass"], on: "m1")
+        #expect(inUse.status == 1 && inUse.err.contains("secret 'db_pass' is in use by the following service: api"), "\(inUse.err)")
+        #expect(ok(serve, ["service", "rm", "api"]) == "api\n")
         #expect(ok(serve, ["secret", "rm", "db_pass"]) == "db_pass\n")
         agree(serve, ["secret", "ls"])
         // Autolock: turned on through swarm update, its key read and rotated, turned off.

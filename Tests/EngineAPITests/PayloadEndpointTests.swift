@@ -42,6 +42,17 @@ import Testing
         #expect(s.status("DELETE", "/v1.50/configs/site") == "HTTP/1.1 204 No Content")
     }
 
+    @Test func aServiceCreatedThroughTheAPIKeepsItsSecrets() {
+        let s = ServedSwarm(twoNodeSwarm + "m1$ printf s3cr3t | docker secret create db_pass -\n")
+        let id = s.body("GET", "/v1.50/secrets/db_pass").components(separatedBy: #""ID":""#)[1].prefix(while: { $0 != "\"" })
+        let spec = #"{"Name":"api","TaskTemplate":{"ContainerSpec":{"Image":"nginx","Secrets":[{"File":{"Name":"pw","UID":"0","GID":"0","Mode":256},"SecretID":"\#(id)","SecretName":"db_pass"}]}}}"#
+        #expect(s.status("POST", "/v1.50/services/create", spec) == "HTTP/1.1 201 Created")
+        #expect(s.status("DELETE", "/v1.50/secrets/db_pass") == "HTTP/1.1 400 Bad Request")
+        let store = s.runner.servedSwarm!.allSeeing.freshestStore
+        let refs = store?.services.first { $0.spec.name == "api" }?.spec.task.secrets ?? []
+        #expect(refs.map { "\($0.name) \($0.id == id) \($0.target) \($0.mode)" } == ["db_pass true pw 256"])
+    }
+
     @Test func autolockIsTurnedOnRotatedAndOffThroughSwarmUpdate() {
         let s = ServedSwarm(twoNodeSwarm)
         #expect(s.body("GET", "/v1.50/swarm/unlockkey") == "{\"UnlockKey\":\"\"}\n")
