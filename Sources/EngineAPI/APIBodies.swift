@@ -18,13 +18,10 @@ enum APIBodies {
     }
 
     /// `POST /swarm/init`: `AdvertiseAddr`, and the spec's dispatcher heartbeat and task history
-    /// limit when given. A new cluster from an old one is another feature.
+    /// limit when given (autolock: `autolock`). A new cluster from an old one is another feature.
     static func swarmInit(_ body: [UInt8]) throws(APIError) -> (advertise: String?, heartbeat: SimDuration?, historyLimit: Int?) {
         let j = try json(body)
         if j[go: "ForceNewCluster"] == .bool(true) { throw APIError(501, "--force-new-cluster is not simulated by SwarmSim yet") }
-        if j[go: "Spec"]?[go: "EncryptionConfig"]?[go: "AutoLockManagers"] == .bool(true) {
-            throw APIError(501, "autolock is not simulated by SwarmSim yet")
-        }
         let u = try swarmUpdate(body)
         return (nonEmpty(j[go: "AdvertiseAddr"]?.string), u.heartbeat, u.historyLimit)
     }

@@ -27,7 +27,8 @@ enum APIResponses {
     static func error(_ status: Int, _ message: String) -> HTTPResponse { error(APIError(status, message)) }
 
     /// The status moby gives an engine error: gRPC codes as moby's `FromGRPC` maps them; the
-    /// daemon's own swarm-state errors as 503 (`errdefs.Unavailable`); "not found" as 404.
+    /// daemon's own swarm-state errors as 503 (`errdefs.Unavailable`, a locked swarm's
+    /// `errSwarmLocked` too); "not found" as 404.
     static func status(of e: EngineError) -> Int {
         let t = e.text
         let codes: [(String, Int)] = [
@@ -36,7 +37,7 @@ enum APIResponses {
             ("code = Unimplemented", 501), ("code = Unavailable", 503), ("code = DeadlineExceeded", 500),
         ]
         for (code, status) in codes where t.contains(code) { return status }
-        if t.hasPrefix("This node is") || t.hasPrefix("Cannot connect") { return 503 }
+        if t.hasPrefix("This node is") || t.hasPrefix("Cannot connect") || t.hasPrefix("Swarm is encrypted") { return 503 }
         if t.hasSuffix(" not found") || t.hasPrefix("No such") { return 404 }
         if t.contains("already exists") { return 409 }
         if t.hasPrefix("invalid") || t.contains("must be") || t.contains("is not valid") { return 400 }

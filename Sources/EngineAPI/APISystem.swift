@@ -43,7 +43,7 @@ enum APISystem {
     /// built without a feature does; paths no daemon has answer moby's 404.
     static func unmodelled(_ method: String, _ segments: [String]) -> HTTPResponse {
         let features: [(String, String)] = [
-            ("secrets", "secrets"), ("configs", "configs"), ("events", "events"), ("images", "images"),
+            ("events", "events"), ("images", "images"),
             ("volumes", "volumes"), ("plugins", "plugins"), ("build", "image builds"), ("exec", "exec"),
             ("system", "system data"), ("distribution", "registries"), ("session", "sessions"), ("grpc", "gRPC"),
             ("containers", "containers other than their list"), ("commit", "commits"), ("auth", "registry logins"),
@@ -52,13 +52,10 @@ enum APISystem {
         if let (_, what) = features.first(where: { $0.0 == first }) {
             return APIResponses.error(501, "\(what) are not simulated by SwarmSim yet")
         }
-        let known = ["_ping", "version", "info", "swarm", "nodes", "services", "tasks", "networks"]
+        let known = ["_ping", "version", "info", "swarm", "nodes", "services", "tasks", "networks", "secrets", "configs"]
         if known.contains(first) {
             let path = "/" + segments.joined(separator: "/")
             if segments.count >= 3, segments.last == "logs" { return APIResponses.error(501, "logs are not simulated by SwarmSim yet") }
-            if first == "swarm", segments.count == 2, ["unlock", "unlockkey"].contains(segments[1]) {
-                return APIResponses.error(501, "autolock is not simulated by SwarmSim yet")
-            }
             return APIResponses.error(404, "page not found: \(method) \(path)")
         }
         return APIResponses.error(404, "page not found")

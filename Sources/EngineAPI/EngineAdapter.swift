@@ -28,6 +28,8 @@ struct EngineAdapter {
         case (_, "services"): return servicesEndpoint(m, Array(s.dropFirst()), route, body)
         case ("GET", "tasks"): return tasksEndpoint(Array(s.dropFirst()), route)
         case (_, "networks"): return networksEndpoint(m, Array(s.dropFirst()), route, body)
+        case (_, "secrets"): return payloadsEndpoint(.secret, m, Array(s.dropFirst()), route, body)
+        case (_, "configs"): return payloadsEndpoint(.config, m, Array(s.dropFirst()), route, body)
         case ("GET", "containers") where s == ["containers", "json"]:
             return .respond(APIResponses.json(.array(swarm.containers(on: host).map { APIJSON.container($0, now: swarm.now, calendar) })))
         default: return .respond(APISystem.unmodelled(m, s))
@@ -91,9 +93,11 @@ struct EngineAdapter {
             case ("GET", []): return swarmInspect()
             case ("POST", ["init"]):
                 let r = try APIBodies.swarmInit(body)
-                return call(.swarmInit(advertiseAddress: r.advertise, dispatcherHeartbeat: r.heartbeat, taskHistoryLimit: r.historyLimit)) { answer in
+                let autolock = try APIBodies.autolock(body) == true
+                return call(.swarmInit(advertiseAddress: r.advertise, dispatcherHeartbeat: r.heartbeat, taskHistoryLimit: r.historyLimit)) { [self] answer in
                     guard case .joined(let nodeID, _, _) = answer else { return .respond(APISystem.unexpected) }
-                    return .respond(APIResponses.json(.string(nodeID)))
+                    let initialized = APIResponses.json(.string(nodeID))
+                    return autolock ? call(.swarmAutolock(true)) { _ in .respond(initialized) } : .respond(initialized)
                 }
             case ("POST", ["join"]):
                 let r = try APIBodies.swarmJoin(body)
@@ -102,14 +106,19 @@ struct EngineAdapter {
                 return call(.swarmLeave(force: route.flag("force")), done())
             case ("POST", ["update"]):
                 let r = try APIBodies.swarmUpdate(body)
+                let autolock = try APIBodies.autolock(body)
                 return call(.swarmInspect) { [self] answer in
                     guard case .cluster(let c, _) = answer else { return .respond(APISystem.unexpected) }
                     if let e = APIBodies.versionMismatch(route, current: APIJSON.version(c.updatedAt)) { return Self.failure(e) }
                     return call(.swarmUpdate(dispatcherHeartbeat: r.heartbeat.flatMap { $0 == c.dispatcherHeartbeat ? nil : $0 },
                                              taskHistoryLimit: r.historyLimit.flatMap { $0 == c.taskHistoryLimit ? nil : $0 },
                                              rotateWorkerToken: route.flag("rotateWorkerToken"),
-                                             rotateManagerToken: route.flag("rotateManagerToken")), done())
+                                             rotateManagerToken: route.flag("rotateManagerToken"))) { [self] _ in
+                        autolockAfterUpdate(c, autolock: autolock, rotate: route.flag("rotateManagerUnlockKey"))
+                    }
                 }
+            case ("GET", ["unlockkey"]): return unlockKey()
+            case ("POST", ["unlock"]): return try unlock(body)
             default: return .respond(APISystem.unmodelled(m, ["swarm"] + s))
             }
         } catch {

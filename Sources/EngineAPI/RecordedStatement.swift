@@ -12,6 +12,7 @@ import Cluster
 /// `--force`); docs/serve.md lists what a replay leaves out.
 public enum RecordedStatement {
     public static func text(_ request: EngineRequest, host: String, store: ClusterStore?) -> String? {
+        if case .payloadCreate(let kind, let spec) = request { return payloadCreateText(kind, spec, host: host) }
         guard let words = words(request, store: store) else { return nil }
         return "\(host)$ docker " + words.map(quoted).joined(separator: " ")
     }
@@ -62,9 +63,10 @@ public enum RecordedStatement {
             return rotate ? ["swarm", "unlock-key", "--rotate"] : nil
         case .swarmInspect, .info, .get, .swarmUnlock:
             return nil
-        case .payloadCreate, .payloadList, .payloadInspect, .payloadRemove:
-            // The API serves no secrets or configs yet (docs/serve.md): nothing to record.
-            return nil
+        case .payloadRemove(let kind, let reference):
+            return payloadRemoveWords(kind, reference, store: store)
+        case .payloadCreate, .payloadList, .payloadInspect:
+            return nil   // a create is written by `text` (its data on standard input)
         }
     }
 

@@ -55,6 +55,30 @@ import Testing
         }
         #expect(ok(serve, ["network", "create", "-d", "overlay", "backend"]).count == 26)
         agree(serve, ["network", "ls"])
+        // Secrets and configs: data from standard input, the table, the removal.
+        #expect(serve.docker(["secret", "create", "db_pass", "-"], on: "m1", input: "s3cr3t").out.count == 26)
+        let site = serve.dir + "/site.conf"
+        try "server_name example;\n".write(toFile: site, atomically: true, encoding: .utf8)
+        #expect(ok(serve, ["config", "create", "site", site]).count == 26)
+        agree(serve, ["secret", "ls"])
+        agree(serve, ["config", "ls"])
+        #expect(ok(serve, ["config", "inspect", "--format", "{{json .Spec.Data}}", "site"]) == "\"c2VydmVyX25hbWUgZXhhbXBsZTsK\"\n")
+        // A service that uses them keeps them, and the secret cannot go while it does.
+        #expect(ok(serve, ["service", "create", "--detach", "--name", "api", "--secret", "source=db_pass,target=pw", "--config", "site", "nginx"]).count == 26)
+        #expect(ok(serve, ["service", "inspect", "--format", "{{range .Spec.TaskTemplate.ContainerSpec.Secrets}}{{.SecretName}}:{{.File.Name}}{{end}}", "api"]) == "db_pass:pw\n")
+        let inUse = serve.docker(["secret", "rm", "db_pass"], on: "m1")
+        #expect(inUse.status == 1 && inUse.err.contains("secret 'db_pass' is in use by the following service: api"), "\(inUse.err)")
+        #expect(ok(serve, ["service", "rm", "api"]) == "api\n")
+        #expect(ok(serve, ["secret", "rm", "db_pass"]) == "db_pass\n")
+        agree(serve, ["secret", "ls"])
+        // Autolock: turned on through swarm update, its key read and rotated, turned off.
+        let locked = ok(serve, ["swarm", "update", "--autolock=true"])
+        #expect(locked.hasPrefix("Swarm updated.\n") && locked.contains("SWMKEY-1-"))
+        let key = ok(serve, ["swarm", "unlock-key", "-q"])
+        #expect(key.hasPrefix("SWMKEY-1-") && locked.contains(key.trimmingCharacters(in: .whitespacesAndNewlines)))
+        let rotated = ok(serve, ["swarm", "unlock-key", "--rotate", "-q"])
+        #expect(rotated.hasPrefix("SWMKEY-1-") && rotated != key)
+        #expect(ok(serve, ["swarm", "update", "--autolock=false"]) == "Swarm updated.\n")
         // The real client reads the compose file and makes the calls; the served swarm deploys it.
         let compose = serve.dir + "/stack.yml"
         try "services:\n  cache:\n    image: redis\n    networks: [back]\n    deploy:\n      replicas: 2\nnetworks:\n  back: {}\n"
@@ -80,6 +104,12 @@ import Testing
         let refused = serve.docker(["node", "ls"], on: "w1")
         #expect(refused.status == 1)
         #expect(refused.err.contains("Worker nodes can't be used to view or modify cluster state."))
+        // stack rm lists the stack's secrets and configs first, then removes its services (its
+        // network may still be in use by the tasks shutting down, as in Swarm).
+        let removed = serve.docker(["stack", "rm", "demo"], on: "m1")
+        #expect(removed.out.contains("Removing service demo_cache"), "\(removed.out)\(removed.err)")
+        #expect(!removed.err.contains("not simulated"), "\(removed.err)")
+        #expect(ServeProcess.eventually { !serve.docker(["service", "ls"], on: "m1").out.contains("demo_cache") })
     }
 }
 

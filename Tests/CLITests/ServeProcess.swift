@@ -66,14 +66,15 @@ final class ServeProcess: @unchecked Sendable {
         return String(all[echo.upperBound..<end.lowerBound])
     }
 
-    /// `docker ARGS…` against `host`'s socket: (standard output, standard error, exit status).
-    func docker(_ args: [String], on host: String) -> (out: String, err: String, status: Int32) {
+    /// `docker ARGS…` against `host`'s socket, with `input` on its standard input:
+    /// (standard output, standard error, exit status).
+    func docker(_ args: [String], on host: String, input: String? = nil) -> (out: String, err: String, status: Int32) {
         Self.run(Self.which("docker") ?? "docker", args, environment: [
             "DOCKER_HOST": "unix://\(dir)/\(host).sock", "DOCKER_CONFIG": dir + "/docker-config", "DOCKER_CLI_HINTS": "false",
-        ])
+        ], input: input)
     }
 
-    static func run(_ path: String, _ args: [String], environment: [String: String]) -> (out: String, err: String, status: Int32) {
+    static func run(_ path: String, _ args: [String], environment: [String: String], input: String? = nil) -> (out: String, err: String, status: Int32) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: path)
         p.arguments = args
@@ -83,7 +84,13 @@ final class ServeProcess: @unchecked Sendable {
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
+        let stdin = Pipe()
+        if input != nil { p.standardInput = stdin }
         do { try p.run() } catch { return ("", "\(error)", -1) }
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
         let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
         return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), p.terminationStatus)
@@ -99,14 +106,19 @@ final class ServeProcess: @unchecked Sendable {
     }
 
     /// A table as compared between clients: time-dependent text ("Running 8 seconds ago")
-    /// reduced to the state, columns split at runs of two or more spaces, trailing space gone.
+    /// reduced to the state, a column that is only a time to "ago"; columns split at runs of
+    /// two or more spaces, trailing space gone.
     static func normalized(_ table: String) -> [[String]] {
         let ago = try! NSRegularExpression(pattern: "([A-Z][a-z]+) (less than a second|about a minute|about an hour|an? \\w+|\\d+ \\w+) ago",
                                            options: [.caseInsensitive])
+        // A column that is only a time ("5 seconds ago", as `secret ls` prints CREATED).
+        let since = try! NSRegularExpression(pattern: "^(less than a second|about a minute|about an hour|an? \\w+|\\d+ \\w+) ago$",
+                                             options: [.caseInsensitive])
         return table.split(separator: "\n").map { line in
-            let s = String(line)
-            let plain = ago.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: "$1")
-            return plain.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            String(line).components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { cell in
+                let range = NSRange(cell.startIndex..., in: cell)
+                return since.firstMatch(in: cell, range: range) != nil ? "ago" : ago.stringByReplacingMatches(in: cell, range: range, withTemplate: "$1")
+            }
         }
     }
 }

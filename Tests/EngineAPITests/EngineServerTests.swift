@@ -98,8 +98,8 @@ let twoNodeSwarm = """
 
     @Test func unmodelledEndpointsAnswerAtOnce() {
         let s = ServedSwarm(twoNodeSwarm)
-        #expect(s.status("GET", "/v1.50/secrets") == "HTTP/1.1 501 Not Implemented")
-        #expect(s.body("GET", "/v1.50/secrets") == "{\"message\":\"secrets are not simulated by SwarmSim yet\"}\n")
+        #expect(s.status("GET", "/v1.50/events") == "HTTP/1.1 501 Not Implemented")
+        #expect(s.body("GET", "/v1.50/events") == "{\"message\":\"events are not simulated by SwarmSim yet\"}\n")
         #expect(s.body("GET", "/v1.50/no/such/thing") == "{\"message\":\"page not found\"}\n")
         #expect(s.body("PUT", "/v1.50/nodes") == "{\"message\":\"page not found: PUT /nodes\"}\n")
     }

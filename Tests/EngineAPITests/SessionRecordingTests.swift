@@ -19,6 +19,7 @@ import Runner
         }
         lines += store.nodes.map { "node \($0.hostname) \($0.role) \($0.availability) labels=\($0.labels.map { "\($0.key)=\($0.value)" })" }
         lines += store.networks.map { "network \($0.name)" }
+        lines += store.payloads.map { "\($0.kind) \($0.spec.name) \($0.spec.labels.map { "\($0.key)=\($0.value)" }) \($0.spec.data)" }
         return lines.sorted().joined(separator: "\n")
     }
 
@@ -42,6 +43,12 @@ import Runner
         #expect(s.status("POST", "/v1.50/services/web/update?version=\(version)", updated) == "HTTP/1.1 200 OK")
         let node = s.body("GET", "/v1.50/nodes/w1").components(separatedBy: #""Version":{"Index":"#)[1].prefix(while: \Character.isNumber)
         #expect(s.status("POST", "/v1.50/nodes/w1/update?version=\(node)", #"{"Role":"worker","Availability":"pause","Labels":{"zone":"a"}}"#) == "HTTP/1.1 200 OK")
+        let secret = #"{"Name":"db_pass","Labels":{"env":"prod"},"Data":"\#(Base64.encode(Array("it's 100%\\n\n\tok".utf8)))"}"#
+        #expect(s.status("POST", "/v1.50/secrets/create", secret) == "HTTP/1.1 201 Created")
+        #expect(s.status("POST", "/v1.50/configs/create", #"{"Name":"site","Data":"aGVsbG8K"}"#) == "HTTP/1.1 201 Created")
+        #expect(s.status("POST", "/v1.50/configs/create", #"{"Name":"gone","Data":"aGVsbG8K"}"#) == "HTTP/1.1 201 Created")
+        let gone = s.body("GET", "/v1.50/configs/gone").components(separatedBy: #""ID":""#)[1].prefix(while: { $0 != "\"" })
+        #expect(s.status("DELETE", "/v1.50/configs/\(gone)") == "HTTP/1.1 204 No Content")
         s.server.advance(to: swarm.now + .seconds(30))
 
         let text = box.recording.takeText() + "wait 30s\n"
@@ -53,6 +60,8 @@ import Runner
         #expect(summary(replay.servedSwarm?.allSeeing.freshestStore) == summary(swarm.allSeeing.freshestStore), "\(text)")
         #expect(text.contains("m1$ docker service update --detach --image nginx:1.28 --replicas 3 --env-rm A web\n"))
         #expect(text.contains("m1$ docker node update --availability pause --label-add zone=a w1\n"))
+        #expect(text.contains(#"m1$ printf "it's 100%%\\\\n\\n\\tok" | docker secret create --label env=prod db_pass -"# + "\n"))
+        #expect(text.contains("m1$ docker config rm gone\n"))
     }
 
     @Test func waitsAreExactToTheNanosecond() {

@@ -49,7 +49,7 @@ enum APIJSON {
             "Dispatcher": obj(["HeartbeatPeriod": int(c.dispatcherHeartbeat.nanoseconds)]),
             "CAConfig": obj(["NodeCertExpiry": int(Int64(7_776_000) * 1_000_000_000)]),
             "TaskDefaults": obj([:]),
-            "EncryptionConfig": obj(["AutoLockManagers": .bool(false)]),
+            "EncryptionConfig": obj(["AutoLockManagers": .bool(c.unlockKey != nil)]),
         ])
     }
 

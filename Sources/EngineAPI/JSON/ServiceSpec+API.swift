@@ -18,6 +18,8 @@ struct ServiceSpecDecoder {
         task.command = try strings(container?[go: "Command"], "Command")
         task.args = try strings(container?[go: "Args"], "Args")
         task.env = try strings(container?[go: "Env"], "Env")
+        task.secrets = try references(container?[go: "Secrets"], .secret)
+        task.configs = try references(container?[go: "Configs"], .config)
         if let grace = container?[go: "StopGracePeriod"]?.int64 { task.stopGracePeriod = .nanoseconds(grace) }
         if let test = try? strings(container?[go: "Healthcheck"]?[go: "Test"], "Test"), test.first == "CMD-SHELL", test.count == 2 {
             task.healthCommand = test[1]
