@@ -1,26 +1,11 @@
 import YAML
 
-/// A compose file docker would refuse, with where and docker's words for why.
+/// A compose file docker would refuse, with where and docker's words for why: the same value
+/// as a YAML reader's error, so a file's syntax and its model fail alike.
 ///
 /// Renders as `docker-compose.yml:12:7: error: services.web.deploy.replicas must be a integer`
 /// (docker's schema messages name the field by its dotted path, and say "a integer").
-public struct ComposeError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var file: String
-    public var location: YAML.Mark
-    public var message: String
-
-    public init(file: String, at location: YAML.Mark, _ message: String) {
-        self.file = file
-        self.location = location
-        self.message = message
-    }
-
-    init(_ error: YAMLError) {
-        self.init(file: error.file, at: error.location, error.message)
-    }
-
-    public var description: String { "\(file):\(location.line):\(location.column): error: \(message)" }
-}
+public typealias ComposeError = YAMLError
 
 /// Reads typed values out of nodes, with docker's schema messages for the wrong type.
 struct ComposeValues {

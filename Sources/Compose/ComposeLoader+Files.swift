@@ -20,8 +20,7 @@ extension ComposeLoader {
         var merged: YAML.Node?
         var unset: [String] = []
         for f in files {
-            let parsed: YAML.Node?
-            do throws(YAMLError) { parsed = try YAML.readSingle(f.text, file: f.name) } catch { throw ComposeError(error) }
+            let parsed = try YAML.readSingle(f.text, file: f.name)
             guard let root = parsed, !root.isNull else {
                 throw ComposeError(file: f.name, at: YAML.Mark(line: 1, column: 1), "empty compose file")
             }

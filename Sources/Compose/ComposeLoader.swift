@@ -33,12 +33,7 @@ public enum ComposeLoader {
     /// Loads `text` (the contents of `file`), substituting variables from `environment`.
     public static func load(_ text: String, file: String,
                             environment: [String: String] = [:]) throws(ComposeError) -> Result {
-        let parsed: YAML.Node?
-        do throws(YAMLError) {
-            parsed = try YAML.readSingle(text, file: file)
-        } catch {
-            throw ComposeError(error)
-        }
+        let parsed = try YAML.readSingle(text, file: file)
         guard let root = parsed, !root.isNull else {
             throw ComposeError(file: file, at: YAML.Mark(line: 1, column: 1), "empty compose file")
         }
