@@ -21,6 +21,7 @@ public enum SettingKey: String, CaseIterable, Equatable, Sendable {
     case taskPullTime = "task pull-time"
     case taskStartTime = "task start-time"
     case swarmReads = "swarm reads"
+    case language = "lang"
 
     /// What kind of value the setting takes.
     public var kind: SettingKind {
@@ -36,6 +37,7 @@ public enum SettingKey: String, CaseIterable, Equatable, Sendable {
         case .raftPersistLatency: .durationRange
         case .meshBalance: .choice(["round-robin", "local-first"])
         case .swarmReads: .choice(["leader", "local"])
+        case .language: .choice(Language.allCases.map(\.rawValue))
         }
     }
 
