@@ -70,7 +70,8 @@ enum RunCommand: Subcommand {
         let present = args.has("--present")
         options.echoExpectations = !present
         let emit: (String) -> Void = present ? { io.out(Presenter.shortenTokens($0)) } : io.out
-        let report = ScenarioRunner(script: parsed.script, options: options, trace: trace, emit: emit).run()
+        let runner = ScenarioRunner(script: parsed.script, options: options, trace: trace, emit: emit)
+        let report = runner.run()
         trace.flush()
         if let tracePath = args.value("--trace") {
             do { try io.writeFile(tracePath, traceBytes) } catch {
