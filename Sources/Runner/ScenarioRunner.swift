@@ -42,8 +42,10 @@ public final class ScenarioRunner {
     var files = ScenarioFiles(directory: nil)
     /// `raft election-timeout` written in time, turned into ticks when the swarm is built.
     var electionTimeoutInTime: (lo: SimDuration, hi: SimDuration, at: ScriptStatement)?
-    /// The language of the pictures now: `options.language`, else the last `lang` statement run.
-    public internal(set) var language = Language.en
+    /// The language the last `lang` statement run set (English before any).
+    var fileLanguage = Language.en
+    /// The language of the pictures now: `options.language`, else the file's.
+    public var language: Language { options.language ?? fileLanguage }
 
     public init(script: Script, options: RunOptions = RunOptions(), trace: TraceWriter = .disabled(),
                 emit: @escaping (String) -> Void = { _ in }) {
@@ -59,7 +61,6 @@ public final class ScenarioRunner {
         waitRandom = Self.waitStream(seed: seed)
         files = ScenarioFiles(directory: options.fileDirectory ?? ScenarioFiles.directory(of: script.file))
         report = RunReport(seed: seed)
-        language = options.language ?? .en
         if options.recordTimeline { recorder = TimelineRecorder(title: script.file, seed: seed) }
     }
 
@@ -245,7 +246,7 @@ public final class ScenarioRunner {
         case (.seed, _):
             return   // read before the run starts
         case (.language, .choice(let c)):
-            if options.language == nil { language = Language(rawValue: c) ?? .en }
+            fileLanguage = Language(rawValue: c) ?? .en
             return
         case (.networkLatency, .latency(let spec)):
             swarmOptions.link.latency = spec.latency
