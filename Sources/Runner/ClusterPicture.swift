@@ -2,6 +2,7 @@ import SimCore
 import Raft
 import Orchestration
 import Cluster
+import ScenarioLanguage
 
 /// `show cluster`: the swarm now, as a picture in text. A headline (who leads, how many
 /// managers, the quorum), then the hosts, grouped by partition side when the network is split,
@@ -11,24 +12,26 @@ import Cluster
 /// host cut off from the leader).
 ///
 /// Plain text by default, as scenario files record it; with `color` the same text with ANSI
-/// colours for a terminal.
+/// colours for a terminal. The labels follow `words` (`lang ko`); columns line up by terminal
+/// columns, so Korean labels (two columns a syllable) align too.
 struct ClusterPicture {
     let swarm: Swarm
     let hostOrder: [HostID]
     var color = false
+    var words = PictureWords(language: .en)
 
     var text: String {
         let managers = hostOrder.filter(isManager)
         let quorum = managers.count / 2 + 1
         let upManagers = managers.filter(swarm.isUp)
-        var head = [Cell("cluster at \(swarm.now): ")]
+        var head = [Cell(words.clusterAt(swarm.now))]
         if let l = swarm.allSeeing.leader, let v = swarm.allSeeing.raftView(l) {
-            head += [Cell("leader \(swarm.name(of: l))", .good), Cell(" in term \(v.term)")]
+            head += [Cell(words.leader(swarm.name(of: l)), .good), Cell(words.inTerm(v.term))]
         } else {
-            head.append(Cell("no leader", .bad))
+            head.append(Cell(words.noLeader, .bad))
         }
         if !managers.isEmpty {
-            head.append(Cell("; \(upManagers.count) of \(managers.count) manager\(managers.count == 1 ? "" : "s") up, quorum \(quorum)"))
+            head.append(Cell(words.managersUp(upManagers.count, of: managers.count, quorum: quorum)))
         }
         var lines = [render(head)]
 
@@ -42,12 +45,12 @@ struct ClusterPicture {
         for (i, group) in groups.enumerated() {
             if split {
                 let here = group.filter { upManagers.contains($0) }.count
-                var cells = [Cell("side \(i + 1): ")]
+                var cells = [Cell(words.side(i + 1))]
                 if here == 0 {
-                    cells.append(Cell("no managers", .bad))
+                    cells.append(Cell(words.noManagers, .bad))
                 } else {
-                    cells.append(Cell("\(here) of \(managers.count) managers, "))
-                    cells.append(here >= quorum ? Cell("quorum", .good) : Cell("no quorum", .bad))
+                    cells.append(Cell(words.managersOnSide(here, of: managers.count)))
+                    cells.append(here >= quorum ? Cell(words.quorum, .good) : Cell(words.noQuorum, .bad))
                 }
                 sideHeads[table.count] = cells
             }
@@ -75,11 +78,11 @@ struct ClusterPicture {
         guard swarm.isUp(h) else {
             // A crashed engine keeps its membership on disk: show the role the store records,
             // and the status, which stays Ready until the leader misses three heartbeats.
-            guard let r = swarm.allSeeing.nodeRecord(of: h) else { return [Cell("crashed", .bad)] }
-            return [Cell(r.role.rawValue), Cell("crashed", .bad), Cell("")] + tasks(h) + status(r)
+            guard let r = swarm.allSeeing.nodeRecord(of: h) else { return [Cell(words.crashed, .bad)] }
+            return [Cell(words.role(r.role)), Cell(words.crashed, .bad), Cell("")] + tasks(h) + status(r)
         }
-        guard let role = swarm.role(of: h) else { return [Cell("not in a swarm", .dim)] }
-        var cells = [Cell(role.rawValue)]
+        guard let role = swarm.role(of: h) else { return [Cell(words.notInSwarm, .dim)] }
+        var cells = [Cell(words.role(role))]
         let view = swarm.allSeeing.raftView(h)
         if let v = view {
             let style: Style = switch v.role {
@@ -87,7 +90,7 @@ struct ClusterPicture {
             case .follower: .calm
             case .candidate, .preCandidate: .warn
             }
-            cells += [Cell(v.role.description, style), Cell("term \(v.term)")]
+            cells += [Cell(words.raftRole(v.role), style), Cell(words.term(v.term))]
         } else {
             cells += [Cell(""), Cell("")]
         }
@@ -102,7 +105,7 @@ struct ClusterPicture {
     func tasks(_ h: HostID) -> [Cell] {
         guard swarm.allSeeing.freshestStore?.services.isEmpty == false else { return [] }
         let n = swarm.allSeeing.containers(on: h).count
-        return [Cell(n == 0 ? "" : "\(n) task\(n == 1 ? "" : "s")")]
+        return [Cell(n == 0 ? "" : words.tasks(n))]
     }
 
     /// The node's status as the leader records it, and its availability unless active.
@@ -117,17 +120,17 @@ struct ClusterPicture {
 
     /// What is off about `h`, in a few words.
     func note(_ h: HostID, _ view: ClusterObserver.RaftView?) -> String? {
-        if swarm.isForcedOut(h) { return "removed from Raft by a forced new cluster" }
+        if swarm.isForcedOut(h) { return words.forcedOut }
         guard let leader = swarm.allSeeing.leader else { return nil }
         if h == leader { return nil }
-        if view?.role == .leader { return "leads an old term" }
+        if view?.role == .leader { return words.leadsOldTerm }
         let network = swarm.network
         guard network.sameGroup(h, leader) else { return nil }
         switch (network.canSend(from: h, to: leader), network.canSend(from: leader, to: h)) {
         case (true, true): return nil
-        case (false, false): return "cut off from the leader"
-        case (false, true): return "the leader does not hear it"
-        case (true, false): return "does not hear the leader"
+        case (false, false): return words.cutOffFromLeader
+        case (false, true): return words.leaderDoesNotHear
+        case (true, false): return words.doesNotHearLeader
         }
     }
 
@@ -163,15 +166,16 @@ struct ClusterPicture {
         return "\u{1B}[\(sgr)m\(text)\u{1B}[0m"
     }
 
-    /// Rows as lines, columns two spaces apart and as wide as their widest cell (measured
-    /// without colour; a row's last cell does not widen its column), trailing blanks trimmed.
+    /// Rows as lines, columns two spaces apart and as wide as their widest cell (in terminal
+    /// columns, without colour; a row's last cell does not widen its column), trailing blanks
+    /// trimmed.
     static func align(_ rows: [[Cell]], color: Bool) -> [String] {
         var widths: [Int] = []
         for row in rows {
             let last = row.lastIndex { !$0.text.isEmpty } ?? -1
             for (i, cell) in row.enumerated() {
                 if i == widths.count { widths.append(0) }
-                if i < last { widths[i] = max(widths[i], cell.text.count) }
+                if i < last { widths[i] = max(widths[i], TerminalColumns.width(cell.text)) }
             }
         }
         return rows.map { row in
@@ -179,7 +183,7 @@ struct ClusterPicture {
             var line = ""
             for (i, cell) in row.enumerated() where i <= last {
                 line += paint(cell.text, cell.style, color: color)
-                if i < last { line += String(repeating: " ", count: widths[i] - cell.text.count + 2) }
+                if i < last { line += String(repeating: " ", count: widths[i] - TerminalColumns.width(cell.text) + 2) }
             }
             return line
         }

@@ -1,4 +1,5 @@
 import SimCore
+import ScenarioLanguage
 
 /// How a scenario is run: what the command line adds to the file.
 public struct RunOptions: Sendable {
@@ -29,6 +30,9 @@ public struct RunOptions: Sendable {
     /// Where the docker CLI reads files no `file` statement declares (nil: the scenario file's
     /// directory, as the runner was given its path). See `ScenarioFiles`.
     public var fileDirectory: String?
+    /// The language of the pictures' labels (`--lang ko`); nil: the scenario's own `lang`
+    /// statements decide, English until one does. Given here, it wins over them.
+    public var language: Language?
 
     public init() {}
 }

@@ -42,6 +42,10 @@ public final class ScenarioRunner {
     var files = ScenarioFiles(directory: nil)
     /// `raft election-timeout` written in time, turned into ticks when the swarm is built.
     var electionTimeoutInTime: (lo: SimDuration, hi: SimDuration, at: ScriptStatement)?
+    /// The language the last `lang` statement run set (English before any).
+    var fileLanguage = Language.en
+    /// The language of the pictures now: `options.language`, else the file's.
+    public var language: Language { options.language ?? fileLanguage }
 
     public init(script: Script, options: RunOptions = RunOptions(), trace: TraceWriter = .disabled(),
                 emit: @escaping (String) -> Void = { _ in }) {
@@ -225,15 +229,6 @@ public final class ScenarioRunner {
         }
     }
 
-    /// `show cluster|services|mesh`: a picture of the swarm now.
-    func show(_ target: ShowTarget) throws(Diagnostic) -> String {
-        switch target {
-        case .cluster: return ClusterPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), color: options.color).text
-        case .services: return ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), running: runningTasks).services
-        case .mesh: return ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), running: runningTasks).mesh
-        }
-    }
-
     /// `measure NAME until CONDITION`: records how long the condition took to hold.
     func measure(_ name: String, until condition: Condition, timeout: SimDuration?, at s: ScriptStatement) throws(Diagnostic) -> String {
         let swarm = try ensureSwarm()
@@ -250,6 +245,9 @@ public final class ScenarioRunner {
         switch (setting.key, setting.value) {
         case (.seed, _):
             return   // read before the run starts
+        case (.language, .choice(let c)):
+            fileLanguage = Language(rawValue: c) ?? .en
+            return
         case (.networkLatency, .latency(let spec)):
             swarmOptions.link.latency = spec.latency
             swarm?.setDefaultLink(swarmOptions.link)

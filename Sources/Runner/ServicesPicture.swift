@@ -13,16 +13,17 @@ struct ServicesPicture {
     let hostOrder: [HostID]
     /// Running tasks of a service, by name: the rule `expect service NAME running N` uses.
     let running: (String) -> Int?
+    var words = PictureWords(language: .en)
 
     /// `show services`.
     var services: String {
-        guard let store = swarm.allSeeing.freshestStore else { return "services at \(swarm.now): no swarm\n" }
+        guard let store = swarm.allSeeing.freshestStore else { return words.servicesAt(swarm.now) + words.noSwarm + "\n" }
         let services = store.services.sorted { $0.spec.name < $1.spec.name }
-        var lines = ["services at \(swarm.now), as the leader's store records them:" + (services.isEmpty ? " none" : "")]
+        var lines = [words.servicesAt(swarm.now) + words.asTheStoreRecords + (services.isEmpty ? words.none : "")]
         for s in services {
             let ports = DockerFormat.ingressPorts(s.endpointPorts)
             let desired = s.spec.replicas ?? store.tasks(ofService: s.id).filter { $0.desiredState == .running }.count
-            lines.append("  \(s.spec.name)  \(s.spec.mode.name)  \(running(s.spec.name) ?? 0) of \(desired) running" + (ports.isEmpty ? "" : "  \(ports)"))
+            lines.append("  \(s.spec.name)  \(s.spec.mode.name)  \(words.running(running(s.spec.name) ?? 0, of: desired))" + (ports.isEmpty ? "" : "  \(ports)"))
             var table = TabWriter(minWidth: 0, padding: 2)
             for t in current(store.tasks(ofService: s.id)) {
                 table.row("    " + t.name, node(t.nodeID), t.status.state.name)
@@ -34,18 +35,18 @@ struct ServicesPicture {
 
     /// `show mesh`.
     var mesh: String {
-        guard let store = swarm.allSeeing.freshestStore else { return "mesh at \(swarm.now): no swarm\n" }
+        guard let store = swarm.allSeeing.freshestStore else { return words.meshAt(swarm.now) + words.noSwarm + "\n" }
         var rows: [(Int, String)] = []
         for s in store.services {
             let endpoints = current(store.tasks(ofService: s.id)).filter { $0.status.state == .running }
-                .map { "\($0.name) on \(node($0.nodeID))" }
+                .map { words.task($0.name, on: node($0.nodeID)) }
             for p in s.endpointPorts where p.publishMode == .ingress {
                 let port = p.published ?? 0
                 rows.append((port, "  *:\(port)->\(p.target)/\(p.protocol.rawValue)  \(s.spec.name)  "
-                    + (endpoints.isEmpty ? "no running task" : endpoints.joined(separator: ", "))))
+                    + (endpoints.isEmpty ? words.noRunningTask : endpoints.joined(separator: ", "))))
             }
         }
-        let head = "mesh at \(swarm.now): " + (rows.isEmpty ? "no published ports" : "each port listens on every node and routes round robin to")
+        let head = words.meshAt(swarm.now) + ": " + (rows.isEmpty ? words.noPublishedPorts : words.routesRoundRobin)
         return ([head] + rows.sorted { $0.0 < $1.0 }.map(\.1)).joined(separator: "\n") + "\n"
     }
 
@@ -58,7 +59,7 @@ struct ServicesPicture {
 
     /// The host name of the node with this ID.
     func node(_ id: String?) -> String {
-        guard let id else { return "unassigned" }
+        guard let id else { return words.unassigned }
         return hostOrder.first { swarm.nodeID(of: $0) == id }.map(swarm.name(of:)) ?? id
     }
 }

@@ -74,7 +74,8 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// The source line as shown (control characters made visible, long lines cut to a window
     /// around the caret) and the caret line under it. Tabs before the caret are kept as tabs so
-    /// the caret lines up in any terminal.
+    /// the caret lines up in any terminal; wide characters (Hangul, CJK) take two columns of caret
+    /// line, as they do on the terminal.
     static func window(_ line: String, column: Int, length: Int) -> (String, String) {
         var scalars = Array(line.unicodeScalars).map(visible)
         var start = max(0, column - 1)
@@ -93,9 +94,12 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
         let shownScalars = Array(shown.unicodeScalars)
         var caret = ""
         for i in 0..<start {
-            caret += i < shownScalars.count && shownScalars[i] == "\t" ? "\t" : " "
+            guard i < shownScalars.count else { caret += " "; continue }
+            caret += shownScalars[i] == "\t" ? "\t" : String(repeating: " ", count: TerminalColumns.width(of: shownScalars[i]))
         }
-        caret += "^" + String(repeating: "~", count: width - 1)
+        let under = shownScalars.dropFirst(start).prefix(width)
+        let columns = max(1, width - under.count + under.reduce(0) { $0 + TerminalColumns.width(of: $1) })
+        caret += "^" + String(repeating: "~", count: columns - 1)
         return (shown, caret)
     }
 }

@@ -1,28 +1,3 @@
-// MARK: - Lexed items
-
-/// A statement's words before they are given meaning, with its place in the file and the
-/// expected-output block under it.
-struct RawStatement: Sendable {
-    var words: [Word]
-    var lines: ClosedRange<Int>
-    /// The statement's text in the source: first word through the end of its last line.
-    var byteRange: Range<Int>
-    var expected: ExpectedOutput?
-    /// The first lexical problem (unterminated quote, bad variable, unterminated block), if any.
-    var problem: Diagnostic?
-    /// The body of a here-document the statement ends with (`<<EOF`); its marker words are
-    /// not in `words`.
-    var hereDocument: HereDocument?
-}
-
-enum LexedItem: Sendable {
-    case statement(RawStatement)
-    /// A problem outside any statement, such as an expected-output block with no statement.
-    case problem(Diagnostic)
-}
-
-// MARK: - ScriptLexer
-
 /// Splits a scenario file into statements of shell-like words, and finds the expected-output
 /// block after each.
 ///
@@ -359,34 +334,5 @@ struct ScriptLexer {
                                    lines: l...(j - 1), location: location)
         block.lineBreak = source.lineBreak(l)
         return (block, nil, j)
-    }
-}
-
-// MARK: - WordBuilder
-
-/// Collects a word's literal bytes and variable references as the lexer reads them.
-private struct WordBuilder {
-    var literal: [UInt8] = []
-    var parts: [Word.Part] = []
-    var text = ""
-    var quoted = false
-
-    mutating func flush() {
-        guard !literal.isEmpty else { return }
-        let s = String(decoding: literal, as: UTF8.self)
-        parts.append(.literal(s))
-        text += s
-        literal.removeAll()
-    }
-
-    mutating func addVariable(_ name: String, spelled: String) {
-        flush()
-        parts.append(.variable(name))
-        text += spelled
-    }
-
-    mutating func word(at location: SourceLocation, length: Int) -> Word {
-        flush()
-        return Word(text, parts: parts, location: location, length: length, isQuoted: quoted)
     }
 }

@@ -1,5 +1,3 @@
-// MARK: - ScriptParser
-
 /// Turns the text of a `*.swarm` file into a `Script`, reporting every statement it cannot
 /// understand.
 ///
@@ -116,9 +114,3 @@ public enum ScriptParser {
         return nil
     }
 }
-
-// MARK: - CommandCheck
-
-/// Checks the words of a host's command line (`docker` and what follows it) and throws the
-/// diagnostic a bad one deserves.
-public typealias CommandCheck = ([Word]) throws(Diagnostic) -> Void

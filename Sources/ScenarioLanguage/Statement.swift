@@ -52,21 +52,3 @@ public enum Statement: Equatable, Sendable {
     /// `fail web.2 [exit 137]`, `fail agent on w1`: a running container of a service exits now.
     case fail(FailTarget, exitCode: Int)
 }
-
-/// Which container `fail` stops.
-public enum FailTarget: Equatable, Sendable {
-    /// `web.2`: the running task of slot 2 of replicated service web.
-    case slot(service: String, slot: Int)
-    /// `agent on w1`: the running task of service agent on host w1.
-    case host(service: String, host: String)
-}
-
-/// What `show` shows.
-public enum ShowTarget: String, CaseIterable, Equatable, Sendable {
-    /// `show cluster`: who is leader, partitions, tasks per node.
-    case cluster
-    /// `show services`: each service, its replicas and its tasks' nodes.
-    case services
-    /// `show mesh`: each published port and the tasks it routes to.
-    case mesh
-}

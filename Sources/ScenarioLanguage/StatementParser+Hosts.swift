@@ -133,13 +133,20 @@ extension StatementParser {
         return (String(s.dropLast(digits.count)), String(digits.reversed()))
     }
 
+    /// A host name becomes the node's hostname, which Linux keeps to ASCII (RFC 1123 allows
+    /// letters, digits and '-'; `_` and `.` are allowed here as well, as `hostname` accepts
+    /// them). The message says what is allowed, not only what is wrong: `마스터` is made of
+    /// letters, just not ASCII ones.
     func checkHostName(_ name: String, _ word: Word) throws(Diagnostic) {
         let scalars = Array(name.unicodeScalars)
-        guard let first = scalars.first, ValueSyntax.isASCIILetter(first) else {
-            throw Diagnostic(at: word, "host name \(name.quotedForMessage) must start with a letter")
-        }
-        guard scalars.allSatisfy({ ValueSyntax.isASCIILetter($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }) else {
-            throw Diagnostic(at: word, "host name \(name.quotedForMessage) may hold only letters, digits, '-', '_' and '.'")
+        let allowed = "use ASCII letters a-z and A-Z, digits, '-', '_' and '.', starting with a letter"
+        let valid = scalars.first.map(ValueSyntax.isASCIILetter) == true
+            && scalars.allSatisfy { ValueSyntax.isASCIILetter($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+        guard valid else {
+            let hint = scalars.contains(where: { !$0.isASCII })
+                ? "a host name is the node's hostname, which is ASCII on Linux; for example: hosts master1 worker1"
+                : nil
+            throw Diagnostic(at: word, "invalid host name \(name.quotedForMessage): \(allowed)", hint: hint)
         }
         guard scalars.count <= 63 else { throw Diagnostic(at: word, "host name \(name.quotedForMessage) is longer than 63 characters") }
     }

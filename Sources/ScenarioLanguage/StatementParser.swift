@@ -21,7 +21,7 @@ struct StatementParser {
     /// The words a statement can start with (besides `HOST$`), for suggestions.
     static let keywords = [
         "hosts", "wait", "expect", "partition", "isolate", "heal", "crash", "restart", "cut", "link",
-        "say", "show", "curl", "measure", "image", "fail", "seed", "network", "raft", "dispatcher", "mesh", "task", "file",
+        "say", "show", "curl", "measure", "image", "fail", "seed", "network", "raft", "dispatcher", "mesh", "task", "file", "lang",
     ]
 
     // MARK: Dispatch

@@ -9,22 +9,6 @@ struct OptionSpec {
     var help: String
 }
 
-struct ParsedArguments {
-    var values: [(String, String)] = []
-    var flags: [String] = []
-    var positionals: [String] = []
-
-    func value(_ name: String) -> String? { values.last(where: { $0.0 == name })?.1 }
-    func has(_ name: String) -> Bool { flags.contains(name) }
-}
-
-/// A usage error: printed as `error: …` (and a hint), exit code 2.
-struct UsageError: Error {
-    var message: String
-    var hint: String?
-    var rendered: String { "error: \(message)\n" + (hint.map { "hint: \($0)\n" } ?? "") }
-}
-
 func parseArguments(_ args: [String], options: [OptionSpec], command: String) throws(UsageError) -> ParsedArguments {
     var parsed = ParsedArguments()
     var i = 0

@@ -96,13 +96,6 @@ enum CLI {
     }
 }
 
-protocol Subcommand {
-    static var name: String { get }
-    static var help: String { get }
-    static var options: [OptionSpec] { get }
-    static func run(_ arguments: ParsedArguments, io: IO) throws(UsageError) -> Int32
-}
-
 /// Attaches the source line to a runner's diagnostic (the parser's carry it already).
 func withSourceLine(_ d: Diagnostic, source: [UInt8]) -> Diagnostic {
     guard d.sourceLine == nil else { return d }

@@ -13,6 +13,7 @@ enum RunCommand: Subcommand {
         OptionSpec(name: "--trace-messages", takesValue: false, help: "Also trace each message delivered or dropped"),
         OptionSpec(name: "--report", takesValue: true, valueName: "FILE", help: "Write an HTML timeline of the run to FILE (also when it fails)"),
         ColorChoice.option,
+        LanguageOption.option,
         OptionSpec(name: "--quiet", short: "-q", takesValue: false, help: "Print outputs, narration and faults only, not the other statements"),
         OptionSpec(name: "--present", takesValue: false, help: "For a projector: statements with their times, but no expects, and join tokens cut short"),
         OptionSpec(name: "--no-safety-checks", takesValue: false, help: "Skip the safety checks after each event (long soak runs)"),
@@ -32,6 +33,7 @@ enum RunCommand: Subcommand {
         EXAMPLE:
           swarmsim run Scenarios/quickstart.swarm --seed 7 --trace run.jsonl
           swarmsim run Scenarios/teaching/02-majority-and-minority.swarm --report partition.html
+          swarmsim run Scenarios/teaching/04-isolated-leader.swarm --present --lang ko
 
         """
     }
@@ -49,6 +51,7 @@ enum RunCommand: Subcommand {
         options.echoFaults = true
         options.traceMessages = args.has("--trace-messages")
         options.color = try ColorChoice.parse(args).isOn(io)
+        options.language = try LanguageOption.parse(args)
         options.recordTimeline = args.value("--report") != nil
         options.checkSafety = !args.has("--no-safety-checks")
         if let seed = args.value("--seed") {
@@ -67,7 +70,8 @@ enum RunCommand: Subcommand {
         let present = args.has("--present")
         options.echoExpectations = !present
         let emit: (String) -> Void = present ? { io.out(Presenter.shortenTokens($0)) } : io.out
-        let report = ScenarioRunner(script: parsed.script, options: options, trace: trace, emit: emit).run()
+        let runner = ScenarioRunner(script: parsed.script, options: options, trace: trace, emit: emit)
+        let report = runner.run()
         trace.flush()
         if let tracePath = args.value("--trace") {
             do { try io.writeFile(tracePath, traceBytes) } catch {

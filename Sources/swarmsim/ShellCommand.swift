@@ -9,6 +9,7 @@ enum ShellCommand: Subcommand {
         OptionSpec(name: "--seed", takesValue: true, valueName: "N", help: "Seed for every random choice (overrides the file's 'seed')"),
         OptionSpec(name: "--report", takesValue: true, valueName: "FILE", help: "Write the session's HTML timeline to FILE when it ends"),
         ColorChoice.option,
+        LanguageOption.option,
     ]
     static var help: String {
         """
@@ -46,6 +47,7 @@ enum ShellCommand: Subcommand {
         let interactive = io.isTerminal(0)
         var options = RunOptions()
         options.color = try ColorChoice.parse(args).isOn(io)
+        options.language = try LanguageOption.parse(args)
         if let seed = args.value("--seed") {
             guard let v = UInt64(seed) else { throw UsageError(message: "invalid seed '\(seed)'", hint: "a whole number from 0 to 18446744073709551615") }
             options.seed = v

@@ -9,7 +9,8 @@ import Runner
 enum ShellCompletion {
     /// The words a statement starts with (the parser's keywords) and the shell's commands.
     static let statements = ["hosts", "wait", "expect", "partition", "isolate", "heal", "crash", "restart", "cut", "link",
-                             "say", "show", "curl", "measure", "seed", "network", "raft", "dispatcher", "mesh", "task"]
+                             "say", "show", "curl", "measure", "image", "fail", "file", "lang",
+                             "seed", "network", "raft", "dispatcher", "mesh", "task", "swarm"]
     static let shellCommands = ["next", "continue", "until", "help", "report", "save", "exit"]
     static let conditionStarts = ["leader", "no", "node", "manager", "service", "services", "curl"]
 
@@ -32,7 +33,7 @@ enum ShellCompletion {
         case "show": return words.count == 1 ? ShowTarget.allCases.map(\.rawValue) : []
         case "wait" where words.count == 1: return ["until"]
         case "expect", "wait", "measure": return condition(after: words, hosts: hosts)
-        default: return []
+        default: return setting(after: words)
         }
     }
 
@@ -50,6 +51,20 @@ enum ShellCompletion {
         }
         guard let command = commands.first(where: { $0.path == Array(rest.prefix($0.path.count)) }) else { return [] }
         return command.flags.filter(\.isSupported).map { "--" + $0.name } + hosts
+    }
+
+    /// After a setting's first word: its second word (`raft prevote`), then its value where
+    /// the value is a word from a list (`on`/`off`, `round-robin`, `ko`).
+    static func setting(after words: [String]) -> [String] {
+        let keys = SettingKey.allCases.filter { $0.words[0] == words[0] }
+        if words.count == 1, keys.contains(where: { $0.words.count == 2 }) { return keys.map { $0.words[1] } }
+        guard let key = keys.first(where: { $0.words == Array(words.prefix($0.words.count)) }),
+              words.count == key.words.count else { return [] }
+        switch key.kind {
+        case .toggle: return ["on", "off"]
+        case .choice(let choices): return choices
+        default: return []
+        }
     }
 
     /// The words of a condition (`expect`, `wait until`, `measure NAME until`).

@@ -214,7 +214,7 @@ final class ShellSession {
             stepCommand(word, args)
             return .ready
         case "help":
-            io.out(Self.help)
+            io.out(ShellHelp.text)
             return .ready
         case "exit", "quit":
             return .exit
@@ -246,39 +246,4 @@ final class ShellSession {
             return nil
         }
     }
-
-    static let help = """
-        Statements (one a line; a line ending in \\ goes on on the next):
-          hosts m1..m3 w1 w2                 declare hosts (cpus=2 memory=4GiB labels=zone=a ip=10.0.0.9)
-          m1$ docker swarm init              a docker command on a host ($WORKER_TOKEN, $MANAGER_TOKEN, $LEADER)
-          wait 10s                           let virtual time pass
-          wait until leader timeout 30s      let it pass until a condition holds
-          partition m1 m2 | m3               split the network into sides
-          isolate m1                         cut one host off from every other
-          cut m1 -> m2                       m2 stops hearing m1 (one way)
-          link m1 m2 latency=200ms loss=10%  change a link ('link m1 m2 reset' undoes it)
-          heal                               end partitions, isolation and cuts
-          crash m1                           stop a host
-          restart m1                         start a crashed host again
-          curl w1:8080 x 6                   send requests through the routing mesh; who answered
-          say "text"                         narrate
-          show cluster                       a picture of the swarm now ('show services', 'show mesh')
-          expect leader in m2,m3 within 30s  check: leader, no leader, leader is m1, node w1 down|ready|unknown,
-                                             manager m1 follower term 3, service web running 3, services converged,
-                                             curl no-failures
-          measure failover until leader      how long until a condition holds
-          seed 42                            settings: network latency 1ms..5ms, network loss 1%,
-                                             raft election-ticks 10, raft prevote on, dispatcher heartbeat 5s
-        Shell commands:
-          next [N]                           run the file on to the end of its next (N) narration blocks
-          continue                           run the rest of the file
-          until LINE                         run the file's statements up to line LINE
-          help                               this list
-          report FILE.html                   write the timeline report of the session so far
-          save FILE.swarm                    write the session's statements as a scenario file
-          exit                               leave (or Ctrl-D on an empty line)
-        Keys: Tab completes; Left/Right, Home/End, Ctrl-A/Ctrl-E move; Up/Down recall earlier lines; Backspace, Delete,
-          Ctrl-K (to the end), Ctrl-U (to the start), Ctrl-W (a word) delete; Ctrl-C clears the line.
-
-        """
 }

@@ -4,23 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Where the shell gets its lines.
-protocol LineReader {
-    /// The next line, after showing `prompt` if the reader shows prompts; nil at the end.
-    mutating func readLine(prompt: String) -> String?
-}
-
-/// Lines from a pipe or a file (no prompt, no editing), or from a terminal whose output goes
-/// elsewhere (the prompt, but the terminal's own line editing).
-struct PlainLineReader: LineReader {
-    let io: IO
-    var showsPrompt = false
-    mutating func readLine(prompt: String) -> String? {
-        if showsPrompt { io.out(prompt) }
-        return io.readLine()
-    }
-}
-
 /// Lines typed at a terminal, edited in place: standard input in raw mode (termios) while a
 /// line is read, `LineEditor` for the editing, the line redrawn after each key.
 ///

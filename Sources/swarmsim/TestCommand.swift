@@ -7,6 +7,7 @@ enum TestCommand: Subcommand {
     static let options = [
         OptionSpec(name: "--rewrite", takesValue: false, help: "Replace each expected block that differs with the actual output"),
         OptionSpec(name: "--seed", takesValue: true, valueName: "N", help: "Run every scenario with this seed instead of its own"),
+        LanguageOption.option,
     ]
     static var help: String {
         """
@@ -35,6 +36,7 @@ enum TestCommand: Subcommand {
             }
         }
         var options = RunOptions()
+        options.language = try LanguageOption.parse(args)
         if let seed = args.value("--seed") {
             guard let v = UInt64(seed) else { throw UsageError(message: "invalid seed '\(seed)'") }
             options.seed = v

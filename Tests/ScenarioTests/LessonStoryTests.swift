@@ -29,6 +29,15 @@ import Foundation
         #expect(failure.seen.hasPrefix("leader m2 (m1 pre-candidate t1, m2 leader t2, m3 follower t2)"))
     }
 
+    /// The Korean lesson 4 tells the same story and fails at the same claim.
+    @Test func koreanLessonFourFailsWithPreVoteOn() throws {
+        let text = "raft prevote on\n" + (try Self.lesson("ko/04-isolated-leader.swarm"))
+        let check = TranscriptCheck.check(bytes: Array(text.utf8), file: "ko/04.swarm")
+        let failure = try #require(check.report?.failure)
+        #expect(failure.statement == "expect manager m1 candidate term 5")
+        #expect(failure.location.line == 108)
+    }
+
     /// Lesson 4b tells the PreVote story; with PreVote off again (the setting removed), its
     /// claim that m1 stays in term 1 fails.
     @Test func lessonFourBFailsWithPreVoteOff() throws {
