@@ -62,6 +62,7 @@ enum RunCommand: Subcommand {
             return 2
         }
         options.rerunCommand = "swarmsim run \(path)"
+        options.lessonTitle = LessonTitle.first(in: String(decoding: bytes, as: UTF8.self))
         var traceBytes: [UInt8] = []
         let trace = args.value("--trace") != nil ? TraceWriter(chunkSize: 1 << 20) { traceBytes += $0 } : .disabled()
         let present = args.has("--present")
