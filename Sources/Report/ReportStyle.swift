@@ -15,7 +15,7 @@ enum ReportStyle {
         code, pre { font-family: \(mono); font-size: 16px; }
         header { margin-bottom: 10px; }
         .kicker { text-transform: uppercase; letter-spacing: .08em; font-size: 14px; color: var(--muted); font-weight: 600; }
-        h1 { margin: 2px 0 4px; font-size: 34px; line-height: 1.2; }
+        h1 { margin: 2px 0 4px; font-size: 30px; line-height: 1.2; }
         h2 { font-size: 26px; margin: 28px 0 8px; }
         .meta { margin: 0; color: var(--muted); font-size: 16px; }
         .verdict { margin: 8px 0 0; padding: 4px 12px; border-radius: 6px; display: inline-block; font-weight: 600; }
@@ -28,19 +28,20 @@ enum ReportStyle {
         #step-label { font-weight: 700; font-size: 18px; min-width: 9em; text-align: right; font-variant-numeric: tabular-nums; }
         .step-body { display: flex; gap: 20px; align-items: flex-start; }
         .steps { flex: 1; min-width: 0; }
-        .step .caption { font-size: 24px; font-weight: 600; color: #2d3fb0; margin: 8px 0 6px; }
+        .step .caption { font-size: 23px; font-weight: 600; color: #2d3fb0; margin: 8px 0 6px; }
         .step .caption.now { color: #1b2a8f; }
         .step .stmt { margin: 4px 0; font-size: 18px; }
         .step .stmt code { font-size: 18px; font-weight: 600; white-space: pre-wrap; word-break: break-word; }
         .step .when, .step .where { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: 6px; }
-        .step pre.picture { margin: 6px 0; padding: 10px 12px; background: #0d1117; color: #e6edf3; border-radius: 8px; font-size: 17px; line-height: 1.35; white-space: pre-wrap; }
+        .step pre.picture { margin: 6px 0; padding: 8px 12px; background: #0d1117; color: #e6edf3; border-radius: 8px; font-size: 16px; line-height: 1.3; white-space: pre-wrap; }
+        .step pre.output { margin: 6px 0; padding: 6px 12px; background: var(--panel); border-radius: 8px; font-size: 16px; line-height: 1.3; white-space: pre-wrap; word-break: break-word; max-height: 8.2em; overflow: auto; }
         figure.ring { margin: 0; flex: none; text-align: center; }
-        figure.ring figcaption { font-size: 15px; display: flex; flex-wrap: wrap; gap: 4px 12px; justify-content: center; max-width: 360px; }
+        figure.ring figcaption { font-size: 15px; display: flex; flex-wrap: wrap; gap: 4px 12px; justify-content: center; max-width: 300px; }
         .rn-circle { fill: #d0d7de; stroke: #fff; stroke-width: 3; }
         .rn-leader .rn-circle { fill: var(--leader); } .rn-follower .rn-circle { fill: var(--follower); }
         .rn-candidate .rn-circle { fill: var(--candidate); } .rn-pre-candidate .rn-circle { fill: var(--precandidate); }
         .rn-crashed .rn-circle { fill: #f3b2ad; stroke: #b42318; stroke-dasharray: 5 4; } .rn-worker .rn-circle, .rn-outside .rn-circle { fill: var(--worker); }
-        .rn-name { font: 700 17px \(fonts); fill: #fff; } .rn-term { font: 600 14px \(fonts); fill: #fff; }
+        .rn-name { font: 700 16px \(fonts); fill: #fff; } .rn-term { font: 600 13px \(fonts); fill: #fff; }
         .rn-crashed .rn-name, .rn-crashed .rn-term { fill: #7a1a12; }
         .msg { stroke: #fff; stroke-width: 1.5; }
         .m-vote { fill: #e36209; } .m-append { fill: #0550ae; } .m-heartbeat { fill: #6e7781; } .m-response { fill: #8fd1a0; } .m-dropped { fill: #cf222e; }

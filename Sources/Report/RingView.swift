@@ -9,7 +9,7 @@ struct RingView {
     let timeline: Timeline
     let strings: ReportStrings
 
-    static let size = 360.0, radius = 130.0, nodeRadius = 34.0
+    static let size = 300.0, radius = 110.0, nodeRadius = 34.0
     static let maxMessages = 240
 
     /// Lanes that ran a manager at some point, in lane order.
@@ -42,7 +42,7 @@ struct RingView {
 
     var svg: String {
         let ms = members
-        guard !ms.isEmpty else { return "" }
+        guard ms.count > 1 else { return "" }  // one manager sends no Raft messages
         var c = SVGCanvas()
         for (k, lane) in ms.enumerated() {
             let p = Self.position(k, of: ms.count)

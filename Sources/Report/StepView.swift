@@ -1,7 +1,7 @@
 import SimCore
 
-/// The report's step-through: one panel per statement (its caption, the statement, and the
-/// `show cluster` picture recorded as it ended), a scrubber, and the managers on a ring
+/// The report's step-through: one panel per statement (its caption, the statement, its output,
+/// and the `show cluster` picture recorded as it ended), a scrubber, and the managers on a ring
 /// (`RingView`) replaying the Raft messages of the statement's window. Every panel is in the
 /// page; the script shows one and marks it `current` (`#step=N` opens at statement N).
 struct StepView {
@@ -20,7 +20,7 @@ struct StepView {
         s += "<div class=\"step-body\">\n<div class=\"steps\">\n"
         for i in timeline.statements.indices { s += panel(i) }
         s += "</div>\n" + RingView(timeline: timeline, strings: strings).svg + "</div>\n"
-        s += "<p class=\"hint\">\(Markup.escape(strings.stepHint))</p>\n</section>\n"
+        s += "</section>\n"
         return s
     }
 
@@ -34,6 +34,9 @@ struct StepView {
         }
         s += "<p class=\"stmt\"><span class=\"when\">\(m.time)</span> <span class=\"where\">\(Markup.escape(strings.line)) \(m.line)</span> "
         s += "<code class=\"\(TimelineChart.markClass(m))\">\(Markup.escape(m.text))</code></p>\n"
+        if !m.output.isEmpty, m.kind != .narration, m.output != m.picture {
+            s += "<pre class=\"output\">\(Markup.escape(m.output))</pre>\n"
+        }
         if !m.picture.isEmpty { s += "<pre class=\"picture\">\(Markup.escape(m.picture))</pre>\n" }
         return s + "</div>\n"
     }

@@ -115,6 +115,11 @@ extension TimelineChart {
         }
     }
 
+    /// Slot names in their natural order: `web.2` before `web.10`.
+    static func slotLess(_ a: String, _ b: String) -> Bool {
+        a.count != b.count ? a.count < b.count : a < b
+    }
+
     static func taskClass(_ state: String) -> String {
         switch state {
         case "running": "tk-run"

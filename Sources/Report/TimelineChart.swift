@@ -1,10 +1,11 @@
 import SimCore
 import Orchestration
 
-/// A `Timeline` drawn as SVG: a row of statement markers, a network row (partitions and cuts),
-/// a leader row, then a lane per host — its role as a colour band, its node status as a strip
-/// under it, term changes, crashes and restarts — and rows for services and routing-mesh
-/// requests when there are any. Partition sides tint the host lanes; faults draw a dashed line
+/// A `Timeline` drawn as SVG: narration captions, a row of statement markers, a network row
+/// (partitions and cuts), a leader row, the quorum of each partition side, rows for services,
+/// their task slots and routing-mesh requests when there are any, then a lane per host — its
+/// role as a colour band, its node status as a strip under it, term changes, crashes and
+/// restarts. Partition sides tint the host lanes; faults draw a dashed line
 /// down the chart; a failed expectation a red one. Every shape has a `<title>`: hover to read.
 ///
 /// Two SVGs of the same height: the row labels, and the chart itself, which the page lets
@@ -57,19 +58,24 @@ struct TimelineChart {
         add(.leader, strings.leader, Self.bandRowHeight)
         let sides = timeline.quorum.changes.map(\.value.count).max() ?? 0
         for k in 0..<sides { add(.quorum(k), sides == 1 ? strings.quorum : "\(strings.quorumSide) \(k + 1)", Self.bandRowHeight) }
-        y += Self.gap
-        for (i, lane) in timeline.lanes.enumerated() { add(.host(i), lane.name, Self.laneHeight) }
+        // Services, their task slots and the requests come before the hosts: a lesson about
+        // them shows them above the fold of a projected page.
         if !timeline.services.isEmpty {
             y += Self.gap
             for (i, s) in timeline.services.enumerated() {
                 add(.service(i), s.name, Self.bandRowHeight + 2)
-                for (k, t) in timeline.tasks.enumerated() where t.service == s.name { add(.task(k), t.name, Self.bandRowHeight) }
+                let slots = timeline.tasks.indices.filter { timeline.tasks[$0].service == s.name }
+                for k in slots.sorted(by: { Self.slotLess(timeline.tasks[$0].name, timeline.tasks[$1].name) }) {
+                    add(.task(k), timeline.tasks[k].name, Self.bandRowHeight)
+                }
             }
         }
         if !timeline.requests.isEmpty {
             y += Self.gap
             add(.requests, strings.requests, Self.laneHeight)
         }
+        y += Self.gap
+        for (i, lane) in timeline.lanes.enumerated() { add(.host(i), lane.name, Self.laneHeight) }
         height = y + 8
     }
 
@@ -257,10 +263,10 @@ struct TimelineChart {
 
     private func drawRequests(_ c: inout SVGCanvas) {
         guard let row = row(.requests), !timeline.requests.isEmpty else { return }
-        // Columns 3 px wide: answered in green, failed in red on top, heights by count.
+        // Columns 6 px wide: answered in green, failed in red on top, heights by count.
         var columns: [(x: Int, ok: Int, failed: Int, start: SimTime, end: SimTime)] = []
         for r in timeline.requests {
-            let x = Int(scale.x(r.time) / 3)
+            let x = Int(scale.x(r.time) / 6)
             if let last = columns.last, last.x == x {
                 columns[columns.count - 1].ok += r.answeredBy == nil ? 0 : 1
                 columns[columns.count - 1].failed += r.answeredBy == nil ? 1 : 0
@@ -277,8 +283,8 @@ struct TimelineChart {
             let failedH = h * Double(col.failed) / Double(total)
             let bottom = row.y + row.height - 3
             c.group(class: "req", title: "\(total) request\(total == 1 ? "" : "s") at \(col.start): \(col.ok) answered, \(col.failed) failed") { g in
-                if col.ok > 0 { g.rect(x: Double(col.x * 3), y: bottom - h, width: 2.5, height: h - failedH, class: "req-ok") }
-                if col.failed > 0 { g.rect(x: Double(col.x * 3), y: bottom - failedH, width: 2.5, height: failedH, class: "req-failed") }
+                if col.ok > 0 { g.rect(x: Double(col.x * 6), y: bottom - h, width: 5, height: h - failedH, class: "req-ok") }
+                if col.failed > 0 { g.rect(x: Double(col.x * 6), y: bottom - failedH, width: 5, height: failedH, class: "req-failed") }
             }
         }
     }

@@ -102,6 +102,7 @@ package struct TimelineRecorder {
         let leader = swarm.allSeeing.leader.flatMap { l in swarm.allSeeing.raftView(l).map { Leadership(host: swarm.name(of: l), term: $0.term) } }
         timeline.leader.set(leader, at: time)
         updateQuorum(swarm, at: time)
+        refreshTerms(swarm, at: time)
     }
 
     func valid(_ h: HostID) -> Bool { h.index < hosts.count }

@@ -29,7 +29,7 @@ public enum TimelineReport {
         page += header(timeline, strings)
         page += StepView(timeline: timeline, chart: chart, strings: strings).html
         page += "<div class=\"chart-frame\">\(chart.labelsSVG)<div class=\"scroll\">\(chart.chartSVG)</div></div>\n"
-        page += "<p class=\"hint\">\(Markup.escape(strings.chartHint))</p>\n"
+        page += "<p class=\"hint\">\(Markup.escape(strings.stepHint)) \(Markup.escape(strings.chartHint))</p>\n"
         page += legend(strings)
         page += transcript(timeline)
         page += "<footer>swarmsim \(SimCore.version) · the same scenario and seed give the same run and the same report: <code>swarmsim run \(Markup.escape(timeline.title)) --seed \(timeline.seed) --report out.html</code></footer>\n"

@@ -27,6 +27,7 @@ extension ScenarioRunner {
     func recordEnd(_ outcome: StatementMark.Outcome) {
         guard recorder != nil else { return }
         let picture = swarm.map { ClusterPicture(swarm: $0, hostOrder: declaredHosts).text } ?? ""
+        if let swarm { recorder?.refreshTerms(swarm, at: now) }
         recorder?.ended(at: now, outcome, picture: picture)
     }
 

@@ -86,6 +86,14 @@ import DockerClient
         #expect(page.contains(">2/2 quorum</text>"))
     }
 
+    @Test func everyManagersTermIsShownAlsoAFollowers() throws {
+        let t = try Self.timeline(TimelineTests.partitionRun)
+        // m2 only voted in term 2 (no role change tells it); m1 followed after the heal.
+        #expect(t.lanes.prefix(3).map(\.term.current) == [2, 2, 2])
+        let ring = RingView(timeline: t, strings: .english).data
+        #expect(ring.hasSuffix("\"r\":[[\"follower\",2],[\"follower\",2],[\"leader\",2]],\"m\":[]}]}"))
+    }
+
     // MARK: Tasks and requests
 
     @Test func taskSlotsShowPlacementLossAndTheMove() throws {
@@ -156,7 +164,7 @@ import DockerClient
         #expect(abs(RingView.sine(Double.pi / 2) - 1) < 1e-12)
         #expect(abs(RingView.sine(-Double.pi / 6) + 0.5) < 1e-12)
         let top = RingView.position(0, of: 3)
-        #expect(Markup.number(top.x) == "180" && Markup.number(top.y) == "50")
+        #expect(Markup.number(top.x) == "150" && Markup.number(top.y) == "40")
     }
 
     // MARK: Title, language, trace

@@ -104,6 +104,15 @@ extension TimelineRecorder {
     }
 
     private func valid(_ index: Int) -> Bool { index < hosts.count }
+
+    /// Every running manager's term as the observer reads it: a follower's term changes when a
+    /// message reaches it, which no notification may tell.
+    package mutating func refreshTerms(_ swarm: Swarm, at time: SimTime) {
+        for i in hosts.indices where hosts[i].up && hosts[i].member == .manager {
+            guard let view = swarm.allSeeing.raftView(HostID(i)) else { continue }
+            if timeline.lanes[i].term.current != view.term { timeline.lanes[i].term.set(view.term, at: time) }
+        }
+    }
 }
 
 extension TimelineRecorder {
