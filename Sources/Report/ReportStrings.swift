@@ -33,7 +33,7 @@ public struct ReportStrings: Sendable {
 
     public static let korean = ReportStrings(
         kicker: "swarmsim 보고서", statements: "문장", network: "네트워크", leader: "리더",
-        noLeader: "리더 없음", term: "임기", quorum: "쿼럼", quorumSide: "쿼럼, 쪽", noQuorum: "쿼럼 없음",
+        noLeader: "리더 없음", term: "임기", quorum: "쿼럼", quorumSide: "쿼럼 · 쪽", noQuorum: "쿼럼 없음",
         captions: "설명", requests: "요청", role: "역할", nodeStatus: "노드 상태",
         partition: "분할 또는 끊김", side: "쪽",
         leaderRole: "리더", follower: "팔로워", candidate: "후보", preCandidate: "예비 후보",

@@ -20,7 +20,7 @@ public enum TimelineReport {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="generator" content="swarmsim \(SimCore.version)">
-            <title>\(Markup.escape(headline(timeline))) · swarmsim</title>
+            <title>\(Markup.escape(headline(timeline))) · swarmsim report</title>
             <style>\(ReportStyle.css)</style>
             </head>
             <body>
