@@ -2,8 +2,8 @@
 /// 1600×1000 (16 px and up for text, larger headings), solid colours for partition sides, and
 /// a font stack with CJK faces so Korean narration renders.
 enum ReportStyle {
-    static let fonts = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \"Noto Sans CJK KR\", \"Noto Sans KR\", \"Apple SD Gothic Neo\", \"Malgun Gothic\", \"Helvetica Neue\", Arial, sans-serif"
-    static let mono = "ui-monospace, SFMono-Regular, Menlo, Consolas, \"DejaVu Sans Mono\", \"Noto Sans Mono CJK KR\", \"D2Coding\", monospace"
+    static let fonts = "system-ui, -apple-system, \"Segoe UI\", Roboto, \"Noto Sans\", \"Noto Sans CJK KR\", \"Noto Sans KR\", \"Apple SD Gothic Neo\", \"Malgun Gothic\", \"NanumGothic\", \"Helvetica Neue\", Arial, sans-serif"
+    static let mono = "ui-monospace, SFMono-Regular, Menlo, Consolas, \"DejaVu Sans Mono\", \"Noto Sans Mono CJK KR\", \"D2Coding\", \"NanumGothicCoding\", monospace"
 
     static let css = """
 

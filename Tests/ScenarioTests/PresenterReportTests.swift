@@ -160,6 +160,28 @@ import DockerClient
         #expect(ReportTests.count("{\"w\":", in: data) == t.statements.count)
     }
 
+    /// The ring at each step agrees with the step's `show cluster` picture: every manager's
+    /// role and term, lesson 2 from start to end.
+    @Test func theRingAgreesWithThePictureAtEveryStep() throws {
+        let text = try LessonStoryTests.lesson("02-majority-and-minority.swarm")
+        let t = try Self.timeline(text)
+        let members = RingView(timeline: t, strings: .english).members
+        #expect(members.count == 5)
+        var compared = 0
+        for (i, m) in t.statements.enumerated() {
+            let end = StepView.window(i, in: t).end
+            for line in m.picture.split(separator: "\n") {
+                let words = line.split(separator: " ")
+                guard words.count >= 5, words[1] == "manager", words[3] == "term",
+                      let lane = t.lane(named: String(words[0])), members.contains(lane) else { continue }
+                let drawn = (t.lanes[lane].phase.value(at: end).rawValue, t.lanes[lane].term.value(at: end))
+                #expect(drawn == (String(words[2]), UInt64(words[4]) ?? 0), "step \(i + 1): \(line)")
+                compared += 1
+            }
+        }
+        #expect(compared > 300)
+    }
+
     @Test func ringPositionsAreExact() {
         #expect(abs(RingView.sine(Double.pi / 2) - 1) < 1e-12)
         #expect(abs(RingView.sine(-Double.pi / 6) + 0.5) < 1e-12)
