@@ -150,6 +150,14 @@ package struct TimelineRecorder {
         timeline.statements[timeline.statements.count - 1].outcome = outcome
     }
 
+    /// The previous statement's picture, when the statement that started last is a narration
+    /// (it changes nothing) and no time passed since the previous one ended.
+    package func unchangedPicture(at time: SimTime) -> String? {
+        let s = timeline.statements
+        guard s.count >= 2, s[s.count - 1].kind == .narration, s[s.count - 2].end == time else { return nil }
+        return s[s.count - 2].picture
+    }
+
     static func kind(of statement: Statement) -> StatementMark.Kind {
         switch statement {
         case .say: .narration

@@ -26,7 +26,9 @@ extension ScenarioRunner {
     /// Records how the statement that ran last ended, with the cluster's picture then.
     func recordEnd(_ outcome: StatementMark.Outcome) {
         guard recorder != nil else { return }
-        let picture = swarm.map { ClusterPicture(swarm: $0, hostOrder: declaredHosts).text } ?? ""
+        // A narration runs nothing: the picture is the previous statement's when no time passed.
+        let picture = recorder?.unchangedPicture(at: now)
+            ?? swarm.map { ClusterPicture(swarm: $0, hostOrder: declaredHosts).text } ?? ""
         if let swarm { recorder?.refreshTerms(swarm, at: now) }
         recorder?.ended(at: now, outcome, picture: picture)
     }
