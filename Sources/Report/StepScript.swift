@@ -71,11 +71,12 @@ enum StepScript {
               rows[r].classList.toggle('current-row', +rows[r].getAttribute('data-step') === i);
             }
             ring(i - 1);
-            if (history.replaceState && location.protocol !== 'about:') history.replaceState(null, '', '#step=' + i);
+            try { history.replaceState(null, '', '#step=' + i); } catch (err) { /* a browser that keeps file: pages read-only */ }
           }
           function fromHash() { var m = /step=(\\d+)/.exec(location.hash); return m ? +m[1] : 1; }
           document.addEventListener('keydown', function (e) {
-            if (e.target === scrub) return;
+            var t = e.target;
+            if (t === scrub || (t && t.tagName === 'BUTTON' && (e.key === ' ' || e.key === 'Enter'))) return;
             if (e.key === 'ArrowRight' || e.key === 'ArrowDown' || e.key === 'PageDown' || e.key === ' ') show(cur + 1);
             else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp' || e.key === 'PageUp') show(cur - 1);
             else if (e.key === 'Home') show(1);
