@@ -10,8 +10,8 @@ package struct SVGCanvas {
         close(title, "rect")
     }
 
-    package mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, class cls: String, title: String? = nil) {
-        body += "<line x1=\"\(Markup.number(x1))\" y1=\"\(Markup.number(y1))\" x2=\"\(Markup.number(x2))\" y2=\"\(Markup.number(y2))\" class=\"\(cls)\""
+    package mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, class cls: String, title: String? = nil, extra: String = "") {
+        body += "<line x1=\"\(Markup.number(x1))\" y1=\"\(Markup.number(y1))\" x2=\"\(Markup.number(x2))\" y2=\"\(Markup.number(y2))\" class=\"\(cls)\"\(extra)"
         close(title, "line")
     }
 

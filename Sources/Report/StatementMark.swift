@@ -33,4 +33,6 @@ public struct StatementMark: Equatable, Sendable {
     public var kind: Kind
     public var output = ""
     public var outcome = Outcome.ok
+    /// The `show cluster` picture as the statement ended (empty before there is a swarm).
+    public var picture = ""
 }

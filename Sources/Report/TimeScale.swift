@@ -2,7 +2,7 @@ import SimCore
 
 /// Maps virtual time to pixels for the report, and picks the time axis' ticks.
 ///
-/// A run gets at least 1,120 px, 8 px a second when that fits in 12,000 px, and fewer pixels a
+/// A run gets at least 1,360 px (the width of a 1600-pixel window beside the row labels), 8 px a second when that fits in 12,000 px, and fewer pixels a
 /// second beyond: a one-minute lesson fits a screen, an hour-long run scrolls sideways at about
 /// 3 px a second. Ticks are the first "nice" step (1 s, 2 s, 5 s, 10 s, 15 s, 30 s, 1 m, …)
 /// at least 80 px apart, labelled `45s`, `2m30s`, `1h15m`.
@@ -12,7 +12,7 @@ struct TimeScale {
     /// The drawing's width in pixels (from time zero to `end`).
     let width: Double
 
-    static let minimumWidth = 1120.0
+    static let minimumWidth = 1360.0
     static let maximumWidth = 12_000.0
     static let preferredPixelsPerSecond = 8.0
     static let minimumTickSpacing = 80.0

@@ -11,6 +11,8 @@ import SimCore
 public struct Timeline: Equatable, Sendable {
     /// The scenario file.
     public var title: String
+    /// The lesson's title (its first `#` comment line), when it has one: the report's headline.
+    public var heading: String?
     public var seed: UInt64
     /// Virtual time at the end of the run (or of the session so far).
     public var end: SimTime = .zero
@@ -26,8 +28,15 @@ public struct Timeline: Equatable, Sendable {
     public var statements: [StatementMark] = []
     /// Replicated and global services (empty until services are simulated).
     public var services: [ServiceTrack] = []
-    /// Requests sent through the routing mesh (empty until it is simulated).
+    /// Requests sent through the routing mesh (`curl`).
     public var requests: [RequestMark] = []
+    /// Task slots, in the order they first appeared.
+    public var tasks: [TaskTrack] = []
+    /// Each partition side's managers against the quorum (one side while the network is
+    /// whole; empty before there are managers).
+    public var quorum = StepFunction<[QuorumSide]>([])
+    /// Raft messages between managers, in delivery order.
+    public var messages: [MessageMark] = []
 
     public init(title: String, seed: UInt64) {
         self.title = title

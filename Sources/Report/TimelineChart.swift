@@ -1,10 +1,11 @@
 import SimCore
 import Orchestration
 
-/// A `Timeline` drawn as SVG: a row of statement markers, a network row (partitions and cuts),
-/// a leader row, then a lane per host — its role as a colour band, its node status as a strip
-/// under it, term changes, crashes and restarts — and rows for services and routing-mesh
-/// requests when there are any. Partition sides tint the host lanes; faults draw a dashed line
+/// A `Timeline` drawn as SVG: narration captions, a row of statement markers, a network row
+/// (partitions and cuts), a leader row, the quorum of each partition side, rows for services,
+/// their task slots and routing-mesh requests when there are any, then a lane per host — its
+/// role as a colour band, its node status as a strip under it, term changes, crashes and
+/// restarts. Partition sides tint the host lanes; faults draw a dashed line
 /// down the chart; a failed expectation a red one. Every shape has a `<title>`: hover to read.
 ///
 /// Two SVGs of the same height: the row labels, and the chart itself, which the page lets
@@ -12,11 +13,14 @@ import Orchestration
 struct TimelineChart {
     let timeline: Timeline
     let scale: TimeScale
+    let strings: ReportStrings
     private(set) var rows: [Row] = []
     private(set) var height = 0.0
+    /// Narration captions: which caption row each goes in, and how much of its text fits.
+    private(set) var captions: [Caption] = []
 
     struct Row {
-        enum Kind: Equatable { case script, network, leader, host(Int), service(Int), requests }
+        enum Kind: Equatable { case captions(Int), script, network, leader, quorum(Int), host(Int), service(Int), task(Int), requests }
         var kind: Kind
         var label: String
         var y: Double
@@ -25,37 +29,53 @@ struct TimelineChart {
 
     // MARK: Geometry
 
-    static let labelWidth = 150.0
+    static let labelWidth = 160.0
     static let rightPadding = 24.0
-    static let axisHeight = 30.0
-    static let scriptHeight = 30.0
-    static let bandRowHeight = 22.0
-    static let laneHeight = 30.0
+    static let axisHeight = 34.0
+    static let scriptHeight = 32.0
+    static let bandRowHeight = 26.0
+    static let laneHeight = 34.0
     static let gap = 10.0
+    /// Pixels a character of 14 px text takes, about (wide characters take two).
+    static let charWidth = 8.0
     /// The colour band within a host lane, and the status strip under it.
-    static let bandTop = 4.0, bandHeight = 16.0, stripTop = 22.0, stripHeight = 4.0
+    static let bandTop = 4.0, bandHeight = 20.0, stripTop = 26.0, stripHeight = 5.0
 
-    init(timeline: Timeline) {
+    init(timeline: Timeline, strings: ReportStrings = .english) {
         self.timeline = timeline
+        self.strings = strings
         scale = TimeScale(end: timeline.end)
+        captions = Self.placeCaptions(timeline, scale)
         var y = Self.axisHeight
         func add(_ kind: Row.Kind, _ label: String, _ h: Double) {
             rows.append(Row(kind: kind, label: label, y: y, height: h))
             y += h
         }
-        add(.script, "statements", Self.scriptHeight)
-        add(.network, "network", Self.bandRowHeight)
-        add(.leader, "leader", Self.bandRowHeight)
-        y += Self.gap
-        for (i, lane) in timeline.lanes.enumerated() { add(.host(i), lane.name, Self.laneHeight) }
+        let captionRows = (captions.map(\.row).max() ?? -1) + 1
+        for r in 0..<captionRows { add(.captions(r), r == 0 ? strings.captions : "", Self.bandRowHeight) }
+        add(.script, strings.statements, Self.scriptHeight)
+        add(.network, strings.network, Self.bandRowHeight)
+        add(.leader, strings.leader, Self.bandRowHeight)
+        let sides = timeline.quorum.changes.map(\.value.count).max() ?? 0
+        for k in 0..<sides { add(.quorum(k), sides == 1 ? strings.quorum : "\(strings.quorumSide) \(k + 1)", Self.bandRowHeight) }
+        // Services, their task slots and the requests come before the hosts: a lesson about
+        // them shows them above the fold of a projected page.
         if !timeline.services.isEmpty {
             y += Self.gap
-            for (i, s) in timeline.services.enumerated() { add(.service(i), s.name, Self.bandRowHeight + 2) }
+            for (i, s) in timeline.services.enumerated() {
+                add(.service(i), s.name, Self.bandRowHeight + 2)
+                let slots = timeline.tasks.indices.filter { timeline.tasks[$0].service == s.name }
+                for k in slots.sorted(by: { Self.slotLess(timeline.tasks[$0].name, timeline.tasks[$1].name) }) {
+                    add(.task(k), timeline.tasks[k].name, Self.bandRowHeight)
+                }
+            }
         }
         if !timeline.requests.isEmpty {
             y += Self.gap
-            add(.requests, "requests", Self.laneHeight)
+            add(.requests, strings.requests, Self.laneHeight)
         }
+        y += Self.gap
+        for (i, lane) in timeline.lanes.enumerated() { add(.host(i), lane.name, Self.laneHeight) }
         height = y + 8
     }
 
@@ -72,6 +92,7 @@ struct TimelineChart {
             let cls: String = switch row.kind {
             case .host: "label host"
             case .service: "label service"
+            case .task: "label task"
             default: "label section"
             }
             c.text(row.label, x: Self.labelWidth - 12, y: row.y + row.height / 2 + 4, class: cls, anchor: "end")
@@ -90,9 +111,13 @@ struct TimelineChart {
         drawLeader(&c)
         for (i, _) in timeline.lanes.enumerated() { drawLane(i, &c) }
         for (i, _) in timeline.services.enumerated() { drawService(i, &c) }
+        for (i, _) in timeline.tasks.enumerated() { drawTask(i, &c) }
+        drawQuorum(&c)
         drawRequests(&c)
         drawGuides(&c)
         drawStatements(&c)
+        drawCaptions(&c)
+        c.line(x1: 0, y1: Self.axisHeight, x2: 0, y2: height - 8, class: "cursor", extra: " id=\"cursor\"")
         let label = "Timeline of \(timeline.title): \(timeline.lanes.count) hosts over \(TimeScale.spoken(timeline.end.sinceStart))"
         return "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Markup.number(width))\" height=\"\(Markup.number(height))\" role=\"img\" aria-label=\"\(Markup.escape(label))\">\(c.body)</svg>"
     }
@@ -136,7 +161,7 @@ struct TimelineChart {
     private func drawLeader(_ c: inout SVGCanvas) {
         guard let row = row(.leader) else { return }
         for run in DrawnSpan.runs(timeline.leader.intervals(until: timeline.end), scale: scale) {
-            let text = run.value.map { "\($0.host) · term \($0.term)" } ?? "no leader"
+            let text = run.value.map { "\($0.host) · \(strings.term) \($0.term)" } ?? strings.noLeader
             c.rect(x: run.x0, y: row.y + 3, width: run.width, height: row.height - 6, class: run.value == nil ? "ld-none" : "ld-some",
                    title: (run.value.map { "leader \($0.host) in term \($0.term)" } ?? "no leader") + ", " + span(run.start, run.end))
             fitText(text, run, y: row.y + row.height / 2 + 4, class: run.value == nil ? "band-text bad" : "band-text good", &c)
@@ -144,8 +169,8 @@ struct TimelineChart {
     }
 
     /// Writes `text` at the start of `run` when it fits inside.
-    private func fitText<V>(_ text: String, _ run: DrawnSpan<V>, y: Double, class cls: String, _ c: inout SVGCanvas) {
-        if Double(text.count) * 6.2 + 8 <= run.width { c.text(text, x: run.x0 + 4, y: y, class: cls) }
+    func fitText<V>(_ text: String, _ run: DrawnSpan<V>, y: Double, class cls: String, _ c: inout SVGCanvas) {
+        if Self.textWidth(text) + 8 <= run.width { c.text(text, x: run.x0 + 4, y: y, class: cls) }
     }
 
     // MARK: Host lanes
@@ -179,8 +204,8 @@ struct TimelineChart {
         var lastX = -Double.infinity
         for (t, text, cls) in labels {
             let x = scale.x(t)
-            guard x - lastX >= 26 else { continue }
-            c.text(text, x: x + 6, y: row.y + Self.bandTop + 12, class: cls)
+            guard x - lastX >= 34 else { continue }
+            c.text(text, x: x + 6, y: row.y + Self.bandTop + 15, class: cls)
             lastX = x
         }
         for e in timeline.events where e.lane == i { drawEvent(e, lane.name, row, &c) }
@@ -238,10 +263,10 @@ struct TimelineChart {
 
     private func drawRequests(_ c: inout SVGCanvas) {
         guard let row = row(.requests), !timeline.requests.isEmpty else { return }
-        // Columns 3 px wide: answered in green, failed in red on top, heights by count.
+        // Columns 6 px wide: answered in green, failed in red on top, heights by count.
         var columns: [(x: Int, ok: Int, failed: Int, start: SimTime, end: SimTime)] = []
         for r in timeline.requests {
-            let x = Int(scale.x(r.time) / 3)
+            let x = Int(scale.x(r.time) / 6)
             if let last = columns.last, last.x == x {
                 columns[columns.count - 1].ok += r.answeredBy == nil ? 0 : 1
                 columns[columns.count - 1].failed += r.answeredBy == nil ? 1 : 0
@@ -258,8 +283,8 @@ struct TimelineChart {
             let failedH = h * Double(col.failed) / Double(total)
             let bottom = row.y + row.height - 3
             c.group(class: "req", title: "\(total) request\(total == 1 ? "" : "s") at \(col.start): \(col.ok) answered, \(col.failed) failed") { g in
-                if col.ok > 0 { g.rect(x: Double(col.x * 3), y: bottom - h, width: 2.5, height: h - failedH, class: "req-ok") }
-                if col.failed > 0 { g.rect(x: Double(col.x * 3), y: bottom - failedH, width: 2.5, height: failedH, class: "req-failed") }
+                if col.ok > 0 { g.rect(x: Double(col.x * 6), y: bottom - h, width: 5, height: h - failedH, class: "req-ok") }
+                if col.failed > 0 { g.rect(x: Double(col.x * 6), y: bottom - failedH, width: 5, height: failedH, class: "req-failed") }
             }
         }
     }

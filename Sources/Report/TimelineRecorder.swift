@@ -10,10 +10,14 @@ import ScenarioLanguage
 /// A host's phase follows from three facts the notifications keep up to date: whether it is up,
 /// whether its engine is in a swarm and as what, and its manager's Raft role.
 package struct TimelineRecorder {
-    private var timeline: Timeline
-    private var hosts: [HostFacts] = []
+    var timeline: Timeline
+    var hosts: [HostFacts] = []
+    /// Task slots by name (looked up, never iterated: `timeline.tasks` keeps the order).
+    var slots: [String: SlotFacts] = [:]
+    /// Lanes by host name (looked up, never iterated).
+    var laneOfHost: [String: Int] = [:]
 
-    private struct HostFacts {
+    struct HostFacts {
         var up = true
         var member: NodeRole?
         var raft: Raft.Role?
@@ -34,12 +38,14 @@ package struct TimelineRecorder {
         }
     }
 
-    package init(title: String, seed: UInt64) {
+    package init(title: String, seed: UInt64, heading: String? = nil) {
         timeline = Timeline(title: title, seed: seed)
+        timeline.heading = heading
     }
 
     /// Adds a lane for a host just declared (hosts are declared in `HostID` order).
     package mutating func addLane(_ name: String) {
+        laneOfHost[name] = timeline.lanes.count
         timeline.lanes.append(HostLane(name: name))
         hosts.append(HostFacts())
     }
@@ -74,6 +80,7 @@ package struct TimelineRecorder {
             hosts[h.index].up = false
             hosts[h.index].raft = nil
             event(.crashed, h, at: time)
+            loseTasks(on: swarm.name(of: h), at: time)
         case .restarted(let h):
             guard valid(h) else { return }
             hosts[h.index].up = true
@@ -94,9 +101,11 @@ package struct TimelineRecorder {
         }
         let leader = swarm.allSeeing.leader.flatMap { l in swarm.allSeeing.raftView(l).map { Leadership(host: swarm.name(of: l), term: $0.term) } }
         timeline.leader.set(leader, at: time)
+        updateQuorum(swarm, at: time)
+        refreshTerms(swarm, at: time)
     }
 
-    private func valid(_ h: HostID) -> Bool { h.index < hosts.count }
+    func valid(_ h: HostID) -> Bool { h.index < hosts.count }
 
     private mutating func updatePhase(_ h: HostID, at time: SimTime) {
         timeline.lanes[h.index].phase.set(hosts[h.index].phase, at: time)
@@ -132,11 +141,21 @@ package struct TimelineRecorder {
         timeline.statements[timeline.statements.count - 1].output += text
     }
 
-    /// The statement that started last ended at `time`, this way.
-    package mutating func ended(at time: SimTime, _ outcome: StatementMark.Outcome) {
+    /// The statement that started last ended at `time`, this way, leaving the cluster as
+    /// `picture` shows it (`show cluster`'s text).
+    package mutating func ended(at time: SimTime, _ outcome: StatementMark.Outcome, picture: String = "") {
         guard !timeline.statements.isEmpty else { return }
+        timeline.statements[timeline.statements.count - 1].picture = picture
         timeline.statements[timeline.statements.count - 1].end = time
         timeline.statements[timeline.statements.count - 1].outcome = outcome
+    }
+
+    /// The previous statement's picture, when the statement that started last is a narration
+    /// (it changes nothing) and no time passed since the previous one ended.
+    package func unchangedPicture(at time: SimTime) -> String? {
+        let s = timeline.statements
+        guard s.count >= 2, s[s.count - 1].kind == .narration, s[s.count - 2].end == time else { return nil }
+        return s[s.count - 2].picture
     }
 
     static func kind(of statement: Statement) -> StatementMark.Kind {

@@ -27,6 +27,8 @@ public struct RunOptions: Sendable {
     /// Record a `Timeline` of the run (roles, faults, node status, statements) for the HTML
     /// report; `RunReport.timeline` holds it.
     public var recordTimeline = false
+    /// The lesson's title for the report's headline (`LessonTitle.first(in:)` of the file).
+    public var lessonTitle: String?
     /// Where the docker CLI reads files no `file` statement declares (nil: the scenario file's
     /// directory, as the runner was given its path). See `ScenarioFiles`.
     public var fileDirectory: String?

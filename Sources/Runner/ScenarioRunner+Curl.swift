@@ -39,6 +39,7 @@ extension ScenarioRunner {
             swarm.run(until: { $0.meshResult(of: id) != nil }, deadline: swarm.now + .seconds(3600))
             let number = String(repeating: " ", count: width - String(i).count) + String(i)
             guard let r = swarm.meshResult(of: id) else { break }
+            if case .answered(_, let node) = r.outcome { recordRequest(entry: entry, answeredBy: node) } else { recordRequest(entry: entry, answeredBy: nil) }
             switch r.outcome {
             case .answered(let task, let node):
                 out += "\(number)  \(task) on \(node)\n"

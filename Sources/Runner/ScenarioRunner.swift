@@ -61,7 +61,7 @@ public final class ScenarioRunner {
         waitRandom = Self.waitStream(seed: seed)
         files = ScenarioFiles(directory: options.fileDirectory ?? ScenarioFiles.directory(of: script.file))
         report = RunReport(seed: seed)
-        if options.recordTimeline { recorder = TimelineRecorder(title: script.file, seed: seed) }
+        if options.recordTimeline { recorder = TimelineRecorder(title: script.file, seed: seed, heading: options.lessonTitle) }
     }
 
     /// Runs every statement, stopping at the first failed expectation or error.
@@ -73,10 +73,10 @@ public final class ScenarioRunner {
                 try execute(statement)
             } catch {
                 report.error = error
-                recorder?.ended(at: now, .error(error.message))
+                recordEnd(.error(error.message))
                 break
             }
-            recorder?.ended(at: now, report.failure.map { .failed($0.seen) } ?? .ok)
+            recordEnd(report.failure.map { .failed($0.seen) } ?? .ok)
             if report.failure != nil { break }
         }
         return finish()
@@ -113,7 +113,7 @@ public final class ScenarioRunner {
         }
         result.output = report.outputs[currentStatement] ?? ""
         result.failure = report.failure
-        recorder?.ended(at: now, result.error.map { .error($0.message) } ?? result.failure.map { .failed($0.seen) } ?? .ok)
+        recordEnd(result.error.map { .error($0.message) } ?? result.failure.map { .failed($0.seen) } ?? .ok)
         report.failure = firstFailure ?? report.failure
         return result
     }
@@ -316,8 +316,8 @@ public final class ScenarioRunner {
     func ensureSwarm() throws(Diagnostic) -> Swarm {
         if let swarm { return swarm }
         try resolveElectionTimeout()
-        let s = Swarm(options: swarmOptions, trace: trace)
-        s.traceMessages = options.traceMessages
+        let s = Swarm(options: swarmOptions, trace: swarmTrace())
+        s.traceMessages = options.traceMessages || recorder != nil
         s.safety.isEnabled = options.checkSafety
         if recorder != nil {
             s.observer = { [weak self] time, notification in

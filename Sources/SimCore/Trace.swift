@@ -107,6 +107,14 @@ public final class TraceWriter {
         if buffer.count >= chunkSize { flush() }
     }
 
+    /// Appends whole lines that another writer finished (a writer whose sink reads a run's
+    /// trace and passes it on here).
+    public func write(finishedLines bytes: ArraySlice<UInt8>) {
+        guard isEnabled else { return }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= chunkSize { flush() }
+    }
+
     /// Hands everything buffered to the sink.
     public func flush() {
         guard !buffer.isEmpty else { return }

@@ -65,6 +65,7 @@ enum RunCommand: Subcommand {
             return 2
         }
         options.rerunCommand = "swarmsim run \(path)"
+        options.lessonTitle = LessonTitle.first(in: String(decoding: bytes, as: UTF8.self))
         var traceBytes: [UInt8] = []
         let trace = args.value("--trace") != nil ? TraceWriter(chunkSize: 1 << 20) { traceBytes += $0 } : .disabled()
         let present = args.has("--present")
@@ -88,10 +89,11 @@ enum RunCommand: Subcommand {
     }
 }
 
-/// Writes the HTML report of `timeline` to `path`; says why on standard error when it cannot.
-func writeReport(_ timeline: Timeline, to path: String, io: IO) -> Bool {
+/// Writes the HTML report of `timeline` to `path`, its own words in `language`; says why on
+/// standard error when it cannot.
+func writeReport(_ timeline: Timeline, to path: String, io: IO, language: ReportLanguage = .english) -> Bool {
     do {
-        try io.writeFile(path, Array(TimelineReport.html(timeline).utf8))
+        try io.writeFile(path, Array(TimelineReport.html(timeline, language: language).utf8))
         return true
     } catch {
         io.err("error: cannot write the report to \(path)\n")

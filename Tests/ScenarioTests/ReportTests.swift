@@ -8,7 +8,7 @@ import Orchestration
 @Suite struct ReportTests {
     static func html(_ text: String) -> String {
         let report = TimelineTests.record(text)
-        return report.timeline.map(TimelineReport.html) ?? ""
+        return report.timeline.map { TimelineReport.html($0) } ?? ""
     }
 
     static func count(_ needle: String, in haystack: String) -> Int {
@@ -19,13 +19,18 @@ import Orchestration
         let page = Self.html(TimelineTests.partitionRun)
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">\n"))
         #expect(page.hasSuffix("</body>\n</html>\n"))
-        #expect(!page.contains("<script"))
+        // Two inline scripts: the ring's data and the stepping code; nothing loaded.
+        #expect(Self.count("<script", in: page) == 2)
+        #expect(page.contains("<script type=\"application/json\" id=\"ring-data\">{"))
+        #expect(page.contains("<script>(function () {"))
         #expect(!page.contains("src="))
         #expect(!page.contains("href="))
         #expect(!page.contains("@import"))
         // The only URLs are the SVG namespace and the hatch pattern defined in the page.
-        #expect(Self.count("http", in: page) == Self.count("xmlns=\"http://www.w3.org/2000/svg\"", in: page))
-        #expect(Self.count("url(", in: page) == 1)
+        // and the script's (it draws the ring's messages).
+        #expect(Self.count("http", in: page) == Self.count("xmlns=\"http://www.w3.org/2000/svg\"", in: page) + 1)
+        #expect(page.contains("var svgNS = 'http://www.w3.org/2000/svg'"))
+        #expect(Self.count("url(", in: page) == Self.count("url(#crash-hatch)", in: page))
         #expect(page.contains("<pattern id=\"crash-hatch\""))
     }
 
@@ -83,8 +88,8 @@ import Orchestration
         #expect(page.contains("<g class=\"mk mk-docker\"><title>[0.000s] line 3: m1$ docker swarm init\n[0.000s] line 4: m2$"))
         #expect(page.contains("class=\"mk-count\">4</text>"))
         // The transcript under the chart lists every statement, faults and narration marked.
-        #expect(Self.count("<tr class=\"fault\">", in: page) == 4)
-        #expect(Self.count("<tr class=\"narration\">", in: page) == 1)
+        #expect(Self.count("<tr class=\"fault\" data-step=", in: page) == 4)
+        #expect(Self.count("<tr class=\"narration\" data-step=", in: page) == 1)
         #expect(page.contains("<p class=\"verdict ok\">✔ every expectation held</p>"))
     }
 
@@ -100,7 +105,7 @@ import Orchestration
         #expect(page.contains("<p class=\"verdict bad\">✗ line 6: expectation failed at 30.006s: <code>expect leader within 30s</code> — seen: no leader (m2 candidate t2)</p>"))
         #expect(Self.count("class=\"guide-failed\"", in: page) == 1)
         #expect(page.contains("<g class=\"mk mk-failed\">"))
-        #expect(page.contains("<tr class=\"failed\">"))
+        #expect(page.contains("<tr class=\"failed\" data-step=\"6\">"))
     }
 
     @Test func theSameRunGivesTheSameBytes() {

@@ -41,7 +41,7 @@ import Orchestration
 
     @Test func aShortRunFillsTheMinimumWidthAndALongOneScrolls() {
         let minute = TimeScale(end: Self.t(60))
-        #expect(minute.width == 1120)
+        #expect(minute.width == 1360)
         #expect(minute.tickStep == .seconds(5))
         #expect(minute.ticks.count == 13)
         let hour = TimeScale(end: Self.t(3600))

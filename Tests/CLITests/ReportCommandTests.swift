@@ -1,0 +1,40 @@
+import Testing
+@testable import swarmsim
+
+/// `run --report` from the command line: the lesson's first comment line is the headline, and
+/// the page opens on its first statement with the step-through.
+@Suite struct ReportCommandTests {
+    static let lesson = """
+        # Lesson 9: a leader crashes.
+        #
+        # Longer notes.
+        seed 4
+        hosts m1..m3
+        m1$ docker swarm init
+        m2$ docker swarm join --token $MANAGER_TOKEN m1:2377
+        m3$ docker swarm join --token $MANAGER_TOKEN m1:2377
+        say "m1 crashes."
+        crash m1
+        expect leader in m2,m3 within 30s
+
+        """
+
+    @Test func theHeadlineIsTheLessonsFirstCommentLine() throws {
+        let fs = FakeSystem()
+        fs.files["l.swarm"] = Array(Self.lesson.utf8)
+        #expect(ShellTests.run(fs, ["run", "l.swarm", "-q", "--report", "l.html"]) == 0)
+        let page = String(decoding: try #require(fs.files["l.html"]), as: UTF8.self)
+        #expect(page.contains("<title>Lesson 9: a leader crashes. · swarmsim report</title>"))
+        #expect(page.contains("<h1>Lesson 9: a leader crashes.</h1>"))
+        #expect(page.contains("<span id=\"step-label\" data-word=\"step\" data-of=\"of\">step 1 of 8</span>"))
+        #expect(page.contains("<p class=\"caption now\">m1 crashes.</p>"))
+    }
+
+    @Test func withoutACommentTheHeadlineIsTheFileName() throws {
+        let fs = FakeSystem()
+        fs.files["dir/x.swarm"] = Array("hosts m1\nm1$ docker swarm init\n".utf8)
+        #expect(ShellTests.run(fs, ["run", "dir/x.swarm", "-q", "--report", "x.html"]) == 0)
+        let page = String(decoding: try #require(fs.files["x.html"]), as: UTF8.self)
+        #expect(page.contains("<h1>x.swarm</h1>"))
+    }
+}
