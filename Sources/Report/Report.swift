@@ -6,7 +6,7 @@
 // task slots, requests, messages, statement marks with the cluster picture as each ended);
 // `TimelineReport` draws it for `swarmsim run --report` as a presenter page: `StepView` and
 // `RingView` (stepping, RaftScope-like ring), `TimelineChart` (the chart), `ReportStyle`,
-// `StepScript`, and `ReportStrings` in each `ReportLanguage`.
+// `StepScript`, and `ReportStrings` in each `Language` (Language+ReportStrings.swift).
 //
 // May import: SimCore, Raft and Orchestration (the states it draws), Cluster (notifications),
 // ScenarioLanguage (statements and settings it marks). Never the runner, which calls it.

@@ -1,4 +1,5 @@
 import SimCore
+import ScenarioLanguage
 
 /// The HTML report of a run (`swarmsim run --report FILE.html`, `report FILE.html` in the
 /// shell): one self-contained page — inline CSS, SVG and script, nothing fetched — made to be
@@ -10,8 +11,8 @@ import SimCore
 /// The page is a pure function of the timeline and the language: the same run gives the same
 /// bytes.
 public enum TimelineReport {
-    public static func html(_ timeline: Timeline, language: ReportLanguage = .english) -> String {
-        let strings = language.strings
+    public static func html(_ timeline: Timeline, language: Language = .en) -> String {
+        let strings = language.reportStrings
         let chart = TimelineChart(timeline: timeline, strings: strings)
         var page = """
             <!DOCTYPE html>

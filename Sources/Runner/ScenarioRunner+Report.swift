@@ -28,7 +28,7 @@ extension ScenarioRunner {
         guard recorder != nil else { return }
         // A narration runs nothing: the picture is the previous statement's when no time passed.
         let picture = recorder?.unchangedPicture(at: now)
-            ?? swarm.map { ClusterPicture(swarm: $0, hostOrder: declaredHosts).text } ?? ""
+            ?? swarm.map { ClusterPicture(swarm: $0, hostOrder: declaredHosts, words: PictureWords(language: language)).text } ?? ""
         if let swarm { recorder?.refreshTerms(swarm, at: now) }
         recorder?.ended(at: now, outcome, picture: picture)
     }

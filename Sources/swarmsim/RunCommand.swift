@@ -1,5 +1,6 @@
 import SimCore
 import DockerClient
+import ScenarioLanguage
 import Report
 import Runner
 
@@ -81,7 +82,7 @@ enum RunCommand: Subcommand {
             }
         }
         if let reportPath = args.value("--report"), let timeline = report.timeline {
-            guard writeReport(timeline, to: reportPath, io: io) else { return 2 }
+            guard writeReport(timeline, to: reportPath, io: io, language: runner.language) else { return 2 }
         }
         if let error = report.error { io.err(withSourceLine(error, source: bytes).rendered + "\n") }
         for v in report.violations { io.err("error: safety violation: \(v)\n") }
@@ -91,7 +92,7 @@ enum RunCommand: Subcommand {
 
 /// Writes the HTML report of `timeline` to `path`, its own words in `language`; says why on
 /// standard error when it cannot.
-func writeReport(_ timeline: Timeline, to path: String, io: IO, language: ReportLanguage = .english) -> Bool {
+func writeReport(_ timeline: Timeline, to path: String, io: IO, language: Language = .en) -> Bool {
     do {
         try io.writeFile(path, Array(TimelineReport.html(timeline, language: language).utf8))
         return true

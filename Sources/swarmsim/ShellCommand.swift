@@ -71,7 +71,7 @@ enum ShellCommand: Subcommand {
         }
         if let reportPath = args.value("--report"), var timeline = session.runner.finish().timeline {
             timeline.title = path ?? "shell"
-            guard writeReport(timeline, to: reportPath, io: io) else { return 2 }
+            guard writeReport(timeline, to: reportPath, io: io, language: session.runner.language) else { return 2 }
         }
         return interactive ? 0 : session.exitCode
     }

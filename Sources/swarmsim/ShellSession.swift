@@ -226,7 +226,7 @@ final class ShellSession {
             guard let timeline = runner.finish().timeline else { return .ready }
             var t = timeline
             t.title = name
-            if writeReport(t, to: path, io: io) { io.out("wrote the report of the session so far to \(path)\n") }
+            if writeReport(t, to: path, io: io, language: runner.language) { io.out("wrote the report of the session so far to \(path)\n") }
             return .ready
         case "save":
             guard args.count == 1, let path = args.first else {

@@ -37,4 +37,19 @@ import Testing
         let page = String(decoding: try #require(fs.files["x.html"]), as: UTF8.self)
         #expect(page.contains("<h1>x.swarm</h1>"))
     }
+
+    @Test func theLanguageOptionOrTheFilesLangReachesTheReport() throws {
+        let fs = FakeSystem()
+        fs.files["l.swarm"] = Array(Self.lesson.utf8)
+        fs.files["k.swarm"] = Array(("lang ko\n" + Self.lesson).utf8)
+        #expect(ShellTests.run(fs, ["run", "l.swarm", "-q", "--report", "en.html"]) == 0)
+        #expect(ShellTests.run(fs, ["run", "l.swarm", "-q", "--lang", "ko", "--report", "ko.html"]) == 0)
+        #expect(ShellTests.run(fs, ["run", "k.swarm", "-q", "--report", "k.html"]) == 0)
+        let en = String(decoding: try #require(fs.files["en.html"]), as: UTF8.self)
+        let ko = String(decoding: try #require(fs.files["ko.html"]), as: UTF8.self)
+        let k = String(decoding: try #require(fs.files["k.html"]), as: UTF8.self)
+        #expect(en.contains("<html lang=\"en\">") && !en.contains("리더"))
+        #expect(ko.contains("<html lang=\"ko\">") && ko.contains("리더"))
+        #expect(k.contains("<html lang=\"ko\">") && k.contains("리더"))
+    }
 }

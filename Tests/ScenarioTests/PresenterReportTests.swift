@@ -205,7 +205,7 @@ import DockerClient
 
     @Test func koreanPagesSayLangKoAndUseKoreanWords() throws {
         let t = try Self.timeline(TimelineTests.partitionRun)
-        let page = TimelineReport.html(t, language: .korean)
+        let page = TimelineReport.html(t, language: .ko)
         #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"ko\">\n"))
         #expect(page.contains("<b>역할</b><span class=\"item\"><span class=\"sw ph-leader\"></span>리더</span>"))
         #expect(page.contains("\"Noto Sans CJK KR\", \"Noto Sans KR\", \"Apple SD Gothic Neo\", \"Malgun Gothic\""))
