@@ -1,10 +1,3 @@
-/// The identity of a scheduled event: its insertion sequence number. Used to cancel it.
-public struct EventID: Hashable, Comparable, Sendable {
-    public let sequence: UInt64
-    @inlinable public init(sequence: UInt64) { self.sequence = sequence }
-    @inlinable public static func < (a: EventID, b: EventID) -> Bool { a.sequence < b.sequence }
-}
-
 /// A priority queue of events ordered by (time, insertion sequence): among events due at the
 /// same instant, the one scheduled first comes out first.
 ///
