@@ -35,7 +35,7 @@ public struct EventQueue<Payload> {
     /// Removes an event; it will never be popped. Cancelling an event that already ran or was
     /// cancelled does nothing.
     /// - Complexity: O(n) to find it, then O(log n)
-    public mutating func cancel(_ id: EventID) {
+    @inlinable public mutating func cancel(_ id: EventID) {
         makeUnique()
         storage.tree.cancel(id)
     }

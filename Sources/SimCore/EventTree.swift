@@ -151,7 +151,7 @@ struct EventTree<Payload>: ~Copyable {
         if _slowPath(topVacant) { freeVacantLeaf() }
     }
 
-    @usableFromInline @inline(never)
+    @inlinable @inline(never)
     mutating func freeVacantLeaf() {
         topVacant = false
         release(nodeLeaves[1])
@@ -159,7 +159,7 @@ struct EventTree<Payload>: ~Copyable {
 
     /// Puts an event into a free leaf (growing the tree if there is none) and lets it climb
     /// while it is earlier than the winner of the node above.
-    @usableFromInline @inline(never)
+    @inlinable @inline(never)
     mutating func insert(_ payload: consuming Payload, at time: Int64, sequence: UInt64) {
         if freeCount == 0 { grow() }
         freeCount &-= 1
@@ -183,7 +183,8 @@ struct EventTree<Payload>: ~Copyable {
 
     /// Empties `leaf` (whose payload has been moved out or destroyed) and puts it on the free
     /// stack.
-    @usableFromInline mutating func release(_ leaf: Int) {
+    @inlinable @inline(never)
+    mutating func release(_ leaf: Int) {
         occupied &-= 1
         sequences[leaf] = .max
         let times = leafTimes, leaves = nodeLeaves
@@ -215,7 +216,7 @@ struct EventTree<Payload>: ~Copyable {
     /// Removes an event; it will never be handed out. Cancelling an event that already ran or
     /// was cancelled does nothing.
     /// - Complexity: O(n) (a scan of the sequence numbers), then O(log n).
-    @usableFromInline mutating func cancel(_ id: EventID) {
+    @inlinable mutating func cancel(_ id: EventID) {
         settle()
         guard id.sequence < nextSequence else { return }
         for leaf in 0..<leafCount where sequences[leaf] == id.sequence {
@@ -266,7 +267,7 @@ struct EventTree<Payload>: ~Copyable {
 
     /// Recomputes the winners on the path from `leaf` to the root, comparing (time, sequence):
     /// at each level, the earlier of the winner so far and the sibling subtree's winner.
-    @usableFromInline @inline(never)
+    @inlinable @inline(never)
     mutating func replayExactly(from leaf: Int) {
         var node = leafCount &+ leaf
         var time = leafTimes[leaf], winner = leaf
