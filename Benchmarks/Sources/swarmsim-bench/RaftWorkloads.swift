@@ -13,7 +13,7 @@ let raftReplicate = Workload(
 ) {
     let entries = 100_000, repeats = 3
     var outcome = RaftBench.ReplicateOutcome()
-    let timing = bestOf(repeats) { outcome = RaftBench.replicate(entries: entries, seed: 1) }
+    let timing = bestOfWithCPU(repeats) { outcome = RaftBench.replicate(entries: entries, seed: 1) }
     var result = BenchResult(
         name: "raft-replicate", value: Double(entries) / timing.best, unit: "entries/s",
         details: [
@@ -23,6 +23,7 @@ let raftReplicate = Workload(
             ("runs (s)", timing.all.map(formatSeconds).joined(separator: " ")),
         ])
     result.attach(peer: "etcd-raft", EtcdRaftPeer.run(workload: "replicate", count: entries, repeats: repeats))
+    result.addCPU(timing.cpu)
     return [result]
 }
 
@@ -35,7 +36,7 @@ let raftElect = Workload(
 ) {
     let elections = 20_000, repeats = 3
     var outcome = RaftBench.ElectOutcome()
-    let timing = bestOf(repeats) { outcome = RaftBench.elect(elections: elections, seed: 1) }
+    let timing = bestOfWithCPU(repeats) { outcome = RaftBench.elect(elections: elections, seed: 1) }
     var result = BenchResult(
         name: "raft-elect", value: Double(elections) / timing.best, unit: "elections/s",
         details: [
@@ -45,6 +46,7 @@ let raftElect = Workload(
             ("runs (s)", timing.all.map(formatSeconds).joined(separator: " ")),
         ])
     result.attach(peer: "etcd-raft", EtcdRaftPeer.run(workload: "elect", count: elections, repeats: repeats))
+    result.addCPU(timing.cpu)
     return [result]
 }
 
