@@ -1,10 +1,3 @@
-/// The identity of a scheduled event: its insertion sequence number. Used to cancel it.
-public struct EventID: Hashable, Comparable, Sendable {
-    public let sequence: UInt64
-    @inlinable public init(sequence: UInt64) { self.sequence = sequence }
-    @inlinable public static func < (a: EventID, b: EventID) -> Bool { a.sequence < b.sequence }
-}
-
 /// A priority queue of events ordered by (time, insertion sequence): among events due at the
 /// same instant, the one scheduled first comes out first.
 ///
@@ -42,7 +35,7 @@ public struct EventQueue<Payload> {
     /// Removes an event; it will never be popped. Cancelling an event that already ran or was
     /// cancelled does nothing.
     /// - Complexity: O(n) to find it, then O(log n)
-    public mutating func cancel(_ id: EventID) {
+    @inlinable public mutating func cancel(_ id: EventID) {
         makeUnique()
         storage.tree.cancel(id)
     }

@@ -3,11 +3,12 @@
 /// first.
 ///
 /// A tournament tree (a winner tree; Knuth, TAOCP vol. 3, §5.4.1): each event sits in a leaf
-/// of a complete binary tree, and each inner node records the earliest event below it — its
-/// time and its leaf — so the root holds the next event. When a leaf changes, the nodes on its
-/// path to the root are recomputed, one comparison with the sibling subtree's winner per level
-/// and no choice among children, so the walk has a fixed length and no branch that depends on
-/// the keys. Free leaves hold the latest possible key and wait on a stack.
+/// of a complete binary tree, and each inner node records the leaf of the earliest event below
+/// it, so the root names the next event. Times are stored once, by leaf: a node's time is its
+/// leaf's, and a walk up a path writes one word per level. When a leaf changes, the nodes on
+/// its path to the root are recomputed, one comparison with the sibling subtree's winner per
+/// level and no choice among children, so the walk has a fixed length and no branch that
+/// depends on the keys. Free leaves hold the latest possible key and wait on a stack.
 ///
 /// The hold operation — take the next event, then schedule one — is the common case in a
 /// simulation (a handler reschedules its timer, answers a message, …). `takeTop()` hands out
@@ -26,10 +27,10 @@
 ///   the event, then O(log n).
 @usableFromInline
 struct EventTree<Payload>: ~Copyable {
-    /// Node v, for v in 1 ..< 2·leafCount: the time of the earliest event in its subtree. The
-    /// leaves are the nodes leafCount ..< 2·leafCount; a free leaf holds `Int64.max`.
-    @usableFromInline var nodeTimes: UnsafeMutablePointer<Int64>
-    /// Node v: the leaf (0 ..< leafCount) of the earliest event in its subtree.
+    /// Leaf i: its event's time; `Int64.max` when the leaf is free.
+    @usableFromInline var leafTimes: UnsafeMutablePointer<Int64>
+    /// Node v, for v in 1 ..< 2·leafCount: the leaf (0 ..< leafCount) of the earliest event in
+    /// its subtree. The leaves are the nodes leafCount ..< 2·leafCount, each naming itself.
     @usableFromInline var nodeLeaves: UnsafeMutablePointer<Int>
     /// Leaf i: its event's sequence number; `UInt64.max` when the leaf is free.
     @usableFromInline var sequences: UnsafeMutablePointer<UInt64>
@@ -51,13 +52,13 @@ struct EventTree<Payload>: ~Copyable {
         var leaves = 1
         while leaves < requested { leaves &<<= 1 }
         leafCount = leaves
-        nodeTimes = .allocate(capacity: 2 * leaves)
+        leafTimes = .allocate(capacity: leaves)
         nodeLeaves = .allocate(capacity: 2 * leaves)
         sequences = .allocate(capacity: leaves)
         payloads = .allocate(capacity: leaves)
         freeLeaves = .allocate(capacity: leaves)
         freeCount = 0
-        nodeTimes.initialize(repeating: .max, count: 2 * leaves)
+        leafTimes.initialize(repeating: .max, count: leaves)
         sequences.initialize(repeating: .max, count: leaves)
         for leaf in 0..<leaves { nodeLeaves[leaves + leaf] = leaf }
         rebuildInnerNodes()
@@ -66,7 +67,7 @@ struct EventTree<Payload>: ~Copyable {
 
     @inlinable deinit {
         forEachPayload { $0.deinitialize(count: 1) }
-        nodeTimes.deallocate(); nodeLeaves.deallocate(); sequences.deallocate()
+        leafTimes.deallocate(); nodeLeaves.deallocate(); sequences.deallocate()
         payloads.deallocate(); freeLeaves.deallocate()
     }
 
@@ -79,7 +80,7 @@ struct EventTree<Payload>: ~Copyable {
     /// An independent copy (for `EventQueue`'s copy-on-write).
     @usableFromInline func copy() -> EventTree<Payload> {
         var other = EventTree(leafCount: leafCount)
-        other.nodeTimes.update(from: nodeTimes, count: 2 * leafCount)
+        other.leafTimes.update(from: leafTimes, count: leafCount)
         other.nodeLeaves.update(from: nodeLeaves, count: 2 * leafCount)
         other.sequences.update(from: sequences, count: leafCount)
         other.freeLeaves.update(from: freeLeaves, count: freeCount)
@@ -102,7 +103,7 @@ struct EventTree<Payload>: ~Copyable {
     /// The time of the next event, if any.
     @inlinable mutating func peekTime() -> SimTime? {
         settle()
-        return occupied > 0 ? SimTime(nanoseconds: nodeTimes[1]) : nil
+        return occupied > 0 ? SimTime(nanoseconds: leafTimes[nodeLeaves[1]]) : nil
     }
 
     // MARK: Push and pop
@@ -133,7 +134,7 @@ struct EventTree<Payload>: ~Copyable {
         guard occupied > 0 else { return nil }
         topVacant = true
         let leaf = nodeLeaves[1]
-        return (SimTime(nanoseconds: nodeTimes[1]), EventID(sequence: sequences[leaf]), (payloads + leaf).move())
+        return (SimTime(nanoseconds: leafTimes[leaf]), EventID(sequence: sequences[leaf]), (payloads + leaf).move())
     }
 
     /// Removes and returns the next event.
@@ -150,7 +151,7 @@ struct EventTree<Payload>: ~Copyable {
         if _slowPath(topVacant) { freeVacantLeaf() }
     }
 
-    @usableFromInline @inline(never)
+    @inlinable @inline(never)
     mutating func freeVacantLeaf() {
         topVacant = false
         release(nodeLeaves[1])
@@ -158,7 +159,7 @@ struct EventTree<Payload>: ~Copyable {
 
     /// Puts an event into a free leaf (growing the tree if there is none) and lets it climb
     /// while it is earlier than the winner of the node above.
-    @usableFromInline @inline(never)
+    @inlinable @inline(never)
     mutating func insert(_ payload: consuming Payload, at time: Int64, sequence: UInt64) {
         if freeCount == 0 { grow() }
         freeCount &-= 1
@@ -166,42 +167,44 @@ struct EventTree<Payload>: ~Copyable {
         occupied &+= 1
         sequences[leaf] = sequence
         (payloads + leaf).initialize(to: payload)
-        var node = leafCount &+ leaf
-        nodeTimes[node] = time
-        if _slowPath(time == .max) { replayExactly(from: leaf); return }
+        if _slowPath(time == .max) { leafTimes[leaf] = time; replayExactly(from: leaf); return }
         // The newest event loses every tie (its sequence number is the highest), and a free leaf
-        // (time `.max`) never wins against it, so times alone decide.
+        // (time `.max`) never wins against it, so times alone decide. The leaf's own time is
+        // written last: a node above that still names this leaf (a subtree of free leaves)
+        // must read it as free.
+        var node = leafCount &+ leaf
         while node > 1 {
             node &>>= 1
-            guard time < nodeTimes[node] else { return }
-            nodeTimes[node] = time
+            guard time < leafTimes[nodeLeaves[node]] else { break }
             nodeLeaves[node] = leaf
         }
+        leafTimes[leaf] = time
     }
 
     /// Empties `leaf` (whose payload has been moved out or destroyed) and puts it on the free
     /// stack.
-    @usableFromInline mutating func release(_ leaf: Int) {
+    @inlinable @inline(never)
+    mutating func release(_ leaf: Int) {
         occupied &-= 1
         sequences[leaf] = .max
-        let times = nodeTimes, leaves = nodeLeaves
+        let times = leafTimes, leaves = nodeLeaves
+        times[leaf] = .max
         var node = leafCount &+ leaf
-        times[node] = .max
         if node > 1 {
             // A free leaf comes after every event (and ties with other free leaves, either of
             // which may be recorded): each node on the path takes the best of the rest.
-            var restNode = node ^ 1
-            var restTime = times[restNode]
+            var restLeaf = leaves[node ^ 1]
+            var restTime = times[restLeaf]
             while true {
                 node &>>= 1
-                times[node] = restTime
-                leaves[node] = leaves[restNode]
+                leaves[node] = restLeaf
                 guard node > 1 else { break }
-                let sibling = node ^ 1
-                let siblingTime = times[sibling]
+                let siblingLeaf = leaves[node ^ 1]
+                let siblingTime = times[siblingLeaf]
                 if _slowPath(siblingTime == restTime) { replayExactly(from: leaf); break }
-                restNode = siblingTime < restTime ? sibling : restNode
-                restTime = Swift.min(siblingTime, restTime)
+                let siblingWins = siblingTime < restTime
+                restLeaf = siblingWins ? siblingLeaf : restLeaf
+                restTime = siblingWins ? siblingTime : restTime
             }
         }
         freeLeaves[freeCount] = leaf
@@ -213,7 +216,7 @@ struct EventTree<Payload>: ~Copyable {
     /// Removes an event; it will never be handed out. Cancelling an event that already ran or
     /// was cancelled does nothing.
     /// - Complexity: O(n) (a scan of the sequence numbers), then O(log n).
-    @usableFromInline mutating func cancel(_ id: EventID) {
+    @inlinable mutating func cancel(_ id: EventID) {
         settle()
         guard id.sequence < nextSequence else { return }
         for leaf in 0..<leafCount where sequences[leaf] == id.sequence {
@@ -239,47 +242,43 @@ struct EventTree<Payload>: ~Copyable {
     /// end of time (a free leaf's), the path is replayed comparing sequence numbers instead.
     @inlinable @inline(__always)
     mutating func replayNewest(from leaf: Int, time: Int64) {
-        let times = nodeTimes, leaves = nodeLeaves
+        let times = leafTimes, leaves = nodeLeaves
+        times[leaf] = time
         var node = leafCount &+ leaf
-        times[node] = time
         guard node > 1 else { return }
         if _slowPath(time == .max) { replayExactly(from: leaf); return }
-        // The rest is tracked by its time and the node that holds it; the leaf is read from
-        // the chosen node when stored (a conditional move of a value just loaded would become
-        // a branch in LLVM's hands, taken either way half the time).
-        let leafNode = node
-        var restNode = node ^ 1
-        var restTime = times[restNode]
+        // The rest is tracked by its time and its leaf; each node on the path stores one word,
+        // the leaf of the winner.
+        var restLeaf = leaf ^ 1
+        var restTime = times[restLeaf]
         node &>>= 1
         while true {
-            let restWins = restTime <= time
-            times[node] = restWins ? restTime : time
-            leaves[node] = leaves[restWins ? restNode : leafNode]
+            leaves[node] = restTime <= time ? restLeaf : leaf
             guard node > 1 else { return }
-            let sibling = node ^ 1
-            let siblingTime = times[sibling]
+            let siblingLeaf = leaves[node ^ 1]
+            let siblingTime = times[siblingLeaf]
             if _slowPath(siblingTime == restTime) { replayExactly(from: leaf); return }
-            restNode = siblingTime < restTime ? sibling : restNode
-            restTime = Swift.min(siblingTime, restTime)
+            let siblingWins = siblingTime < restTime
+            restLeaf = siblingWins ? siblingLeaf : restLeaf
+            restTime = siblingWins ? siblingTime : restTime
             node &>>= 1
         }
     }
 
     /// Recomputes the winners on the path from `leaf` to the root, comparing (time, sequence):
     /// at each level, the earlier of the winner so far and the sibling subtree's winner.
-    @usableFromInline @inline(never)
+    @inlinable @inline(never)
     mutating func replayExactly(from leaf: Int) {
         var node = leafCount &+ leaf
-        var time = nodeTimes[node], winner = leaf
+        var time = leafTimes[leaf], winner = leaf
         while node > 1 {
-            let sibling = node ^ 1
-            let siblingTime = nodeTimes[sibling], siblingLeaf = nodeLeaves[sibling]
+            let siblingLeaf = nodeLeaves[node ^ 1]
+            let siblingTime = leafTimes[siblingLeaf]
             if Self.precedes(siblingTime, sequences[siblingLeaf], time, sequences[winner]) {
                 time = siblingTime
                 winner = siblingLeaf
             }
             node &>>= 1
-            nodeTimes[node] = time
             nodeLeaves[node] = winner
         }
     }
@@ -288,12 +287,9 @@ struct EventTree<Payload>: ~Copyable {
     @usableFromInline mutating func rebuildInnerNodes() {
         var node = leafCount &- 1
         while node >= 1 {
-            let left = node &<< 1, right = left &+ 1
-            let rightWins = Self.precedes(nodeTimes[right], sequences[nodeLeaves[right]],
-                                          nodeTimes[left], sequences[nodeLeaves[left]])
-            let child = rightWins ? right : left
-            nodeTimes[node] = nodeTimes[child]
-            nodeLeaves[node] = nodeLeaves[child]
+            let left = nodeLeaves[node &<< 1], right = nodeLeaves[node &<< 1 &+ 1]
+            let rightWins = Self.precedes(leafTimes[right], sequences[right], leafTimes[left], sequences[left])
+            nodeLeaves[node] = rightWins ? right : left
             node &-= 1
         }
     }
@@ -302,21 +298,21 @@ struct EventTree<Payload>: ~Copyable {
     @usableFromInline @inline(never)
     mutating func grow() {
         let old = leafCount, leaves = old &* 2
-        let newTimes = UnsafeMutablePointer<Int64>.allocate(capacity: 2 * leaves)
+        let newTimes = UnsafeMutablePointer<Int64>.allocate(capacity: leaves)
         let newLeaves = UnsafeMutablePointer<Int>.allocate(capacity: 2 * leaves)
         let newSequences = UnsafeMutablePointer<UInt64>.allocate(capacity: leaves)
         let newPayloads = UnsafeMutablePointer<Payload>.allocate(capacity: leaves)
         let newFree = UnsafeMutablePointer<Int>.allocate(capacity: leaves)
-        newTimes.initialize(repeating: .max, count: 2 * leaves)
-        (newTimes + leaves).update(from: nodeTimes + old, count: old)
+        newTimes.initialize(repeating: .max, count: leaves)
+        newTimes.update(from: leafTimes, count: old)
         for leaf in 0..<leaves { newLeaves[leaves + leaf] = leaf }
         newSequences.initialize(repeating: .max, count: leaves)
         newSequences.update(from: sequences, count: old)
         for leaf in 0..<old where sequences[leaf] != .max { (newPayloads + leaf).moveInitialize(from: payloads + leaf, count: 1) }
         newFree.update(from: freeLeaves, count: freeCount)
-        nodeTimes.deallocate(); nodeLeaves.deallocate(); sequences.deallocate()
+        leafTimes.deallocate(); nodeLeaves.deallocate(); sequences.deallocate()
         payloads.deallocate(); freeLeaves.deallocate()
-        nodeTimes = newTimes; nodeLeaves = newLeaves; sequences = newSequences
+        leafTimes = newTimes; nodeLeaves = newLeaves; sequences = newSequences
         payloads = newPayloads; freeLeaves = newFree
         leafCount = leaves
         rebuildInnerNodes()
@@ -338,13 +334,11 @@ struct EventTree<Payload>: ~Copyable {
     func checkInvariants() -> Bool {
         for leaf in 0..<leafCount where nodeLeaves[leafCount + leaf] != leaf { return false }
         for node in 1..<leafCount {
-            let left = node << 1, right = left + 1
-            let child = Self.precedes(nodeTimes[right], sequences[nodeLeaves[right]],
-                                      nodeTimes[left], sequences[nodeLeaves[left]]) ? right : left
+            let left = nodeLeaves[node << 1], right = nodeLeaves[node << 1 + 1]
+            let child = Self.precedes(leafTimes[right], sequences[right], leafTimes[left], sequences[left]) ? right : left
             // Compared by key: two free leaves tie, and either may be recorded.
-            if nodeTimes[node] != nodeTimes[child] || sequences[nodeLeaves[node]] != sequences[nodeLeaves[child]] {
-                return false
-            }
+            let winner = nodeLeaves[node]
+            if leafTimes[winner] != leafTimes[child] || sequences[winner] != sequences[child] { return false }
         }
         var free = Set<Int>()
         for i in 0..<freeCount { free.insert(freeLeaves[i]) }

@@ -2,14 +2,6 @@
 // The grammar is Go's `time.ParseDuration` (which docker's flags use), without signs:
 // one or more (decimal number, unit) pairs; units ns, us (or µs), ms, s, m, h.
 
-/// Why a duration's text was refused. `offset` is the index of the offending character.
-public struct DurationParseError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var message: String
-    public var offset: Int
-    public var hint: String?
-    public var description: String { message }
-}
-
 extension SimDuration {
     static let units: [(name: String, nanoseconds: Int64)] = [
         ("ns", 1), ("us", 1_000), ("µs", 1_000), ("ms", 1_000_000),

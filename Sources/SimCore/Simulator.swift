@@ -1,20 +1,12 @@
-/// What a simulator delivers its events to. Generic dispatch: the compiler specializes the loop
-/// for each handler type, so no existential or closure call is made per event.
-public protocol EventHandler {
-    associatedtype Event
-    /// Handles one event. `simulator.now` is the event's time; new events may be scheduled.
-    mutating func handle(_ event: Event, simulator: Simulator<Event>)
-}
-
 /// The discrete-event loop: a clock that jumps from event to event.
 ///
 /// A reference type so that a handler can schedule while it handles; the loop itself is the only
 /// thing that moves `now`.
 public final class Simulator<Event> {
     /// The current virtual time: the time of the event being handled, or of the last one.
-    public var now: SimTime { _now }
+    @inlinable public var now: SimTime { _now }
     /// Events handled so far.
-    public var eventsHandled: UInt64 { _eventsHandled }
+    @inlinable public var eventsHandled: UInt64 { _eventsHandled }
     // Exclusivity is unchecked at run time: every access to these properties begins and ends
     // inside one method of this class and none spans a call into a handler or a condition, so no
     // two accesses can overlap. The dynamic check cost about a third of each event.
@@ -25,10 +17,10 @@ public final class Simulator<Event> {
     public init() {}
 
     /// Events waiting to run.
-    public var pendingCount: Int { queue.count }
+    @inlinable public var pendingCount: Int { queue.count }
 
     /// The time of the next event, if any.
-    public func nextEventTime() -> SimTime? { queue.peekTime() }
+    @inlinable public func nextEventTime() -> SimTime? { queue.peekTime() }
 
     /// Schedules `event` at `time` (not before now).
     @inlinable @discardableResult
@@ -45,7 +37,7 @@ public final class Simulator<Event> {
     }
 
     /// Cancels a scheduled event; a no-op if it already ran.
-    public func cancel(_ id: EventID) { queue.cancel(id) }
+    @inlinable public func cancel(_ id: EventID) { queue.cancel(id) }
 
     /// Runs the next event, if any. Returns false when the queue is empty.
     ///
@@ -91,7 +83,7 @@ public final class Simulator<Event> {
     }
 
     /// Moves the clock forward with no event (for a scenario's `wait` when nothing is pending).
-    public func advance(to time: SimTime) {
+    @inlinable public func advance(to time: SimTime) {
         precondition(queue.peekTime().map { $0 >= time } ?? true, "Simulator.advance skips events")
         if time > now { _now = time }
     }

@@ -12,7 +12,7 @@ let kernelHold = Workload(
 ) {
     let timers = 1_000, events = 1_000_000, repeats = 3
     var virtualEnd = SimTime.zero
-    let timing = bestOf(repeats) { virtualEnd = HoldModel.run(timers: timers, events: UInt64(events), seed: 1) }
+    let timing = bestOfWithCPU(repeats) { virtualEnd = HoldModel.run(timers: timers, events: UInt64(events), seed: 1) }
     var result = BenchResult(
         name: "kernel-hold", value: Double(events) / timing.best, unit: "events/s",
         details: [
@@ -29,6 +29,7 @@ let kernelHold = Workload(
     case .unavailable(let why):
         result.details.append(("simpy", why))
     }
+    result.addCPU(timing.cpu)
     return [result]
 }
 

@@ -31,10 +31,16 @@ enum Peer {
         guard run.status == 0 else {
             return .unavailable("peer failed (exit \(run.status)); its messages are on standard error")
         }
-        guard let line = run.output.split(separator: "\n").last,
+        return outcome(ofOutput: run.output)
+    }
+
+    /// The figure in a peer's last line of output, `{"value": …, …}`; its other fields become
+    /// details (arrays joined by spaces).
+    static func outcome(ofOutput output: String) -> Outcome {
+        guard let line = output.split(separator: "\n").last,
               let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
               let value = object["value"] as? Double
-        else { return .unavailable("peer printed no {\"value\": …}: \(run.output)") }
+        else { return .unavailable("peer printed no {\"value\": …}: \(output)") }
         let details = object.keys.sorted().filter { $0 != "value" }.map { key in
             (key, (object[key] as? [Any]).map { $0.map { "\($0)" }.joined(separator: " ") } ?? "\(object[key] ?? "")")
         }
@@ -55,9 +61,21 @@ enum Peer {
     /// Runs `python3` (found on PATH) with `arguments`; returns its exit status and standard
     /// output. Its standard error goes to ours, or nowhere when `quiet`.
     static func python(_ arguments: [String], quiet: Bool = false) -> (status: Int32, output: String) {
+        execute(["python3"] + arguments, quiet: quiet)
+    }
+
+    /// Runs `command` (its first word found on PATH, through `/usr/bin/env`) with `environment`
+    /// added to ours; returns its exit status and standard output. Its standard error goes to
+    /// ours, or nowhere when `quiet`.
+    static func execute(_ command: [String], environment: [String: String] = [:], directory: String? = nil,
+                        quiet: Bool = false) -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
+        process.arguments = command
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe()
         process.standardOutput = out
         process.standardError = quiet ? FileHandle.nullDevice : FileHandle.standardError

@@ -9,19 +9,22 @@ import SimCore
 /// and process every Ready until all 5 have applied it; 100,000 times. Entries per second.
 let raftReplicate = Workload(
     name: "raft-replicate",
-    summary: "5 Raft voters in memory, instant delivery: propose a 64-byte entry, run until all 5 apply it; 100,000 times; entries/s"
+    summary: "5 Raft voters in memory, instant delivery: propose a 64-byte entry, run until all 5 apply it; 100,000 times; entries/s; vs etcd raft"
 ) {
     let entries = 100_000, repeats = 3
     var outcome = RaftBench.ReplicateOutcome()
-    let timing = bestOf(repeats) { outcome = RaftBench.replicate(entries: entries, seed: 1) }
-    return [BenchResult(
+    let timing = bestOfWithCPU(repeats) { outcome = RaftBench.replicate(entries: entries, seed: 1) }
+    var result = BenchResult(
         name: "raft-replicate", value: Double(entries) / timing.best, unit: "entries/s",
         details: [
             ("voters", "5"),
             ("messages per entry", formatSignificant(Double(outcome.messages) / Double(entries), digits: 3)),
             ("snapshots taken", fixed(Double(outcome.snapshots), decimals: 0)),
             ("runs (s)", timing.all.map(formatSeconds).joined(separator: " ")),
-        ])]
+        ])
+    result.attach(peer: "etcd-raft", EtcdRaftPeer.run(workload: "replicate", count: entries, repeats: repeats))
+    result.addCPU(timing.cpu)
+    return [result]
 }
 
 /// `raft-elect`: 5 voters with a leader; 20,000 times: cut the leader off, tick the other four
@@ -29,19 +32,22 @@ let raftReplicate = Workload(
 /// follow one leader in one term. Elections per second.
 let raftElect = Workload(
     name: "raft-elect",
-    summary: "5 Raft voters in memory: cut the leader off, tick the rest until one leads, reconnect, settle; 20,000 times; elections/s"
+    summary: "5 Raft voters in memory: cut the leader off, tick the rest until one leads, reconnect, settle; 20,000 times; elections/s; vs etcd raft"
 ) {
     let elections = 20_000, repeats = 3
     var outcome = RaftBench.ElectOutcome()
-    let timing = bestOf(repeats) { outcome = RaftBench.elect(elections: elections, seed: 1) }
-    return [BenchResult(
+    let timing = bestOfWithCPU(repeats) { outcome = RaftBench.elect(elections: elections, seed: 1) }
+    var result = BenchResult(
         name: "raft-elect", value: Double(elections) / timing.best, unit: "elections/s",
         details: [
             ("voters", "5 (election ticks 10, CheckQuorum on, PreVote off)"),
             ("mean ticks per election", formatSignificant(Double(outcome.electionRounds) / Double(elections), digits: 3)),
             ("mean ticks to settle after reconnecting", formatSignificant(Double(outcome.settleRounds) / Double(elections), digits: 3)),
             ("runs (s)", timing.all.map(formatSeconds).joined(separator: " ")),
-        ])]
+        ])
+    result.attach(peer: "etcd-raft", EtcdRaftPeer.run(workload: "elect", count: elections, repeats: repeats))
+    result.addCPU(timing.cpu)
+    return [result]
 }
 
 enum RaftBench {
