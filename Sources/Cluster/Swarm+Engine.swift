@@ -155,12 +155,14 @@ extension Swarm {
                         rotateManager: rotateManager, in: store, on: host, target: target)
         case .serviceCreate(let requested):
             guard let spec = withNetworkIDs(requested, in: store, else: answer) else { return }
+            if let error = ServiceLimits.refusal(spec) { return answer(.failure(error)) }
             if let error = store.createServiceError(spec) { return answer(.failure(EngineError(error))) }
             let id = identity.newID()
             propose([.createService(ServiceRecord(id: id, spec: spec, createdAt: now))], on: host, target: target,
                     reply: .api(.success(.created(id: id))))
         case .serviceUpdate(let id, let requested):
             guard let spec = withNetworkIDs(requested, in: store, else: answer) else { return }
+            if let error = ServiceLimits.refusal(spec) { return answer(.failure(error)) }
             if let error = store.updateServiceError(id: id, spec) { return answer(.failure(EngineError(error))) }
             propose([.updateService(id: id, spec, at: now)], on: host, target: target, reply: .api(.success(.done)))
         case .serviceRollback(let id):
