@@ -70,6 +70,8 @@ extension Swarm {
             leave(op, on: host, force: force)
         case .info:
             finish(op, .success(.info(info(host))))
+        case .get(let queries) where !queries.isEmpty && queries.allSatisfy({ $0.kind == .container }):
+            finish(op, .success(.records(queries.map { containerAnswer($0, on: host) })))
         case .networkCreate(let spec):
             if let error = localNetworkCreateError(spec, on: host) { return finish(op, .failure(error)) }
             routeToLeader(op)

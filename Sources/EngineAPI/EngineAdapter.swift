@@ -31,7 +31,7 @@ struct EngineAdapter {
         case (_, "secrets"): return payloadsEndpoint(.secret, m, Array(s.dropFirst()), route, body)
         case (_, "configs"): return payloadsEndpoint(.config, m, Array(s.dropFirst()), route, body)
         case ("GET", "containers") where s == ["containers", "json"]:
-            return .respond(APIResponses.json(.array(swarm.containers(on: host).map { APIJSON.container($0, now: swarm.now, calendar) })))
+            return containersList(route)
         default: return .respond(APISystem.unmodelled(m, s))
         }
     }

@@ -165,9 +165,12 @@ extension DockerCommandRun {
         }
     }
 
-    /// `docker ps` on this host: its engine's containers, whatever the managers think.
+    /// `docker ps` on this host: its engine's containers, whatever the managers think, with
+    /// the daemon's filters applied by the engine.
     mutating func containers() {
-        out += DockerFormat.containerList(rows: swarm.allContainers(on: host), now: swarm.now, all: invocation.isOn("all"),
+        guard let answers = get([.containers(filters, all: invocation.isOn("all"))]) else { return }
+        if let error = answers[0].error { return fail(error) }
+        out += DockerFormat.containerList(rows: answers[0].containers, now: swarm.now, all: true,
                                           noTrunc: invocation.isOn("no-trunc"), quiet: invocation.isOn("quiet"))
     }
 }
