@@ -262,6 +262,7 @@ extension Swarm {
             logEntriesForSlowFollowers: options.raft.logEntriesForSlowFollowers,
             autolock: store?.cluster?.unlockKey != nil,
             // moby's Info() asks the control API, which has no leader to ask (LeaderConn's rule).
-            error: (h.manager?.ticksWithoutLeader ?? 0) > options.lostQuorumTicks ? EngineError.noLeader.text : nil)
+            error: (h.manager?.ticksWithoutLeader ?? 0) > options.lostQuorumTicks ? EngineError.noLeader.text : nil,
+            engine: engineDescription(host))
     }
 }

@@ -77,11 +77,9 @@ struct EngineAdapter {
     }
 
     func info() -> Step {
-        call(.info) { [swarm, host, calendar] answer in
+        call(.info) { [calendar] answer in
             guard case .info(let info) = answer else { return .respond(APISystem.unexpected) }
-            let json = APIJSON.info(info, hostname: swarm.name(of: host), node: swarm.allSeeing.nodeRecord(of: host),
-                                    containers: swarm.containers(on: host), calendar)
-            return .respond(APIResponses.json(json))
+            return .respond(APIResponses.json(APIJSON.info(info, calendar)))
         }
     }
 
