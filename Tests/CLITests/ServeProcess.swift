@@ -65,7 +65,7 @@ final class ServeProcess: @unchecked Sendable {
         let mark = "END-OF-STATEMENT-\(marks)"
         let start = text.utf8.count
         input.fileHandleForWriting.write(Data((line + "\nsay \(mark)\n").utf8))
-        guard Self.eventually({ text.contains(mark + "\n") }) else { return nil }
+        guard Self.eventually(Self.deadline, { text.contains(mark + "\n") }) else { return nil }
         let all = String(decoding: Array(text.utf8)[start...], as: UTF8.self)
         guard let end = all.range(of: mark + "\n"), let echo = all.range(of: line + "\n") else { return nil }
         return String(all[echo.upperBound..<end.lowerBound])
