@@ -106,7 +106,7 @@ extension DockerCommandRun {
             var spec = s.spec
             spec.mode = .replicated(target.replicas)
             switch call(.serviceUpdate(id: s.id, spec)) {
-            case .failure(let e): fail(e)
+            case .failure(let e): errors += "\(target.service): Error response from daemon: \(e.text)\n"
             case .success:
                 out += DockerFormat.serviceScaled(target.service, to: target.replicas)
                 converging.append((s.id, target.service))
