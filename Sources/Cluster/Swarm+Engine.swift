@@ -70,6 +70,8 @@ extension Swarm {
             leave(op, on: host, force: force)
         case .info:
             finish(op, .success(.info(info(host))))
+        case .get(let queries) where !queries.isEmpty && queries.allSatisfy({ $0.kind == .container }):
+            finish(op, .success(.records(queries.map { containerAnswer($0, on: host) })))
         case .networkCreate(let spec):
             if let error = localNetworkCreateError(spec, on: host) { return finish(op, .failure(error)) }
             routeToLeader(op)
@@ -155,12 +157,14 @@ extension Swarm {
                         rotateManager: rotateManager, in: store, on: host, target: target)
         case .serviceCreate(let requested):
             guard let spec = withNetworkIDs(requested, in: store, else: answer) else { return }
+            if let error = ServiceLimits.refusal(spec) { return answer(.failure(error)) }
             if let error = store.createServiceError(spec) { return answer(.failure(EngineError(error))) }
             let id = identity.newID()
             propose([.createService(ServiceRecord(id: id, spec: spec, createdAt: now))], on: host, target: target,
                     reply: .api(.success(.created(id: id))))
         case .serviceUpdate(let id, let requested):
             guard let spec = withNetworkIDs(requested, in: store, else: answer) else { return }
+            if let error = ServiceLimits.refusal(spec) { return answer(.failure(error)) }
             if let error = store.updateServiceError(id: id, spec) { return answer(.failure(EngineError(error))) }
             propose([.updateService(id: id, spec, at: now)], on: host, target: target, reply: .api(.success(.done)))
         case .serviceRollback(let id):
@@ -258,6 +262,7 @@ extension Swarm {
             logEntriesForSlowFollowers: options.raft.logEntriesForSlowFollowers,
             autolock: store?.cluster?.unlockKey != nil,
             // moby's Info() asks the control API, which has no leader to ask (LeaderConn's rule).
-            error: (h.manager?.ticksWithoutLeader ?? 0) > options.lostQuorumTicks ? EngineError.noLeader.text : nil)
+            error: (h.manager?.ticksWithoutLeader ?? 0) > options.lostQuorumTicks ? EngineError.noLeader.text : nil,
+            engine: engineDescription(host))
     }
 }

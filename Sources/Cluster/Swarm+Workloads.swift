@@ -31,7 +31,7 @@ extension Swarm {
 }
 
 /// One container as `docker ps` lists it.
-public struct ContainerRow: Sendable {
+public struct ContainerRow: Sendable, Equatable {
     public var record: TaskRecord
     /// Up (running, or starting under its health check) rather than exited.
     public var isUp: Bool

@@ -22,4 +22,6 @@ public struct SwarmInfo: Sendable, Equatable {
     public var autolock = false
     /// moby `Info().Swarm.Error`: on a manager whose control API has no leader to ask.
     public var error: String? = nil
+    /// The engine's own machine and containers, for the rest of `docker info`.
+    public var engine = EngineDescription()
 }

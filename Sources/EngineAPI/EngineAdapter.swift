@@ -31,7 +31,7 @@ struct EngineAdapter {
         case (_, "secrets"): return payloadsEndpoint(.secret, m, Array(s.dropFirst()), route, body)
         case (_, "configs"): return payloadsEndpoint(.config, m, Array(s.dropFirst()), route, body)
         case ("GET", "containers") where s == ["containers", "json"]:
-            return .respond(APIResponses.json(.array(swarm.containers(on: host).map { APIJSON.container($0, now: swarm.now, calendar) })))
+            return containersList(route)
         default: return .respond(APISystem.unmodelled(m, s))
         }
     }
@@ -77,11 +77,9 @@ struct EngineAdapter {
     }
 
     func info() -> Step {
-        call(.info) { [swarm, host, calendar] answer in
+        call(.info) { [calendar] answer in
             guard case .info(let info) = answer else { return .respond(APISystem.unexpected) }
-            let json = APIJSON.info(info, hostname: swarm.name(of: host), node: swarm.allSeeing.nodeRecord(of: host),
-                                    containers: swarm.containers(on: host), calendar)
-            return .respond(APIResponses.json(json))
+            return .respond(APIResponses.json(APIJSON.info(info, calendar)))
         }
     }
 

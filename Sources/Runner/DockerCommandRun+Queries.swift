@@ -38,6 +38,7 @@ extension Result where Success == EngineRecords, Failure == EngineError {
     var services: [ServiceView] { if case .success(.services(let v)) = self { v } else { [] } }
     var tasks: [TaskRecord] { if case .success(.tasks(let v)) = self { v } else { [] } }
     var networks: [NetworkView] { if case .success(.networks(let v)) = self { v } else { [] } }
+    var containers: [ContainerRow] { if case .success(.containers(let v)) = self { v } else { [] } }
     var error: EngineError? { if case .failure(let e) = self { e } else { nil } }
 }
 

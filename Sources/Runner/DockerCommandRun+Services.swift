@@ -106,7 +106,7 @@ extension DockerCommandRun {
             var spec = s.spec
             spec.mode = .replicated(target.replicas)
             switch call(.serviceUpdate(id: s.id, spec)) {
-            case .failure(let e): fail(e)
+            case .failure(let e): errors += "\(target.service): Error response from daemon: \(e.text)\n"
             case .success:
                 out += DockerFormat.serviceScaled(target.service, to: target.replicas)
                 converging.append((s.id, target.service))
@@ -165,9 +165,12 @@ extension DockerCommandRun {
         }
     }
 
-    /// `docker ps` on this host: its engine's containers, whatever the managers think.
+    /// `docker ps` on this host: its engine's containers, whatever the managers think, with
+    /// the daemon's filters applied by the engine.
     mutating func containers() {
-        out += DockerFormat.containerList(rows: swarm.allContainers(on: host), now: swarm.now, all: invocation.isOn("all"),
+        guard let answers = get([.containers(filters, all: invocation.isOn("all"))]) else { return }
+        if let error = answers[0].error { return fail(error) }
+        out += DockerFormat.containerList(rows: answers[0].containers, now: swarm.now, all: true,
                                           noTrunc: invocation.isOn("no-trunc"), quiet: invocation.isOn("quiet"))
     }
 }

@@ -49,10 +49,19 @@ import Testing
         agree(serve, ["service", "ps", "web"])
         agree(serve, ["node", "ps"])
         agree(serve, ["node", "ps", "w1"])
-        let info = ok(serve, ["info"])
-        for line in ["Swarm: active", "Is Manager: true", "Managers: 3", "Nodes: 4", "Name: m1"] {
-            #expect(info.contains(line), "docker info lacks '\(line)':\n\(info)")
+        // The engine's own description comes with its answer (CPUs and memory: the defaults).
+        let lines = ["Swarm: active", "Is Manager: true", "Managers: 3", "Nodes: 4", "Name: m1", "CPUs: 1", "Total Memory: 2GiB"]
+        var info = ""
+        let described = ServeProcess.eventually {
+            info = ok(serve, ["info"])
+            return lines.allSatisfy { info.contains($0) }
         }
+        #expect(described, "docker info lacks one of \(lines):\n\(info)")
+        // docker ps on an engine, filtered by the engine.
+        agree(serve, ["ps"], on: "w1")
+        agree(serve, ["ps", "-a", "--filter", "name=web", "--filter", "status=running"], on: "m2")
+        let badFilter = serve.docker(["ps", "--filter", "colour=red"], on: "m1")
+        #expect(badFilter.status == 1 && badFilter.err.contains("invalid filter 'colour'"), "\(badFilter.err)")
         #expect(ok(serve, ["network", "create", "-d", "overlay", "backend"]).count == 26)
         agree(serve, ["network", "ls"])
         // Secrets and configs: data from standard input, the table, the removal.

@@ -42,8 +42,13 @@ final class ServeProcess: @unchecked Sendable {
 
     var text: String { lock.lock(); defer { lock.unlock() }; return collected }
 
+    /// How long to wait for what a test expects: generous, as `Screen.deadline` is, because a
+    /// loaded machine (a release build beside `swift test`) may take long to get there, and a
+    /// test that waits for its state never needs less.
+    static let deadline = 120.0
+
     /// Polls `condition` every 50 ms until it holds or `seconds` pass.
-    static func eventually(_ seconds: Double = 60, _ condition: () -> Bool) -> Bool {
+    static func eventually(_ seconds: Double = deadline, _ condition: () -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if condition() { return true }
@@ -52,7 +57,7 @@ final class ServeProcess: @unchecked Sendable {
         return condition()
     }
 
-    func waitFor(_ needle: String, _ seconds: Double = 60) -> Bool { Self.eventually(seconds) { text.contains(needle) } }
+    func waitFor(_ needle: String, _ seconds: Double = deadline) -> Bool { Self.eventually(seconds) { text.contains(needle) } }
 
     /// Runs `line` on the served swarm's shell and returns what it printed (after its echo).
     func statement(_ line: String) -> String? {
@@ -60,7 +65,7 @@ final class ServeProcess: @unchecked Sendable {
         let mark = "END-OF-STATEMENT-\(marks)"
         let start = text.utf8.count
         input.fileHandleForWriting.write(Data((line + "\nsay \(mark)\n").utf8))
-        guard Self.eventually(60, { text.contains(mark + "\n") }) else { return nil }
+        guard Self.eventually(Self.deadline, { text.contains(mark + "\n") }) else { return nil }
         let all = String(decoding: Array(text.utf8)[start...], as: UTF8.self)
         guard let end = all.range(of: mark + "\n"), let echo = all.range(of: line + "\n") else { return nil }
         return String(all[echo.upperBound..<end.lowerBound])

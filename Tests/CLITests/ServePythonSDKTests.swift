@@ -15,7 +15,7 @@ import Testing
         svc = m1.services.create("nginx:latest", name="web", mode=docker.types.ServiceMode("replicated", replicas=2),
                                  endpoint_spec=docker.types.EndpointSpec(ports={8080: 80}))
         print("service", svc.name, svc.attrs["Spec"]["Mode"])
-        deadline = time.time() + 60
+        deadline = time.time() + 120
         while time.time() < deadline:
             running = [t for t in svc.tasks() if t["Status"]["State"] == "running"]
             if len(running) == 2: break

@@ -24,7 +24,7 @@ import SimCore
             #expect(h.live(job).filter { $0.status.state != .complete }.count <= 2)
         }
         #expect(completions == 5)
-        #expect(h.tasks(job).filter { $0.status.state == .complete }.map(\.slot).sorted() == [1, 2, 3, 4, 5])
+        #expect(h.tasks(job).filter { $0.status.state == .complete }.map(\.slot).sorted() == [0, 1, 2, 3, 4])   // swarmkit's slots: 0…total-1
         #expect(ServiceStatus(of: h.store.service(id: job)!, in: h.store).completed == 5)
         #expect(ServiceConvergence.pending(in: h.store).isEmpty)
     }
@@ -37,9 +37,9 @@ import SimCore
         h.fail(tasks[0].id)
         h.complete(tasks[1].id)
         h.run(for: .seconds(10))
-        #expect(h.tasks(job).filter { $0.slot == 1 }.count == 2)   // the failed task and its replacement
-        #expect(h.tasks(job).filter { $0.slot == 2 }.count == 1)
-        #expect(h.running(job).map(\.slot) == [1])
+        #expect(h.tasks(job).filter { $0.slot == 0 }.count == 2)   // the failed task and its replacement
+        #expect(h.tasks(job).filter { $0.slot == 1 }.count == 1)
+        #expect(h.running(job).map(\.slot) == [0])
         #expect(h.store.task(id: tasks[0].id)?.desiredState == .shutdown)
     }
 

@@ -12,6 +12,8 @@ public struct EngineQuery: Sendable, Equatable {
     /// (`NodeFilters.swift`, …), and one case of `EngineRecords`.
     public enum Kind: String, Sendable, Equatable {
         case node, service, task, network
+        /// One engine's own containers (`GET /containers/json`), answered by that engine.
+        case container
     }
 
     public enum Selection: Sendable, Equatable {
@@ -30,9 +32,16 @@ public struct EngineQuery: Sendable, Equatable {
     /// `GET /networks/{id}?verbose=true`: what the network's load balancer and DNS know of
     /// services. Networks only.
     public var verbose = false
+    /// `GET /containers/json?all=1` (`docker ps -a`): exited containers too. Containers only.
+    public var all = false
 
     public static func list(_ kind: Kind, _ filters: EngineFilters = EngineFilters(), status: Bool = false) -> EngineQuery {
         EngineQuery(kind: kind, selection: .list(filters), status: status)
+    }
+
+    /// `docker ps [-a] [--filter …]`: this engine's containers.
+    public static func containers(_ filters: EngineFilters = EngineFilters(), all: Bool) -> EngineQuery {
+        EngineQuery(kind: .container, selection: .list(filters), all: all)
     }
 
     public static func inspect(_ kind: Kind, _ reference: String, verbose: Bool = false) -> EngineQuery {

@@ -8,6 +8,7 @@ public enum EngineRecords: Sendable, Equatable {
     case services([ServiceView])
     case tasks([TaskRecord])
     case networks([NetworkView])
+    case containers([ContainerRow])
 }
 
 /// A service as `GET /services` returns it: the record and, when the call asked for

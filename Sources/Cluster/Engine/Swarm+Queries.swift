@@ -24,7 +24,16 @@ extension Swarm {
             query.answer(NetworkFilters.table, store.networks.map(EngineNetworks.clusterView), notFound: EngineError.noSuchNetwork) { ref in
                 store.resolveNetwork(ref).map(EngineNetworks.clusterView)
             }.map(EngineRecords.networks)
+        case .container:
+            containerAnswer(query, on: host)
         }
+    }
+
+    /// `docker ps`: `host`'s engine's own containers, whatever the managers think, through
+    /// the daemon's filters. Answered where the request starts, on any engine.
+    func containerAnswer(_ query: EngineQuery, on host: HostID) -> Result<EngineRecords, EngineError> {
+        guard case .list(let filters) = query.selection else { return .failure(EngineError("unexpected call")) }
+        return ContainerFilters.answer(allContainers(on: host), filters, all: query.all).map(EngineRecords.containers)
     }
 
     /// Tasks: the filters checked, their service and node names turned into IDs, then matched

@@ -39,11 +39,12 @@ extension APIJSON {
 
     /// swagger `SystemInfo`: the engine's facts the simulator has, the swarm section from the
     /// engine's `SwarmInfo`, and a daemon's values for what it does not model (no warnings).
-    static func info(_ s: SwarmInfo, hostname: String, node: NodeRecord?, containers: [TaskRecord], _ cal: ServedCalendar) -> J {
-        let running = containers.filter { $0.status.state == .running }.count
+    static func info(_ s: SwarmInfo, _ cal: ServedCalendar) -> J {
+        let e = s.engine
         return obj([
-            "ID": str(s.nodeID.isEmpty ? hostname : s.nodeID), "Containers": int(containers.count),
-            "ContainersRunning": int(running), "ContainersPaused": int(0), "ContainersStopped": int(containers.count - running),
+            "ID": str(s.nodeID.isEmpty ? e.name : s.nodeID), "Containers": int(e.containers),
+            "ContainersRunning": int(e.containersRunning), "ContainersPaused": int(0),
+            "ContainersStopped": int(e.containers - e.containersRunning),
             "Images": int(0), "Driver": str("overlay2"), "DriverStatus": .array([]),
             "Plugins": obj(["Volume": strings(["local"]), "Network": strings(["bridge", "host", "null", "overlay"]), "Log": strings(["json-file"])]),
             "MemoryLimit": .bool(true), "SwapLimit": .bool(true), "CpuCfsPeriod": .bool(true), "CpuCfsQuota": .bool(true),
@@ -51,12 +52,13 @@ extension APIJSON {
             "IPv4Forwarding": .bool(true), "Debug": .bool(false), "NFd": int(0), "NGoroutines": int(0),
             "SystemTime": str(""), "LoggingDriver": str("json-file"), "CgroupDriver": str("systemd"), "CgroupVersion": str("2"),
             "NEventsListener": int(0), "KernelVersion": str("6.8.0-swarmsim"), "OperatingSystem": str("SwarmSim (simulated engine)"),
-            "OSVersion": str(""), "OSType": str("linux"), "Architecture": str(node?.architecture ?? "x86_64"),
+            "OSVersion": str(""), "OSType": str("linux"), "Architecture": str(e.architecture),
             "IndexServerAddress": str("https://index.docker.io/v1/"),
             "RegistryConfig": obj(["IndexConfigs": obj([:]), "InsecureRegistryCIDRs": strings(["::1/128", "127.0.0.0/8"]), "Mirrors": .array([])]),
-            "NCPU": int((node?.nanoCPUs ?? 1_000_000_000) / 1_000_000_000), "MemTotal": int(node?.memoryBytes ?? 0),
-            "DockerRootDir": str("/var/lib/docker"), "Name": str(hostname), "Labels": .array([]),
-            "ExperimentalBuild": .bool(false), "ServerVersion": str(node?.engineVersion ?? "28.2.2"),
+            "NCPU": int(e.nanoCPUs / 1_000_000_000), "MemTotal": int(e.memoryBytes),
+            "DockerRootDir": str("/var/lib/docker"), "Name": str(e.name),
+            "Labels": strings(e.labels.map { $0.key + "=" + $0.value }),
+            "ExperimentalBuild": .bool(false), "ServerVersion": str(e.engineVersion),
             "Runtimes": obj(["runc": obj(["path": str("runc")])]), "DefaultRuntime": str("runc"),
             "Swarm": swarmInfo(s, cal), "LiveRestoreEnabled": .bool(false), "Isolation": str(""),
             "InitBinary": str("docker-init"), "ContainerdCommit": obj(["ID": str("")]), "RuncCommit": obj(["ID": str("")]),

@@ -38,8 +38,9 @@ extension Orchestrator {
 
     /// swarmkit replicated job `ReconcileService`: tasks completed and tasks still wanted each
     /// hold a slot; new tasks go to free slots, no more than `maxConcurrent` wanted at once and
-    /// no more than `total` completed or wanted. (swarmkit numbers slots from 0; we from 1, as
-    /// a slot 0 names a global task here.)
+    /// no more than `total` completed or wanted. Slots are numbered from 0, as swarmkit numbers
+    /// them; a slot-0 task is named by its node (`batch.<node ID>`), as docker/cli names any
+    /// task without a slot number.
     mutating func startReplicatedJobTasks(_ service: ServiceRecord, _ tasks: [TaskRecord], maxConcurrent: Int, total: Int,
                                           _ work: inout Work, ids: inout IDGenerator) {
         var taken = Set<Int>()
@@ -54,7 +55,7 @@ extension Orchestrator {
             }
         }
         let new = max(0, min(maxConcurrent - running, total - completed - running))
-        var slot = 0
+        var slot = -1
         for _ in 0..<new {
             repeat { slot += 1 } while taken.contains(slot)
             work.emit(.putTask(Self.newTask(service, slot: slot, nodeID: nil, desired: .complete, ids: &ids, now: work.now)))

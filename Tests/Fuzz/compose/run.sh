@@ -12,17 +12,9 @@
 #   Tests/Fuzz/compose/.build/compose-fuzz Tests/Fuzz/compose/crashes/crash-…
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../../.." && pwd)"
-build="$here/.build"
-mkdir -p "$build"
-flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -package-name swarmsim)
-swiftc "${flags[@]}" -module-name YAML -wmo -emit-module -emit-module-path "$build/YAML.swiftmodule" \
-    -c "$root"/Sources/YAML/*.swift -o "$build/YAML.o"
-swiftc "${flags[@]}" -module-name ComposeFuzz -wmo -I "$build" \
-    "$root"/Sources/Compose/*.swift "$here/FuzzTarget.swift" "$build/YAML.o" \
-    -o "$build/compose-fuzz"
-corpus="$here/.corpus"
-mkdir -p "$corpus" "$here/crashes"
-cp "$here"/seeds/* "$corpus/"
+source "$here/../libfuzzer.sh"
+fuzz_module YAML "$root"/Sources/YAML/*.swift
+fuzz_binary ComposeFuzz compose-fuzz "$root"/Sources/Compose/*.swift "$here/FuzzTarget.swift" "$build/YAML.o"
+fuzz_corpus
 find "$root/Scenarios/stacks" -name '*.yml' -exec cp {} "$corpus/" \;
-exec "$build/compose-fuzz" -artifact_prefix="$here/crashes/" -max_len=2048 -timeout=10 "$@" "$corpus"
+fuzz_run compose-fuzz 2048 -timeout=10 -- "$@"

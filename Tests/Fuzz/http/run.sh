@@ -11,14 +11,9 @@
 #   Tests/Fuzz/http/.build/http-fuzz Tests/Fuzz/http/crashes/crash-…
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../../.." && pwd)"
-build="$here/.build"
-mkdir -p "$build"
+source "$here/../libfuzzer.sh"
 api="$root/Sources/EngineAPI"
-swiftc -O -sanitize=fuzzer -parse-as-library -swift-version 6 -module-name HTTPFuzz -wmo \
-    "$api"/HTTP/*.swift "$api/APIRoute.swift" "$api/APIVersion.swift" "$api/APIError.swift" \
-    "$here/FuzzTarget.swift" -o "$build/http-fuzz"
-corpus="$here/.corpus"
-mkdir -p "$corpus" "$here/crashes"
-cp "$here"/seeds/* "$corpus/"
-exec "$build/http-fuzz" -artifact_prefix="$here/crashes/" -max_len=2048 -timeout=10 "$@" "$corpus"
+fuzz_binary HTTPFuzz http-fuzz "$api"/HTTP/*.swift "$api/APIRoute.swift" "$api/APIVersion.swift" "$api/APIError.swift" \
+    "$here/FuzzTarget.swift"
+fuzz_corpus
+fuzz_run http-fuzz 2048 -timeout=10 -- "$@"

@@ -15,25 +15,13 @@
 #   Tests/Fuzz/parser/.build/parser-fuzz Tests/Fuzz/parser/crashes/crash-…
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../../.." && pwd)"
-build="$here/.build"
-mkdir -p "$build"
-# One package name, as SwiftPM gives, so `package` symbols are seen across these modules.
-flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -package-name swarmsim)
-swiftc "${flags[@]}" -module-name SimCore -wmo -emit-module -emit-module-path "$build/SimCore.swiftmodule" \
-    -c "$root"/Sources/SimCore/*.swift -o "$build/SimCore.o"
-swiftc "${flags[@]}" -module-name Orchestration -wmo -I "$build" \
-    -emit-module -emit-module-path "$build/Orchestration.swiftmodule" \
-    -c $(find "$root/Sources/Orchestration" -name '*.swift' | sort) -o "$build/Orchestration.o"
-swiftc "${flags[@]}" -module-name ScenarioLanguage -wmo -I "$build" \
-    -emit-module -emit-module-path "$build/ScenarioLanguage.swiftmodule" \
-    -c "$root"/Sources/ScenarioLanguage/*.swift -o "$build/ScenarioLanguage.o"
-swiftc "${flags[@]}" -module-name ParserFuzz -wmo -I "$build" \
-    "$root"/Sources/DockerClient/CommandLine/*.swift "$here/FuzzTarget.swift" \
-    "$build/ScenarioLanguage.o" "$build/Orchestration.o" "$build/SimCore.o" -lm \
-    -o "$build/parser-fuzz"
-corpus="$here/.corpus"
-mkdir -p "$corpus" "$here/crashes"
+source "$here/../libfuzzer.sh"
+fuzz_module SimCore "$root"/Sources/SimCore/*.swift
+fuzz_module Orchestration $(find "$root/Sources/Orchestration" -name '*.swift' | sort)
+fuzz_module ScenarioLanguage "$root"/Sources/ScenarioLanguage/*.swift
+fuzz_binary ParserFuzz parser-fuzz "$root"/Sources/DockerClient/CommandLine/*.swift "$here/FuzzTarget.swift" \
+    "$build/ScenarioLanguage.o" "$build/Orchestration.o" "$build/SimCore.o" -lm
+fuzz_corpus
 # The seed corpus: every scenario file, whole.
 find "$root/Scenarios" -name '*.swarm' -exec cp {} "$corpus/" \;
-exec "$build/parser-fuzz" -artifact_prefix="$here/crashes/" -max_len=512 "$@" "$corpus"
+fuzz_run parser-fuzz 512 -- "$@"

@@ -12,12 +12,7 @@
 #   Tests/Fuzz/yaml/.build/yaml-fuzz Tests/Fuzz/yaml/crashes/crash-…
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../../.." && pwd)"
-build="$here/.build"
-mkdir -p "$build"
-swiftc -O -sanitize=fuzzer -parse-as-library -swift-version 6 -module-name YAMLFuzz -wmo \
-    "$root"/Sources/YAML/*.swift "$here/FuzzTarget.swift" -o "$build/yaml-fuzz"
-corpus="$here/.corpus"
-mkdir -p "$corpus" "$here/crashes"
-cp "$here"/seeds/* "$corpus/"
-exec "$build/yaml-fuzz" -artifact_prefix="$here/crashes/" -max_len=1024 -timeout=10 "$@" "$corpus"
+source "$here/../libfuzzer.sh"
+fuzz_binary YAMLFuzz yaml-fuzz "$root"/Sources/YAML/*.swift "$here/FuzzTarget.swift"
+fuzz_corpus
+fuzz_run yaml-fuzz 1024 -timeout=10 -- "$@"
