@@ -22,6 +22,12 @@ extension Raft {
         public var checkQuorum = true
         /// Campaign first with a pre-vote that changes no term (thesis §9.6). swarmkit: off.
         public var preVote = false
+        /// The election timer restarts only when the member campaigns, grants a vote (with a
+        /// fresh timeout) or hears from its leader: the rules of the Raft paper's Figure 2, as
+        /// LogCabin, the paper's implementation, follows them. Off (etcd, swarmkit): it also
+        /// restarts whenever the member becomes a follower, after a lost election or on seeing
+        /// a higher term.
+        public var paperTimers = false
         /// Entries applied since the last snapshot after which `needsSnapshot` turns true.
         /// swarmkit `SnapshotInterval` = 10,000.
         public var snapshotInterval: UInt64 = 10_000

@@ -129,6 +129,7 @@ extension RaftNode {
             send(to: candidate, term: requestTerm, preVote ? .preVoteResponse(reject: false) : .voteResponse(reject: false))
             if !preVote {
                 electionElapsed = 0
+                if config.paperTimers { resetElectionTimeout() }
                 vote = candidate
             }
         } else {
@@ -175,7 +176,11 @@ extension RaftNode {
 
     @inlinable
     mutating func becomeFollower(term newTerm: UInt64, leader newLeader: Raft.NodeID?) {
+        // With the paper's timers a candidate or follower keeps its running timer; a leader
+        // stepping down starts one.
+        let timer = config.paperTimers && currentRole != .leader ? (electionElapsed, randomizedElectionTimeout) : nil
         reset(term: newTerm)
+        if let (elapsed, timeout) = timer { (electionElapsed, randomizedElectionTimeout) = (elapsed, timeout) }
         currentRole = .follower
         knownLeader = newLeader
     }

@@ -277,6 +277,7 @@ public final class ScenarioRunner {
         case (.raftHeartbeatTicks, .count(let n)): swarmOptions.raft.heartbeatTicks = n
         case (.raftPreVote, .toggle(let on)): swarmOptions.raft.preVote = on
         case (.raftCheckQuorum, .toggle(let on)): swarmOptions.raft.checkQuorum = on
+        case (.raftElectionTimer, .choice(let c)): swarmOptions.raft.paperTimers = c == "paper"
         case (.raftSnapshotInterval, .count(let n)): swarmOptions.raft.snapshotInterval = UInt64(n)
         case (.dispatcherHeartbeat, .duration(let d)): swarmOptions.dispatcherHeartbeat = d
         case (.swarmReads, .choice(let c)): swarmOptions.reads = c == "local" ? .local : .leader

@@ -14,6 +14,7 @@ public enum SettingKey: String, CaseIterable, Equatable, Sendable {
     case raftHeartbeatTicks = "raft heartbeat-ticks"
     case raftPreVote = "raft prevote"
     case raftCheckQuorum = "raft check-quorum"
+    case raftElectionTimer = "raft election-timer"
     case raftSnapshotInterval = "raft snapshot-interval"
     case dispatcherHeartbeat = "dispatcher heartbeat"
     case meshBalance = "mesh balance"
@@ -38,6 +39,7 @@ public enum SettingKey: String, CaseIterable, Equatable, Sendable {
         case .meshBalance: .choice(["round-robin", "local-first"])
         case .swarmReads: .choice(["leader", "local"])
         case .language: .choice(Language.allCases.map(\.rawValue))
+        case .raftElectionTimer: .choice(["etcd", "paper"])
         }
     }
 

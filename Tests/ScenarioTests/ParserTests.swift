@@ -55,6 +55,7 @@ let twoManagers = "hosts m1..m3 w1..w3\n"
         ("raft heartbeat-ticks 1", Setting(key: .raftHeartbeatTicks, value: .count(1))),
         ("raft prevote on", Setting(key: .raftPreVote, value: .toggle(true))),
         ("raft check-quorum off", Setting(key: .raftCheckQuorum, value: .toggle(false))),
+        ("raft election-timer paper", Setting(key: .raftElectionTimer, value: .choice("paper"))),
         ("raft snapshot-interval 10000", Setting(key: .raftSnapshotInterval, value: .count(10_000))),
         ("dispatcher heartbeat 5s", Setting(key: .dispatcherHeartbeat, value: .duration(.seconds(5)))),
         ("mesh balance round-robin", Setting(key: .meshBalance, value: .choice("round-robin"))),
