@@ -5,7 +5,11 @@ import NodeRoles
 
 /// One machine: its fixed description, what its engine keeps on disk, and what it holds in
 /// memory (lost at a crash).
-struct Host {
+///
+/// A class: the swarm's host table holds one per machine for the whole run, and events reach
+/// into one host's roles (`hosts[i].manager?.raft`, `hosts[i].agent`) many times each; a value
+/// would be copied whole, every table it holds retained and released, on each read.
+final class Host {
     let id: HostID
     let name: String
     let address: String
