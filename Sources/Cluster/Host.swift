@@ -28,7 +28,7 @@ final class Host {
     // MARK: In memory: lost at a crash
     /// A join that `docker swarm join` stopped waiting for, which the engine keeps trying.
     var backgroundJoin: (token: String, remote: String)?
-    var manager: ManagerRuntime?
+    var manager: Manager?
     /// The unlock key its manager's disk is sealed with: the swarm's key as its store held it
     /// when it went down (nil: autolock was off). Read at restart (Swarm+Autolock.swift).
     var sealedWith: String?

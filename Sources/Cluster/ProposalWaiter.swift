@@ -1,10 +1,6 @@
-import NodeRoles
-
-/// Who waits for a proposed write, and what they hear once it is applied.
+/// Who waits for a proposed write, and what they hear once it is applied; kept by the swarm
+/// under the ticket the manager's `PendingProposal` carries.
 struct ProposalWaiter {
     var target: ReplyTarget
     var reply: Reply
 }
-
-/// The manager role as the swarm runs it: proposals answer a `ProposalWaiter`.
-typealias ManagerRuntime = Manager<ProposalWaiter>

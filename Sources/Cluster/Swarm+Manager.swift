@@ -15,7 +15,7 @@ extension Swarm {
         if hosts[host.index].raftStorage == nil { hosts[host.index].raftStorage = Raft.Storage() }
         let store = ClusterStore()
         let applied: UInt64 = 0
-        var runtime = ManagerRuntime(raft: raft, store: store)
+        var runtime = Manager(raft: raft, store: store)
         runtime.appliedIndex = applied
         managerStarts &+= 1
         runtime.serial = managerStarts
@@ -32,7 +32,7 @@ extension Swarm {
     /// Stops the manager on `host` (demoted or removed): the agent carries on as a worker's.
     func stopManager(_ host: HostID) {
         guard let runtime = hosts[host.index].manager else { return }
-        for p in runtime.proposals { reply(p.waiter.target, .failed(.lostLeadership), from: host) }
+        for p in runtime.proposals { answer(p, .failed(.lostLeadership), from: host) }
         safety.retired(runtime.raft.id)
         hosts[host.index].manager = nil
         hosts[host.index].raftStorage = nil
@@ -42,7 +42,7 @@ extension Swarm {
     }
 
     /// Reads from the manager on `host` (nil when it runs none).
-    func withManager<R>(_ host: HostID, _ body: (ManagerRuntime) -> R) -> R? {
+    func withManager<R>(_ host: HostID, _ body: (Manager) -> R) -> R? {
         hosts[host.index].manager.map(body)
     }
 
@@ -89,8 +89,8 @@ extension Swarm {
     /// it, and starts or stops the leader-only work.
     private func settle(_ host: HostID, roleChanged: Bool, applied: ApplyEffects) {
         guard let settled = hosts[host.index].manager?.settle() else { return }
-        for p in settled.answered { reply(p.waiter.target, p.waiter.reply, from: host) }
-        for p in settled.lost { reply(p.waiter.target, .failed(.lostLeadership), from: host) }
+        for p in settled.answered { answer(p, nil, from: host) }
+        for p in settled.lost { answer(p, .failed(.lostLeadership), from: host) }
         guard let m = hosts[host.index].manager else { return }
         if m.takeStopDue() {
             schedule(.stopRemovedManager(host, incarnation: network.incarnation(host)),
@@ -190,10 +190,20 @@ extension Swarm {
             processReady(host)
             return false
         case .success(let last):
-            if let target { hosts[host.index].manager?.waitForApply(last, waiter: ProposalWaiter(target: target, reply: answer)) }
+            if let target, let m = hosts[host.index].manager {
+                proposalTickets &+= 1
+                proposalWaiters[proposalTickets] = ProposalWaiter(target: target, reply: answer)
+                m.waitForApply(last, ticket: proposalTickets)
+            }
             processReady(host)
             return true
         }
+    }
+
+    /// Answers the writer waiting for `proposal`: with `answer`, or nil for the reply it asked for.
+    func answer(_ proposal: PendingProposal, _ answer: Reply?, from host: HostID) {
+        guard let waiter = proposalWaiters.removeValue(forKey: proposal.ticket) else { return }
+        reply(waiter.target, answer ?? waiter.reply, from: host)
     }
 
     static func proposalError(_ error: Raft.ProposalError) -> EngineError {

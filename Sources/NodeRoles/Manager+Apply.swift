@@ -29,9 +29,9 @@ extension Manager {
     }
 
     /// Takes out the proposals whose entries are applied, and those a lost leadership strands.
-    package func settleProposals() -> (answered: [PendingProposal<Waiter>], lost: [PendingProposal<Waiter>]) {
-        var waiting: [PendingProposal<Waiter>] = [], answered: [PendingProposal<Waiter>] = []
-        var lost: [PendingProposal<Waiter>] = []
+    package func settleProposals() -> (answered: [PendingProposal], lost: [PendingProposal]) {
+        var waiting: [PendingProposal] = [], answered: [PendingProposal] = []
+        var lost: [PendingProposal] = []
         for p in proposals {
             if appliedIndex >= p.index { answered.append(p) }
             else if raft.role != .leader || raft.term != p.term { lost.append(p) }

@@ -39,7 +39,7 @@ extension Manager {
     }
 
     /// After a Ready: the proposals to answer, and a snapshot if the log has grown long.
-    package func settle() -> ManagerSettled<Waiter> {
+    package func settle() -> ManagerSettled {
         let (answered, lost) = settleProposals()
         if raft.needsSnapshot { compact() }
         return ManagerSettled(answered: answered, lost: lost)
@@ -54,8 +54,9 @@ extension Manager {
         return true
     }
 
-    /// Records a write proposed on this leader, to be answered once its entry `index` is applied.
-    package func waitForApply(_ index: UInt64, waiter: Waiter) {
-        proposals.append(PendingProposal(index: index, term: raft.term, waiter: waiter))
+    /// Records a write proposed on this leader, to be answered once its entry `index` is applied;
+    /// `ticket` comes back in `settle`.
+    package func waitForApply(_ index: UInt64, ticket: UInt64) {
+        proposals.append(PendingProposal(index: index, term: raft.term, ticket: ticket))
     }
 }

@@ -13,11 +13,11 @@ package typealias RaftDisk = Raft.Storage<StoreCommand, ClusterStore>
 /// to send, role and term changes, what the applied entries changed, answered proposals).
 ///
 /// A class: one host holds it, the shell reaches it through the host table, and a read of one
-/// field must not copy the store, the log and every table. `Waiter` is what the shell needs to
-/// answer a proposal once it is applied; the role only hands it back.
+/// field must not copy the store, the log and every table. Not generic: its code is compiled
+/// once, for these types, and called without looking up type metadata.
 ///
 /// It reads only its own state and what arrives in messages; time comes in as an argument.
-package final class Manager<Waiter> {
+package final class Manager {
     package var raft: StoreRaft
     package var store: ClusterStore { didSet { meshInputs &+= 1 } }
     package var appliedIndex: UInt64 = 0
@@ -26,7 +26,7 @@ package final class Manager<Waiter> {
     /// When each Raft peer was last heard from (looked up by ID, never iterated).
     package var lastHeard: [UInt64: SimTime] = [:]
     /// Writes proposed on this leader, waiting to be applied.
-    package var proposals: [PendingProposal<Waiter>] = []
+    package var proposals: [PendingProposal] = []
     /// Present while this manager leads.
     package var dispatcher: Dispatcher?
     /// Set when a committed membership change removed this manager from Raft.

@@ -7,15 +7,15 @@ import Orchestration
 /// The manager role driven on its own: three managers, their Raft messages handed from one to
 /// another by the test, no swarm and no network.
 @Suite struct ManagerTests {
-    typealias Role = Manager<String>
+    typealias Role = Manager
 
     /// Three managers of one Raft group (IDs 1, 2, 3), each with its own disk.
     final class Group {
         var managers: [Role]
         var disks: [RaftDisk]
         var now = SimTime.zero
-        /// The waiters each manager answered, as applied or as lost, in order.
-        var answered: [[String]] = [[], [], []], lost: [[String]] = [[], [], []]
+        /// The tickets of the proposals each manager answered, as applied or as lost, in order.
+        var answered: [[UInt64]] = [[], [], []], lost: [[UInt64]] = [[], [], []]
 
         init() {
             let config = Raft.Config()
@@ -30,8 +30,8 @@ import Orchestration
         func drain(_ i: Int) -> ManagerReady {
             let ready = managers[i].drainReady(persist: { self.disks[i].persist($0) })
             let settled = managers[i].settle()
-            answered[i] += settled.answered.map(\.waiter)
-            lost[i] += settled.lost.map(\.waiter)
+            answered[i] += settled.answered.map(\.ticket)
+            lost[i] += settled.lost.map(\.ticket)
             return ready
         }
 
@@ -86,7 +86,7 @@ import Orchestration
         let leader = group.managers[0]
         let cluster = ClusterRecord(id: "c", workerToken: "W", managerToken: "M", createdAt: .zero)
         let index = try leader.propose([.createCluster(cluster)], membership: nil)
-        leader.waitForApply(index, waiter: "init")
+        leader.waitForApply(index, ticket: 7)
         let ready = group.drain(0)
         #expect(ready.messages.count == 2)   // the entry, to each follower
         #expect(leader.store.cluster == nil)
@@ -97,7 +97,7 @@ import Orchestration
         _ = group.deliver(ready.messages)
         #expect(leader.store.cluster?.id == "c")
         #expect(leader.appliedIndex == index)
-        #expect(group.answered[0] == ["init"])
+        #expect(group.answered[0] == [7])
         #expect(group.lost[0].isEmpty)
         #expect(leader.proposals.isEmpty)
     }
@@ -107,7 +107,7 @@ import Orchestration
         _ = group.deliver(group.tickUntilMessages(0).messages)
         let leader = group.managers[0]
         let index = try leader.propose([.setUnlockKey(nil, at: .zero)], membership: nil)
-        leader.waitForApply(index, waiter: "lock")
+        leader.waitForApply(index, ticket: 8)
         _ = group.drain(0)   // its messages are lost: the followers never hear of the entry
 
         // Everything the old leader sends from now on is lost too; another manager wins.
@@ -121,7 +121,7 @@ import Orchestration
         }
         #expect(winner != nil)
         #expect(leader.raft.role == .follower)
-        #expect(group.lost[0] == ["lock"])
+        #expect(group.lost[0] == [8])
         #expect(group.answered[0].isEmpty)
         #expect(leader.proposals.isEmpty)
     }
