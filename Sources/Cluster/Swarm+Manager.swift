@@ -76,7 +76,7 @@ extension Swarm {
                 self.checkInvariants(afterApplying: changes, index: index, manager: manager, on: host)
             } : nil)
         raftReadyPersisted(ready.messages, from: host, wrote: ready.wrote)
-        announce(ready.roleChanges, nodeStates: ready.applied.nodeStates, on: host)
+        announce(ready.announced, nodeStates: ready.applied.nodeStates, on: host)
         settle(host, roleChanged: !ready.roleChanges.isEmpty, applied: ready.applied)
     }
 
@@ -100,7 +100,7 @@ extension Swarm {
         if m.raft.role == .leader { afterApplyOnLeader(host, applied, roleChanged: roleChanged) }
     }
 
-    /// Notifies and traces Raft role changes and the node states the leader recorded.
+    /// Notifies and traces Raft role and term changes and the node states the leader recorded.
     private func announce(_ roleChanges: [(role: Raft.Role, term: UInt64)], nodeStates: [(String, NodeState)], on host: HostID) {
         for (role, term) in roleChanges {
             notify(.role(host, role, term: term))

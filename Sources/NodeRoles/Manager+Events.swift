@@ -33,7 +33,13 @@ extension Manager {
             apply(ready, effects: &out.applied, afterEach: check)
             raft.advance()
             out.messages += ready.messages
-            if let role = ready.role { out.roleChanges.append((role, raft.term)) }
+            if let role = ready.role {
+                out.roleChanges.append((role, raft.term))
+                out.announced.append((role, raft.term))
+            } else if raft.term != announcedTerm {
+                out.announced.append((raft.role, raft.term))   // a new term in the same role
+            }
+            announcedTerm = raft.term
         }
         return out
     }

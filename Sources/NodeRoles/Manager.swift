@@ -63,8 +63,12 @@ package final class Manager {
     package var meshInputs: UInt64 = 0
     /// Which start of a manager this runtime is, unique in the swarm (`Swarm.managerStarts`).
     package var serial: UInt64 = 0
+    /// The term last handed out in a `ManagerReady` (or at the start): a later one is news.
+    package var announcedTerm: UInt64
 
-    package init(raft: StoreRaft, store: ClusterStore) { self.raft = raft; self.store = store }
+    package init(raft: StoreRaft, store: ClusterStore) {
+        self.raft = raft; self.store = store; announcedTerm = raft.term
+    }
 
     /// Where this manager's store stands, for what it sends nodes (`LeaderStamp`).
     package var stamp: LeaderStamp { LeaderStamp(term: raft.term, index: appliedIndex) }

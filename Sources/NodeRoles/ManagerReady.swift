@@ -9,6 +9,9 @@ package struct ManagerReady {
     package var messages: [RaftMessage] = []
     /// Each role this manager took, with the term it took it in.
     package var roleChanges: [(role: Raft.Role, term: UInt64)] = []
+    /// What to announce: each role change, and each new term taken in the same role (a
+    /// follower that hears of a later term), in order.
+    package var announced: [(role: Raft.Role, term: UInt64)] = []
     /// Whether anything was written to disk (hard state, entries, a snapshot or a compaction).
     package var wrote = false
     /// What the committed entries changed.
