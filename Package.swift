@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "SimNetwork", dependencies: ["SimCore"]),
         .target(name: "Raft", dependencies: ["SimCore"]),
         .target(name: "Orchestration", dependencies: ["SimCore"]),
-        .target(name: "NodeRoles", dependencies: ["SimCore", "Orchestration"]),
+        .target(name: "NodeRoles", dependencies: ["SimCore", "Raft", "Orchestration"]),
         .target(name: "Cluster", dependencies: ["SimCore", "SimNetwork", "Raft", "Orchestration", "NodeRoles"]),
         // The scenario side, one module per job; docs/architecture.md draws the map.
         .target(name: "ScenarioLanguage", dependencies: ["SimCore"]),
@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "SimNetworkTests", dependencies: ["SimNetwork"]),
         .testTarget(name: "RaftTests", dependencies: ["Raft", "SimNetwork"]),
         .testTarget(name: "OrchestrationTests", dependencies: ["Orchestration"]),
-        .testTarget(name: "NodeRolesTests", dependencies: ["NodeRoles"]),
+        .testTarget(name: "NodeRolesTests", dependencies: ["NodeRoles", "Raft", "Orchestration", "SimCore"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster"]),
         .testTarget(name: "ScenarioTests", dependencies: [
             "SimCore", "Raft", "Orchestration", "Cluster",

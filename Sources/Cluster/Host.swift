@@ -5,7 +5,11 @@ import NodeRoles
 
 /// One machine: its fixed description, what its engine keeps on disk, and what it holds in
 /// memory (lost at a crash).
-struct Host {
+///
+/// A class: the swarm's host table holds one per machine for the whole run, and events reach
+/// into one host's roles (`hosts[i].manager?.raft`, `hosts[i].agent`) many times each; a value
+/// would be copied whole, every table it holds retained and released, on each read.
+final class Host {
     let id: HostID
     let name: String
     let address: String
@@ -24,7 +28,7 @@ struct Host {
     // MARK: In memory: lost at a crash
     /// A join that `docker swarm join` stopped waiting for, which the engine keeps trying.
     var backgroundJoin: (token: String, remote: String)?
-    var manager: ManagerRuntime?
+    var manager: Manager?
     /// The unlock key its manager's disk is sealed with: the swarm's key as its store held it
     /// when it went down (nil: autolock was off). Read at restart (Swarm+Autolock.swift).
     var sealedWith: String?

@@ -1,4 +1,5 @@
 import SimCore
+import NodeRoles
 import Raft
 import Orchestration
 

@@ -93,9 +93,7 @@ extension Swarm {
     }
 
     func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, on host: HostID, target: ReplyTarget) {
-        // Read what is needed, and hold no copy of the manager while its tables change: a copy
-        // alive across the change would make the change copy the whole table. Read in place
-        // (`withManager`): `hosts[host.index].manager?.x` copies the whole host for each read.
+        // Each read asks the host table again: starting the dispatcher may change the manager.
         guard let heartbeat = withManager(host, { $0.store.cluster?.dispatcherHeartbeat }) ?? nil else {
             return reply(target, .failed(.noLeader), from: host)
         }

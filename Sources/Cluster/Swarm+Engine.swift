@@ -188,7 +188,7 @@ extension Swarm {
 
     /// `docker node update`: a demotion is refused for the last manager or when it would cost
     /// quorum, and takes the node out of Raft (a demoted leader first hands leadership over).
-    private func updateNode(_ ref: String, _ update: NodeUpdate, manager m: ManagerRuntime, on host: HostID,
+    private func updateNode(_ ref: String, _ update: NodeUpdate, manager m: Manager, on host: HostID,
                             target: ReplyTarget) {
         func answer(_ r: EngineResult) { reply(target, .api(r), from: host) }
         let store = m.store

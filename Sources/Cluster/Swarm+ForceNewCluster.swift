@@ -20,7 +20,7 @@ extension Swarm {
         }
         let ticking = hosts[host.index].manager != nil
         if let old = hosts[host.index].manager {
-            for p in old.proposals { reply(p.target, .failed(.lostLeadership), from: host) }
+            for p in old.proposals { answer(p, .failed(.lostLeadership), from: host) }
             hosts[host.index].manager = nil
             traceHost("manager.stop", host)
             notify(.managerStopped(host))
@@ -79,7 +79,7 @@ extension Swarm {
     /// (manager and agent), and stays stopped, across restarts, until the engine leaves.
     func memberRemovedByForce(_ raftID: UInt64, at host: HostID) {
         guard let m = hosts[host.index].manager, m.raft.id == raftID else { return }
-        for p in m.proposals { reply(p.target, .failed(.lostLeadership), from: host) }
+        for p in m.proposals { answer(p, .failed(.lostLeadership), from: host) }
         hosts[host.index].manager = nil
         hosts[host.index].membership?.removedByForce = true
         stopAgent(host)

@@ -8,7 +8,7 @@ import NodeRoles
 extension Swarm {
     /// Called by the apply loop after `host`'s manager `m` applied the entry at `index`, which
     /// changed `changes`.
-    func checkInvariants(afterApplying changes: StoreChanges, index: UInt64, manager m: ManagerRuntime, on host: HostID) {
+    func checkInvariants(afterApplying changes: StoreChanges, index: UInt64, manager m: Manager, on host: HostID) {
         guard invariants.isEnabled, !safety.forcedOut.contains(m.raft.id) else { return }
         invariants.applied(changes, index: index, store: m.store, on: host, hostName: hosts[host.index].name,
                            isLeader: m.raft.role == .leader, at: now)

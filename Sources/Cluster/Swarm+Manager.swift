@@ -15,7 +15,7 @@ extension Swarm {
         if hosts[host.index].raftStorage == nil { hosts[host.index].raftStorage = Raft.Storage() }
         let store = ClusterStore()
         let applied: UInt64 = 0
-        var runtime = ManagerRuntime(raft: raft, store: store)
+        var runtime = Manager(raft: raft, store: store)
         runtime.appliedIndex = applied
         managerStarts &+= 1
         runtime.serial = managerStarts
@@ -32,7 +32,7 @@ extension Swarm {
     /// Stops the manager on `host` (demoted or removed): the agent carries on as a worker's.
     func stopManager(_ host: HostID) {
         guard let runtime = hosts[host.index].manager else { return }
-        for p in runtime.proposals { reply(p.target, .failed(.lostLeadership), from: host) }
+        for p in runtime.proposals { answer(p, .failed(.lostLeadership), from: host) }
         safety.retired(runtime.raft.id)
         hosts[host.index].manager = nil
         hosts[host.index].raftStorage = nil
@@ -41,26 +41,16 @@ extension Swarm {
         notify(.managerStopped(host))
     }
 
-    /// Reads from the manager on `host` in place (nil when it runs none). `hosts[i].manager?.x`
-    /// copies the whole host first, every table of its runtime retained and then released;
-    /// `body` must only read (the host table is held for reading meanwhile).
-    func withManager<R>(_ host: HostID, _ body: (borrowing ManagerRuntime) -> R) -> R? {
-        hosts.withUnsafeBufferPointer { hosts in
-            guard let m = hosts[host.index].manager else { return nil }
-            return body(m)
-        }
+    /// Reads from the manager on `host` (nil when it runs none).
+    func withManager<R>(_ host: HostID, _ body: (Manager) -> R) -> R? {
+        hosts[host.index].manager.map(body)
     }
 
     // MARK: Raft I/O
 
     func raftTick(_ host: HostID) {
-        guard hosts[host.index].manager != nil else { return }
-        hosts[host.index].manager?.raft.tick()
-        if hosts[host.index].manager?.raft.leader == nil {
-            hosts[host.index].manager?.ticksWithoutLeader += 1
-        } else {
-            hosts[host.index].manager?.ticksWithoutLeader = 0
-        }
+        guard let m = hosts[host.index].manager else { return }
+        m.tick()
         processReady(host)
         reconcileRoles(host)
         if hosts[host.index].manager != nil {
@@ -69,69 +59,49 @@ extension Swarm {
     }
 
     func raftReceive(_ message: RaftMessage, at host: HostID) {
-        guard hosts[host.index].manager != nil, !refuseRemovedMember(message, at: host) else { return }
-        hosts[host.index].manager?.lastHeard[message.from] = now
-        hosts[host.index].manager?.raft.step(message)
+        guard let m = hosts[host.index].manager, !refuseRemovedMember(message, at: host) else { return }
+        m.receive(message, at: now)
         processReady(host)
     }
 
-    /// Persists, sends, applies and acknowledges everything Raft has ready (etcd's Ready loop).
-    ///
-    /// The manager is changed while uniquely held: a copy taken out while the table still holds
-    /// it, and written back, would make the store and the Raft log copy themselves on every entry.
+    /// Carries out what the manager on `host` has ready: persists and sends Raft's output,
+    /// announces role changes, answers the proposals applied or stranded, and on the leader
+    /// starts what the applied entries call for.
     func processReady(_ host: HostID) {
-        var effects = ApplyEffects()
-        let (outbox, roleChanges, wrote) = drainReady(host, effects: &effects)
-        raftReadyPersisted(outbox, from: host, wrote: wrote)
-        announce(roleChanges, nodeStates: effects.nodeStates, on: host)
-        guard let (answered, lost) = hosts[host.index].manager?.settleProposals() else { return }
-        if hosts[host.index].manager?.raft.needsSnapshot == true { hosts[host.index].manager?.compact() }
-        for p in answered { reply(p.target, p.reply, from: host) }
-        for p in lost { reply(p.target, .failed(.lostLeadership), from: host) }
+        guard let m = hosts[host.index].manager, m.raft.hasReady else { return settleOnly(host) }
+        let ready = m.drainReady(
+            persist: { self.hosts[host.index].raftStorage?.persist($0) },
+            observe: safety.isEnabled ? { raft, ready in self.safety.observe(raft, ready: ready) } : nil,
+            check: invariants.isEnabled ? { changes, index, manager in
+                self.checkInvariants(afterApplying: changes, index: index, manager: manager, on: host)
+            } : nil)
+        raftReadyPersisted(ready.messages, from: host, wrote: ready.wrote)
+        announce(ready.announced, nodeStates: ready.applied.nodeStates, on: host)
+        settle(host, roleChanged: !ready.roleChanges.isEmpty, applied: ready.applied)
+    }
+
+    /// `processReady` when Raft had nothing ready: what is left is the proposals to settle.
+    private func settleOnly(_ host: HostID) {
+        settle(host, roleChanged: false, applied: ApplyEffects())
+    }
+
+    /// Answers the proposals the manager on `host` settled, schedules its stop once Raft removed
+    /// it, and starts or stops the leader-only work.
+    private func settle(_ host: HostID, roleChanged: Bool, applied: ApplyEffects) {
+        guard let settled = hosts[host.index].manager?.settle() else { return }
+        for p in settled.answered { answer(p, nil, from: host) }
+        for p in settled.lost { answer(p, .failed(.lostLeadership), from: host) }
         guard let m = hosts[host.index].manager else { return }
-        if m.removedFromRaft && !m.stopScheduled {
-            // Keep voting for a while: a survivor that has not yet applied the removal may still
-            // count this member and need its vote (configurations apply on commit).
-            hosts[host.index].manager?.stopScheduled = true
+        if m.takeStopDue() {
             schedule(.stopRemovedManager(host, incarnation: network.incarnation(host)),
                      after: options.raftTick * Int64(2 * options.raft.electionTicks))
         }
-        let roleChanged = !roleChanges.isEmpty
         if roleChanged { leadershipChanged(host) }
-        if m.raft.role == .leader { afterApplyOnLeader(host, effects, roleChanged: roleChanged) }
+        if m.raft.role == .leader { afterApplyOnLeader(host, applied, roleChanged: roleChanged) }
     }
 
-    /// Takes every Ready the manager on `host` has: persists it, applies its committed entries
-    /// and advances. Returns the messages to send once persisted, the role changes, and whether
-    /// anything was written.
-    private func drainReady(_ host: HostID, effects: inout ApplyEffects)
-        -> (outbox: [RaftMessage], roleChanges: [(Raft.Role, UInt64)], wrote: Bool) {
-        var outbox: [RaftMessage] = []
-        var roleChanges: [(Raft.Role, UInt64)] = []
-        var wrote = false
-        while hosts[host.index].manager?.raft.hasReady == true {
-            // Take the manager out while it applies: uniquely held, its store and log change in
-            // place (a copy left in the table would make them copy themselves), and the
-            // invariant checker may read the other managers meanwhile.
-            guard var m = hosts[host.index].manager else { break }
-            hosts[host.index].manager = nil
-            let ready = m.raft.ready()
-            if safety.isEnabled { safety.observe(m.raft, ready: ready) }
-            hosts[host.index].raftStorage?.persist(ready)
-            wrote = wrote || ready.hardState != nil || !ready.entries.isEmpty || ready.snapshot != nil || ready.compaction != nil
-            m.apply(ready, effects: &effects, afterEach: invariants.isEnabled ? { changes, index, manager in
-                self.checkInvariants(afterApplying: changes, index: index, manager: manager, on: host)
-            } : nil)
-            m.raft.advance()
-            hosts[host.index].manager = m
-            outbox += ready.messages
-            if let role = ready.role { roleChanges.append((role, m.raft.term)) }
-        }
-        return (outbox, roleChanges, wrote)
-    }
-
-    /// Notifies and traces Raft role changes and the node states the leader recorded.
-    private func announce(_ roleChanges: [(Raft.Role, UInt64)], nodeStates: [(String, NodeState)], on host: HostID) {
+    /// Notifies and traces Raft role and term changes and the node states the leader recorded.
+    private func announce(_ roleChanges: [(role: Raft.Role, term: UInt64)], nodeStates: [(String, NodeState)], on host: HostID) {
         for (role, term) in roleChanges {
             notify(.role(host, role, term: term))
             if trace.isEnabled {
@@ -220,12 +190,20 @@ extension Swarm {
             processReady(host)
             return false
         case .success(let last):
-            if let target, let term = hosts[host.index].manager?.raft.term {
-                hosts[host.index].manager?.proposals.append(PendingProposal(index: last, term: term, target: target, reply: answer))
+            if let target, let m = hosts[host.index].manager {
+                proposalTickets &+= 1
+                proposalWaiters[proposalTickets] = ProposalWaiter(target: target, reply: answer)
+                m.waitForApply(last, ticket: proposalTickets)
             }
             processReady(host)
             return true
         }
+    }
+
+    /// Answers the writer waiting for `proposal`: with `answer`, or nil for the reply it asked for.
+    func answer(_ proposal: PendingProposal, _ answer: Reply?, from host: HostID) {
+        guard let waiter = proposalWaiters.removeValue(forKey: proposal.ticket) else { return }
+        reply(waiter.target, answer ?? waiter.reply, from: host)
     }
 
     static func proposalError(_ error: Raft.ProposalError) -> EngineError {

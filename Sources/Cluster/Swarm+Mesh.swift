@@ -17,22 +17,6 @@ import NodeRoles
 extension Swarm {
     // MARK: Leader side
 
-    /// The service whose endpoints or ports `change`, one of an entry's changes in order, may
-    /// have changed: a task's status or desired state, a removed task, a service created,
-    /// respecified or removed. A task the same entry created (`created`, the entry's puts so
-    /// far) is no endpoint yet, so what else the entry does to it is no news to the mesh.
-    static func meshService(touchedBy change: StoreChanges.Change, created: inout Set<String>, into ids: inout [String]) {
-        switch change {
-        case .task(let t) where t.kind == .put:
-            created.insert(t.id)
-        case .task(let t) where t.kind == .status || t.kind == .desiredState || t.kind == .removed:
-            if !created.contains(t.id) { ids.append(t.serviceID) }
-        case .service(let s) where s.kind != .updateStatus:
-            ids.append(s.id)
-        default: break
-        }
-    }
-
     /// Schedules the spread of these services' endpoints to every node.
     func scheduleMeshUpdates(_ serviceIDs: [String], from leader: HostID) {
         for id in serviceIDs where !(hosts[leader.index].manager?.meshPending.contains(id) ?? true) {

@@ -70,12 +70,6 @@ extension Swarm {
         if storeChanged { requestOrchestration(host) }
     }
 
-    /// The node whose assignments `change` changed, if any: a task put on, assigned to, given a
-    /// new desired state on, or removed from it (a status the agent reported is no news to it).
-    static func touchedNode(by change: StoreChanges.Change, into nodes: inout [String]) {
-        if case .task(let t) = change, t.kind != .status, let n = t.nodeID { nodes.append(n) }
-    }
-
     // MARK: Dispatcher: assignments and reports
 
     /// Sends `nodeID` every task assigned to it that it should run or stop, through the manager

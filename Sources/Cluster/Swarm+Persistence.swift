@@ -1,4 +1,5 @@
 import SimCore
+import NodeRoles
 import SimNetwork
 
 /// The disk under a manager's Raft: how long its writes hold back the messages that depend on

@@ -30,11 +30,15 @@ public final class Swarm {
     var hostOfNode: [String: HostID] = [:] { didSet { hostOfNodeChanges &+= 1 } }
     /// Counts the changes to `hostOfNode` (a node leaving takes its endpoints out of the mesh).
     var hostOfNodeChanges: UInt64 = 0
-    /// Counts the managers started, to tell their runtimes apart (`ManagerRuntime.serial`).
+    /// Counts the managers started, to tell their runtimes apart (`Manager.serial`).
     var managerStarts: UInt64 = 0
     var operations = OperationTable()
     var meshRequests: [MeshRequestState] = []
     var pendingCalls: [CallID: PendingCall] = [:]
+    /// Writers waiting for their proposal, by the ticket its `PendingProposal` carries (looked up,
+    /// never iterated), and the last ticket given.
+    var proposalWaiters: [UInt64: ProposalWaiter] = [:]
+    var proposalTickets: UInt64 = 0
     /// The agents' effects buffer, reused from event to event (see `withAgent`).
     var agentEffects: [AgentEffect] = []
     /// The dispatchers' effects buffer (see `takeDispatcherEffects`).
@@ -267,6 +271,7 @@ public final class Swarm {
         network.crash(host)
         hosts[host.index].heartbeatWakeups = 0
         sealOnCrash(host)
+        for p in hosts[host.index].manager?.proposals ?? [] { proposalWaiters[p.ticket] = nil }
         hosts[host.index].manager = nil
         stopAgent(host)
         hosts[host.index].backgroundJoin = nil

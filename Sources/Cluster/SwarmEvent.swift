@@ -1,4 +1,5 @@
 import SimCore
+import NodeRoles
 import SimNetwork
 
 /// Everything that can happen in a swarm, as simulator events.

@@ -3,9 +3,6 @@ import Raft
 import Orchestration
 import NodeRoles
 
-typealias StoreRaft = RaftNode<StoreCommand, ClusterStore>
-typealias RaftMessage = Raft.Message<StoreCommand, ClusterStore>
-
 /// Identifies one remote call, so its reply finds the caller.
 typealias CallID = UInt64
 

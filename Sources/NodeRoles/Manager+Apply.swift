@@ -2,10 +2,10 @@ import SimCore
 import Raft
 import Orchestration
 
-extension ManagerRuntime {
+extension Manager {
     /// Loads a received snapshot and applies committed entries to the store.
-    mutating func apply(_ ready: Raft.Ready<StoreCommand, ClusterStore>, effects: inout ApplyEffects,
-                        afterEach check: ((StoreChanges, UInt64, ManagerRuntime) -> Void)? = nil) {
+    package func apply(_ ready: StoreReady, effects: inout ApplyEffects,
+                       afterEach check: ((StoreChanges, UInt64, Manager) -> Void)? = nil) {
         if let snapshot = ready.snapshot, snapshot.index >= appliedIndex {
             store = snapshot.state
             appliedIndex = snapshot.index
@@ -29,8 +29,9 @@ extension ManagerRuntime {
     }
 
     /// Takes out the proposals whose entries are applied, and those a lost leadership strands.
-    mutating func settleProposals() -> (answered: [PendingProposal], lost: [PendingProposal]) {
-        var waiting: [PendingProposal] = [], answered: [PendingProposal] = [], lost: [PendingProposal] = []
+    package func settleProposals() -> (answered: [PendingProposal], lost: [PendingProposal]) {
+        var waiting: [PendingProposal] = [], answered: [PendingProposal] = []
+        var lost: [PendingProposal] = []
         for p in proposals {
             if appliedIndex >= p.index { answered.append(p) }
             else if raft.role != .leader || raft.term != p.term { lost.append(p) }
@@ -41,12 +42,12 @@ extension ManagerRuntime {
     }
 
     /// Snapshots the applied store so Raft can drop old entries.
-    mutating func compact() {
+    package func compact() {
         raft.compact(through: appliedIndex, state: store)
     }
 
     /// Proposes commands, then a membership change if any; returns the last entry's index.
-    mutating func propose(_ commands: [StoreCommand], membership: Raft.MembershipChange?) throws(Raft.ProposalError) -> UInt64 {
+    package func propose(_ commands: [StoreCommand], membership: Raft.MembershipChange?) throws(Raft.ProposalError) -> UInt64 {
         var last: UInt64 = 0
         for command in commands { last = try raft.propose(command) }
         if let membership { last = try raft.proposeMembership(membership) }
