@@ -77,4 +77,13 @@ public struct TaskRecord: Equatable, Sendable {
     /// Whether the orchestrators still want this task to run: desired state at most running,
     /// or `complete` for a job's task (it runs until it completes).
     public var isDesiredRunning: Bool { desiredState <= .running || desiredState == .complete }
+
+    /// Whether the task's agent has still to act on it: it is assigned and not yet accepted,
+    /// prepared and wanted running but not started, or wanted stopped but still up to running.
+    /// A task in this state for a heartbeat period means its assignment was lost on the way.
+    public var isAwaitingAgent: Bool { Self.isAwaitingAgent(state: status.state, desired: desiredState) }
+
+    static func isAwaitingAgent(state: TaskState, desired: TaskState) -> Bool {
+        state == .assigned || (desired == .running && state == .ready) || (desired > .running && state <= .running)
+    }
 }
