@@ -60,12 +60,7 @@ package struct Dispatcher: Sendable {
         // Here a task left unacknowledged for a heartbeat period (still assigned, prepared but
         // not started though it may start now, or not yet stopped) means its assignment message
         // was lost: the node gets its set once more.
-        let lagging = store.containsTask(onNode: nodeID) { t in
-            now - t.updatedAt >= heartbeat
-                && (t.status.state == .assigned
-                    || (t.desiredState == .running && t.status.state == .ready)
-                    || (t.desiredState > .running && t.status.state <= .running))
-        }
+        let lagging = store.containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: heartbeat, at: now)
         watch(nodeID, after: period * settings.gracePeriodMultiplier, effects: &effects)
         let writeFirst: [StoreCommand] = node.state == .ready ? [] : [.setNodeState(id: nodeID, .ready, message: "", at: now)]
         effects.append(.heartbeatAnswer(period: period, role: node.role, isRaftMember: isRaftMember, term: leaderTerm,

@@ -98,6 +98,29 @@ import SimCore
         #expect(t.nodeIDs.isEmpty && t.serviceIDs.isEmpty && t.count == 0)
     }
 
+    @Test func aTaskAwaitsItsAgentWhenAssignedPreparedToRunOrWantedStoppedWhileUp() {
+        let cases: [(TaskState, TaskState, Bool)] = [
+            (.assigned, .running, true), (.accepted, .running, false), (.ready, .running, true), (.ready, .ready, false),
+            (.running, .running, false), (.running, .shutdown, true), (.complete, .shutdown, false), (.pending, .remove, true),
+        ]
+        for (state, desired, awaiting) in cases {
+            #expect(Self.task("a", slot: 1, node: "n1", state: state, desired: desired).isAwaitingAgent == awaiting,
+                    "\(state) desired \(desired)")
+        }
+    }
+
+    @Test func onlyAwaitingTasksOldEnoughOnTheirOwnNodeCount() {
+        var t = Self.table([Self.task("a", slot: 1, node: "n1", state: .running), Self.task("b", slot: 2, node: "n2", state: .running)])
+        let now = SimTime(nanoseconds: 10)
+        #expect(!t.containsTaskAwaitingAgent(onNode: "n1", unchangedFor: .zero, at: now))
+        _ = t.setDesiredState(row: t.row(of: "a")!, .shutdown, at: SimTime(nanoseconds: 4))
+        #expect(t.containsTaskAwaitingAgent(onNode: "n1", unchangedFor: .nanoseconds(6), at: now))
+        #expect(!t.containsTaskAwaitingAgent(onNode: "n1", unchangedFor: .nanoseconds(7), at: now))
+        #expect(!t.containsTaskAwaitingAgent(onNode: "n2", unchangedFor: .zero, at: now))
+        _ = t.setStatus(row: t.row(of: "a")!, TaskStatus(state: .shutdown, timestamp: now, message: "shutdown"))
+        #expect(!t.containsTaskAwaitingAgent(onNode: "n1", unchangedFor: .zero, at: now))
+    }
+
     // MARK: Against a plain model
 
     /// Random puts, replacements, updates and removes, checked after every step against a plain
@@ -108,7 +131,7 @@ import SimCore
         var table = TaskTable()
         var model: [String: TaskRecord] = [:]
         let ids = (0..<24).map { "t\($0)" }, nodes: [String?] = [nil, "n1", "n2", "n3"]
-        let states: [TaskState] = [.new, .pending, .assigned, .running, .complete, .failed, .shutdown]
+        let states: [TaskState] = [.new, .pending, .assigned, .ready, .running, .complete, .failed, .shutdown]
         let desired: [TaskState] = [.ready, .running, .shutdown, .remove]
         for step in 0..<400 {
             let id = ids[random.int(in: 0..<ids.count)]
@@ -126,7 +149,12 @@ import SimCore
             default:
                 let node = nodes[random.int(in: 0..<nodes.count)], slot = random.int(in: 0...3)
                 let state = states[random.int(in: 0..<states.count)], want = desired[random.int(in: 0..<desired.count)]
-                let which = random.int(in: 0..<4)
+                let which = random.int(in: 0..<7), time = SimTime(nanoseconds: Int64(random.int(in: 0...5)))
+                if which >= 4 {
+                    Self.hotWrite(which, &table, &model, id: id, node: node ?? "n1", state: state, want: want, at: time)
+                    Self.expectSame(table, model, step: step)
+                    continue
+                }
                 let change: (inout TaskRecord) -> Void = { t in
                     switch which {
                     case 0: t.nodeID = node
@@ -142,6 +170,34 @@ import SimCore
         }
     }
 
+    /// One of the hot writes (`assign`, `setStatus`, `setDesiredState`) on the table, and what
+    /// the store's rules for the same command do to the plain model.
+    static func hotWrite(_ which: Int, _ table: inout TaskTable, _ model: inout [String: TaskRecord], id: String,
+                         node: String, state: TaskState, want: TaskState, at time: SimTime) {
+        let status = TaskStatus(state: state, timestamp: time, message: "hot")
+        let row = table.row(of: id)
+        var changed = false
+        if var t = model[id] {
+            switch which {
+            case 4 where t.status.state <= .pending && (t.nodeID == nil || t.nodeID == node):
+                t.nodeID = node; t.status = status; t.updatedAt = time; changed = true
+            case 5 where state == t.status.state || t.status.state.canMove(to: state):
+                t.status = status; t.updatedAt = max(t.updatedAt, time); changed = true
+            case 6 where want > t.desiredState:
+                t.desiredState = want; t.updatedAt = time; changed = true
+            default: break
+            }
+            model[id] = t
+        }
+        guard let row else { return }
+        let result = switch which {
+        case 4: table.assign(row: row, nodeID: node, status: status)
+        case 5: table.setStatus(row: row, status)
+        default: table.setDesiredState(row: row, want, at: time)
+        }
+        #expect(result == changed)
+    }
+
     static func expectSame(_ table: TaskTable, _ model: [String: TaskRecord], step: Int) {
         let all = model.values.sorted { $0.id < $1.id }
         let ids = { (tasks: [TaskRecord]) in tasks.map(\.id) }
@@ -155,6 +211,12 @@ import SimCore
         #expect(table.nodeIDs == nodeIDs, "step \(step)")
         for node in nodeIDs {
             #expect(ids(table.tasks(onNode: node)) == ids(all.filter { $0.nodeID == node }), "step \(step)")
+            for age in 0...6 {
+                let now = SimTime(nanoseconds: 5), wait = SimDuration(nanoseconds: Int64(age))
+                let expected = all.contains { $0.nodeID == node && $0.isAwaitingAgent && now - $0.updatedAt >= wait }
+                #expect(table.containsTaskAwaitingAgent(onNode: node, unchangedFor: wait, at: now) == expected,
+                        "step \(step), node \(node), age \(age)")
+            }
         }
         let slots = Set(all.map(\.slotKey)).sorted()
         #expect(table.serviceIDs == Set(all.map(\.serviceID)).sorted(), "step \(step)")

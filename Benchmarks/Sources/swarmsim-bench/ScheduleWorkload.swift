@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Orchestration
 
 // The `schedule` workload: how many task placements per second the scheduler makes, on the
@@ -24,11 +29,17 @@ nonisolated(unsafe) let schedule = Workload(
 enum ScheduleWorkload {
     typealias S = Scheduler
 
-    static let repetitions = 5
+    /// Timed runs per shape (median reported); `SWARMSIM_SCHEDULE_RUNS` overrides, e.g. 1 under callgrind.
+    static let repetitions = Int(getenv("SWARMSIM_SCHEDULE_RUNS").map { String(cString: $0) } ?? "").map { max(1, $0) } ?? 5
+    /// `SWARMSIM_SCHEDULE_SHAPES=one-service,independent,sparse-label` runs only those shapes, without
+    /// their detail variants (for profiling one shape); unset, every shape and variant runs.
+    static let shapes: [String]? = getenv("SWARMSIM_SCHEDULE_SHAPES").map { String(cString: $0).split(separator: ",").map(String.init) }
     static let cpu = Int64(1_000_000_000)
 
     static func run() -> [BenchResult] {
-        [oneService(), independent(), sparse()]
+        guard let shapes else { return [oneService(), independent(), sparse()] }
+        return [("one-service", oneService), ("independent", independent), ("sparse-label", sparse)]
+            .filter { shapes.contains($0.0) }.map { $0.1() }
     }
 
     // MARK: Shapes
@@ -59,6 +70,7 @@ enum ScheduleWorkload {
         let nodes = cluster(1_000)
         let tasks = (1...100_000).map { S.TaskSpec(id: "job-\($0)", reservations: reservation) }
         var result = measure("schedule-independent", nodes: nodes, tasks: tasks, shape: "100000 tasks of no service")
+        if shapes != nil { return result }
         let services = (1...100_000).map {
             S.TaskSpec(id: "svc-\($0).1", serviceID: "svc-\($0)", specVersion: 1, reservations: reservation)
         }
@@ -72,6 +84,7 @@ enum ScheduleWorkload {
         let labelTasks = (1...100_000).map { S.TaskSpec(id: "job-\($0)", constraints: ssd, reservations: reservation) }
         var result = measure("schedule-sparse-label", nodes: cluster(5_000, labelEvery: 3), tasks: labelTasks,
                              shape: "100000 tasks needing node.labels.disk==ssd (every 3rd node)")
+        if shapes != nil { return result }
         let pluginTasks = (1...100_000).map {
             S.TaskSpec(id: "job-\($0)", reservations: reservation, plugins: [.init(.volume, "nfs")])
         }

@@ -1,2 +1,2 @@
 /// Every workload, in the order `swarmsim-bench` runs them when none is named.
-let allWorkloads: [Workload] = [kernelHold, networkTransmit, raftReplicate, raftElect, schedule, swarmScale, sweep]
+let allWorkloads: [Workload] = [kernelHold, networkTransmit, raftReplicate, raftElect, schedule, swarmScale, swarm3k, scaling, sweep]

@@ -4,33 +4,6 @@ import SimCore
 // delay and the wait for the old task to stop (swarmkit manager/orchestrator/restart/restart.go),
 // and rebuilding its memory when a leader starts (taskinit/init.go).
 
-/// A replica's identity for restart history: (service, slot) or, for a global service,
-/// (service, node) (swarmkit `instanceTuple`).
-struct InstanceKey: Hashable, Sendable {
-    var serviceID: String
-    var slot: Int
-    var nodeID: String
-}
-
-/// Restarts of one replica at one spec version (swarmkit `instanceRestartInfo`).
-struct RestartInfo: Sendable {
-    var specVersion: UInt64
-    var totalRestarts = 0
-    /// When each restart happened, oldest first; kept only when the policy has a window.
-    var restartTimes: [SimTime] = []
-}
-
-/// A replacement waiting to be started: it becomes desired `running` once `startAt` has come
-/// and, if `waitStop`, once the task it replaces has stopped, its node is down or gone, or
-/// `timeoutAt` has come (swarmkit `DelayStart`).
-struct DelayedStart: Sendable {
-    var startAt: SimTime
-    var oldTaskID: String?
-    var oldNodeID: String?
-    var waitStop: Bool
-    var timeoutAt: SimTime
-}
-
 extension Orchestrator {
     // MARK: Policy
 

@@ -1,19 +1,5 @@
 import SimCore
 
-/// What the leader's orchestrators want done now: store commands to propose, in order, and
-/// when to look again if nothing else changes before then.
-public struct Plan: Equatable, Sendable {
-    public var commands: [StoreCommand]
-    /// The earliest future time a delay, a timeout or a monitoring period runs out; nil when
-    /// only a change to the store can give the orchestrators something to do.
-    public var wakeAt: SimTime?
-
-    public init(commands: [StoreCommand] = [], wakeAt: SimTime? = nil) {
-        self.commands = commands
-        self.wakeAt = wakeAt
-    }
-}
-
 /// The leader's service orchestration, after swarmkit's manager/orchestrator: the replicated
 /// orchestrator (replicated/), the global orchestrator (global/), the restart supervisor
 /// (restart/), the rolling updater (update/), the task reaper (taskreaper/) and the constraint
@@ -83,39 +69,6 @@ public struct Orchestrator: Sendable {
         advanceUpdates(&work, ids: &ids)
         reapTasks(&work)
         return Plan(commands: work.commands, wakeAt: work.wakeAt)
-    }
-}
-
-// MARK: - Working state of one pass
-
-/// The store as the pass has changed it so far, the commands that changed it, and the
-/// earliest time to come back.
-struct Work {
-    var view: ClusterStore
-    let now: SimTime
-    var commands: [StoreCommand] = []
-    var wakeAt: SimTime?
-
-    init(view: ClusterStore, now: SimTime) {
-        self.view = view
-        self.now = now
-    }
-
-    /// Records `command` and applies it to the working copy.
-    mutating func emit(_ command: StoreCommand) {
-        commands.append(command)
-        view.apply(command, at: view.appliedIndex)
-    }
-
-    /// Asks to be called again at `time` (ignored unless it is in the future).
-    mutating func wake(at time: SimTime) {
-        guard time > now else { return }
-        wakeAt = Swift.min(wakeAt ?? time, time)
-    }
-
-    mutating func setDesired(_ taskID: String, _ state: TaskState) {
-        guard let t = view.task(id: taskID), state > t.desiredState else { return }
-        emit(.setTaskDesiredState(id: taskID, state, at: now))
     }
 }
 

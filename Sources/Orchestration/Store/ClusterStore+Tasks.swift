@@ -21,6 +21,15 @@ extension ClusterStore {
         taskTable.containsTask(onNode: nodeID, where: predicate)
     }
 
+    /// Whether a task assigned to a node awaits its agent (`TaskRecord.isAwaitingAgent`) and
+    /// has not changed for `age` at `now`: an index answers, without reading the node's other tasks.
+    public func containsTaskAwaitingAgent(onNode nodeID: String, unchangedFor age: SimDuration, at now: SimTime) -> Bool {
+        taskTable.containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: age, at: now)
+    }
+
+    /// How many tasks satisfy `predicate`, counted without listing or sorting them. O(n).
+    public func countTasks(where predicate: (TaskRecord) -> Bool) -> Int { taskTable.count(where: predicate) }
+
     /// The tasks of one slot, oldest first.
     public func tasks(in slot: SlotKey) -> [TaskRecord] { taskTable.tasks(in: slot) }
 
@@ -62,58 +71,13 @@ extension ClusterStore {
             _ = trackTask(from: old, to: nil)
             changes.append(StoreChanges.TaskRef(row: row, kind: .removed, hadNode: old.nodeID != nil))
         case .setTaskStatus(let id, let status):
-            guard let row = taskTable.row(of: id) else { return }
-            changeTask(in: row, .status, into: &changes) { t in
-                guard status.state == t.status.state || t.status.state.canMove(to: status.state) else { return false }
-                t.status = status
-                t.updatedAt = Swift.max(t.updatedAt, status.timestamp)
-                return true
-            }
+            setTaskStatus(id, status, into: &changes)
         case .setTaskDesiredState(let id, let state, let time):
-            guard let row = taskTable.row(of: id) else { return }
-            var changed = false
-            taskTable.update(row: row) { t in
-                guard state > t.desiredState else { return }
-                t.desiredState = state
-                t.updatedAt = time
-                changed = true
-            }
-            if changed { changes.append(StoreChanges.TaskRef(row: row, kind: .desiredState, hadNode: taskTable.hasNode(row: row))) }
+            setTaskDesiredState(id, state, at: time, into: &changes)
         case .assignTask(let id, let nodeID, let status):
-            guard let row = taskTable.row(of: id) else { return }
-            changeTask(in: row, .assigned, into: &changes) { t in
-                guard t.status.state <= .pending, t.nodeID == nil || t.nodeID == nodeID else { return false }
-                t.nodeID = nodeID
-                t.status = status
-                t.updatedAt = status.timestamp
-                return true
-            }
+            assignTask(id, to: nodeID, status, into: &changes)
         default:
             preconditionFailure("applyTaskCommand called with a command that is not about tasks: \(command)")
-        }
-    }
-
-    /// Changes the task in `row` in place and lists it in `changes` when `change` says it
-    /// changed it; the network books follow (see `trackTask`) when a task with attachments
-    /// moved to a node or stopped. A task on no network is never copied.
-    private mutating func changeTask(in row: TaskTable.Row, _ kind: StoreChanges.Task.Kind, into changes: inout StoreChanges,
-                                     _ change: (inout TaskRecord) -> Bool) {
-        var changed = false
-        guard taskTable.hasNetworks(row: row) else {
-            taskTable.update(row: row) { changed = change(&$0) }
-            if changed {
-                changes.append(StoreChanges.TaskRef(row: row, kind: kind, hadNode: taskTable.hasNode(row: row)))
-            }
-            return
-        }
-        let old = taskTable[row: row]
-        taskTable.update(row: row) { changed = change(&$0) }
-        guard changed else { return }
-        changes.append(StoreChanges.TaskRef(row: row, kind: kind, hadNode: taskTable.hasNode(row: row)))
-        let new = taskTable[row: row]
-        guard old.nodeID != new.nodeID || Self.holdsAddresses(old) != Self.holdsAddresses(new) else { return }
-        if let cleared = trackTask(from: old, to: new) {
-            taskTable.update(row: row) { $0.networks = cleared }
         }
     }
 }

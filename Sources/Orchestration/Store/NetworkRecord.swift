@@ -1,28 +1,5 @@
 import SimCore
 
-/// What `docker network create -d overlay` asks for (swarmkit `api.NetworkSpec`, reduced).
-public struct NetworkSpec: Equatable, Sendable {
-    public var name: String
-    /// Always `overlay`: the only driver of swarm-scoped networks simulated.
-    public var driver = "overlay"
-    /// `--attachable`: standalone containers may join (recorded; no standalone containers here).
-    public var attachable = false
-    /// The routing mesh's network (`--ingress`; made by `swarm init`).
-    public var ingress = false
-    /// `--label`.
-    public var labels = Labels()
-    /// `--subnet`, as given (CIDR); nil to take the next /24 of the default address pool.
-    public var subnet: String?
-
-    public init(name: String, attachable: Bool = false, ingress: Bool = false, labels: Labels = Labels(), subnet: String? = nil) {
-        self.name = name
-        self.attachable = attachable
-        self.ingress = ingress
-        self.labels = labels
-        self.subnet = subnet
-    }
-}
-
 /// One swarm network as the replicated store holds it (swarmkit `api.Network`: the spec, and
 /// what the allocator gave it: its subnet, gateway and VXLAN ID).
 public struct NetworkRecord: Equatable, Sendable {
@@ -54,29 +31,5 @@ public struct NetworkRecord: Equatable, Sendable {
     /// gateway 10.0.0.1, the first of the default address pool).
     public static func ingress(id: String, createdAt: SimTime) -> NetworkRecord {
         NetworkRecord(id: id, spec: NetworkSpec(name: "ingress", ingress: true), createdAt: createdAt)
-    }
-}
-
-/// A task's place on one network (swarmkit `api.NetworkAttachment`): the network and the
-/// task's address on it, nil once released (the task stopped) or when the subnet was full.
-public struct NetworkAttachment: Equatable, Sendable {
-    public var networkID: String
-    public var address: IPv4CIDR?
-
-    public init(networkID: String, address: IPv4CIDR?) {
-        self.networkID = networkID
-        self.address = address
-    }
-}
-
-/// A service's virtual IP on one network (swarmkit `Endpoint_VirtualIP`): what `<service>`
-/// resolves to inside that network.
-public struct VirtualIP: Equatable, Sendable {
-    public var networkID: String
-    public var address: IPv4CIDR
-
-    public init(networkID: String, address: IPv4CIDR) {
-        self.networkID = networkID
-        self.address = address
     }
 }

@@ -77,51 +77,13 @@ public struct TaskRecord: Equatable, Sendable {
     /// Whether the orchestrators still want this task to run: desired state at most running,
     /// or `complete` for a job's task (it runs until it completes).
     public var isDesiredRunning: Bool { desiredState <= .running || desiredState == .complete }
-}
 
-/// What was last observed of a task (swarmkit `api.TaskStatus`).
-public struct TaskStatus: Equatable, Sendable {
-    public var state: TaskState
-    /// When the state was reached; `service ps` prints "Running 8 seconds ago" from it.
-    public var timestamp: SimTime
-    /// swarmkit's status message: "created", "pending task scheduling", "scheduler assigned
-    /// task to node", "started", …
-    public var message: String
-    /// The error column of `service ps`: "no suitable node (…)", "task: non-zero exit (1)".
-    public var error: String?
-    /// The container running the task, once the agent has created it (64 hex digits).
-    public var containerID: String?
-    /// The container's exit code, once it has exited.
-    public var exitCode: Int?
+    /// Whether the task's agent has still to act on it: it is assigned and not yet accepted,
+    /// prepared and wanted running but not started, or wanted stopped but still up to running.
+    /// A task in this state for a heartbeat period means its assignment was lost on the way.
+    public var isAwaitingAgent: Bool { Self.isAwaitingAgent(state: status.state, desired: desiredState) }
 
-    public init(state: TaskState, timestamp: SimTime, message: String, error: String? = nil,
-                containerID: String? = nil, exitCode: Int? = nil) {
-        self.state = state
-        self.timestamp = timestamp
-        self.message = message
-        self.error = error
-        self.containerID = containerID
-        self.exitCode = exitCode
+    static func isAwaitingAgent(state: TaskState, desired: TaskState) -> Bool {
+        state == .assigned || (desired == .running && state == .ready) || (desired > .running && state <= .running)
     }
-}
-
-/// A slot of a service: the tasks that take turns filling one replica (replicated: the slot
-/// number; global: the node). Ordered by service, slot, node.
-public struct SlotKey: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var serviceID: String
-    public var slot: Int
-    /// The node, for a global service's slot (slot 0); empty for a replicated one.
-    public var nodeID: String
-
-    public init(serviceID: String, slot: Int, nodeID: String = "") {
-        self.serviceID = serviceID
-        self.slot = slot
-        self.nodeID = nodeID
-    }
-
-    public static func < (a: SlotKey, b: SlotKey) -> Bool {
-        (a.serviceID, a.slot, a.nodeID) < (b.serviceID, b.slot, b.nodeID)
-    }
-
-    public var description: String { slot != 0 ? "\(serviceID).\(slot)" : "\(serviceID).\(nodeID)" }
 }

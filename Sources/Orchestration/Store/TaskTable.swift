@@ -28,8 +28,8 @@ public struct TaskTable: Equatable, Sendable {
     private var slotRows = RowGroups<SlotKey>()
     /// The slots of each service that hold at least one task.
     private var serviceSlots: [String: Set<SlotKey>] = [:]
-    /// The rows of each node's tasks.
-    private var nodeRows = RowGroups<String>()
+    /// The rows of each node's tasks, and of those its agent has still to act on.
+    private var nodeRows = NodeRows()
     /// Tasks not yet on a node's way: state `new` or `pending` (the allocator's and the
     /// scheduler's work).
     private var unplacedRows = RowSet()
@@ -121,6 +121,21 @@ public struct TaskTable: Equatable, Sendable {
         nodeRows.rows(under: nodeID).contains { predicate(records[Int($0)]) }
     }
 
+    /// Whether a task assigned to `nodeID` awaits its agent (`TaskRecord.isAwaitingAgent`) and
+    /// has not changed for `age` at `now`. O(k) for the node's k awaiting tasks, none in a
+    /// steady swarm.
+    public func containsTaskAwaitingAgent(onNode nodeID: String, unchangedFor age: SimDuration, at now: SimTime) -> Bool {
+        nodeRows.awaitingRows(under: nodeID).contains { now - records[Int($0)].updatedAt >= age }
+    }
+
+    /// How many tasks satisfy `predicate`. A count has no order in it, so the rows are read as
+    /// they lie. O(n).
+    public func count(where predicate: (TaskRecord) -> Bool) -> Int {
+        var n = 0
+        for row in rowOf.values where predicate(records[Int(row)]) { n += 1 }
+        return n
+    }
+
     /// The IDs of nodes that have tasks in the table, sorted.
     public var nodeIDs: [String] { nodeRows.sortedKeys() }
 
@@ -196,12 +211,74 @@ public struct TaskTable: Equatable, Sendable {
             unfileSlot(row, SlotKey(serviceID: serviceID, slot: slot, nodeID: slot == 0 ? (nodeID ?? "") : ""))
             fileSlot(row)
         }
+        let newWork = workLists(row)
         if records[r].nodeID != nodeID {
-            if let nodeID { nodeRows.remove(row, under: nodeID) }
+            // Leaving its node takes the row out of the node's awaiting group too.
+            if nodeID != nil { nodeRows.remove(row) }
             if let node = records[r].nodeID { nodeRows.insert(row, under: node) }
+            refile(row, from: work & ~8, to: newWork)
+        } else if newWork != work {
+            refile(row, from: work, to: newWork)
         }
+    }
+
+    // MARK: The hot writes
+
+    // What managers apply most (an assignment, an agent's status report, a new desired state),
+    // each written field by field into the record in its row: no closure, no copy of the record
+    // or its status beyond the one the row keeps, and only the indexes whose key moved touched.
+
+    /// `assignTask`: gives the task in `row` its node and status, unless it has moved past
+    /// `pending` or has another node. Returns whether it changed.
+    mutating func assign(row: Row, nodeID: String, status: TaskStatus) -> Bool {
+        let r = Int(row)
+        guard records[r].status.state <= .pending else { return false }
+        let hadNode = records[r].nodeID != nil
+        if hadNode, records[r].nodeID != nodeID { return false }
+        let work = workLists(row)
+        if !hadNode { records[r].nodeID = nodeID }
+        records[r].status = status
+        records[r].updatedAt = status.timestamp
+        let newWork = workLists(row)
+        guard !hadNode else {
+            if newWork != work { refile(row, from: work, to: newWork) }
+            return true
+        }
+        if records[r].slot == 0 {
+            // A global task's slot is its node.
+            unfileSlot(row, SlotKey(serviceID: records[r].serviceID, slot: 0, nodeID: ""))
+            fileSlot(row)
+        }
+        nodeRows.insert(row, under: nodeID)
+        refile(row, from: work & ~8, to: newWork)
+        return true
+    }
+
+    /// `setTaskStatus`: a new observed status for the task in `row`, unless it would go back.
+    /// Returns whether it changed.
+    mutating func setStatus(row: Row, _ status: TaskStatus) -> Bool {
+        let r = Int(row)
+        let state = records[r].status.state
+        guard status.state == state || state.canMove(to: status.state) else { return false }
+        let work = workLists(row)
+        records[r].status = status
+        records[r].updatedAt = Swift.max(records[r].updatedAt, status.timestamp)
         let newWork = workLists(row)
         if newWork != work { refile(row, from: work, to: newWork) }
+        return true
+    }
+
+    /// `setTaskDesiredState`: a later desired state for the task in `row`. Returns whether it
+    /// changed.
+    mutating func setDesiredState(row: Row, _ state: TaskState, at time: SimTime) -> Bool {
+        let r = Int(row)
+        guard state > records[r].desiredState else { return false }
+        let work = workLists(row)
+        records[r].desiredState = state
+        records[r].updatedAt = time
+        let newWork = workLists(row)
+        if newWork != work { refile(row, from: work, to: newWork) }
+        return true
     }
 
     // MARK: Indexes
@@ -215,13 +292,15 @@ public struct TaskTable: Equatable, Sendable {
         removingRows.reserveRows(rowCount)
     }
 
-    /// The work lists a task belongs on, as bits: 1 unplaced, 2 stopped but wanted, 4 removing.
+    /// The work lists a task belongs on, as bits: 1 unplaced, 2 stopped but wanted, 4 removing,
+    /// 8 awaiting its agent (filed under its node, if it has one).
     private func workLists(_ row: Row) -> UInt8 {
         let state = records[Int(row)].status.state, desired = records[Int(row)].desiredState
         var bits: UInt8 = 0
         if state <= .pending { bits |= 1 }
         if desired <= .running && state > .running { bits |= 2 }
         if desired == .remove { bits |= 4 }
+        if TaskRecord.isAwaitingAgent(state: state, desired: desired) { bits |= 8 }
         return bits
     }
 
@@ -234,6 +313,7 @@ public struct TaskTable: Equatable, Sendable {
         if added & 1 != 0 { unplacedRows.insert(row) }
         if added & 2 != 0 { stoppedRows.insert(row) }
         if added & 4 != 0 { removingRows.insert(row) }
+        if (gone | added) & 8 != 0 { nodeRows.setAwaiting(row, added & 8 != 0) }
     }
 
     private mutating func index(_ row: Row) {
@@ -245,7 +325,7 @@ public struct TaskTable: Equatable, Sendable {
     private mutating func unindex(_ row: Row, slot: SlotKey, node: String?, work: UInt8) {
         refile(row, from: work, to: 0)
         unfileSlot(row, slot)
-        if let node { nodeRows.remove(row, under: node) }
+        if node != nil { nodeRows.remove(row) }
     }
 
     /// Files `row` under its task's slot and the slot under its service.

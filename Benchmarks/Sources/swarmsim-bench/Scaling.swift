@@ -1,0 +1,52 @@
+import SimCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+// The `scaling` line: the swarm3k model (`SwarmModel`: 3 managers, ~21.3 tasks per node, two
+// global and four replicated services) at 1,000, 2,000, 4,700 and 10,000 nodes, each for the same
+// virtual time, printing the cost per node-hour (wall seconds per node per virtual hour). A swarm
+// whose per-event work does not grow with its size keeps this figure flat.
+
+nonisolated(unsafe) let scaling = Workload(
+    name: "scaling",
+    summary: "the swarm3k model at 1,000, 2,000, 4,700 and 10,000 nodes, 10 virtual minutes each: wall seconds per node per virtual hour",
+    run: { Scaling.run() }
+)
+
+enum Scaling {
+    /// `SCALING_NODES=1000,2000` and `SCALING_MINUTES=2` shorten the line for a smoke run.
+    static let sizes: [Int] = {
+        #if canImport(Glibc)
+        if let v = getenv("SCALING_NODES") {
+            let parsed = String(cString: v).split(separator: ",").compactMap { Int($0) }.filter { $0 > 3 }
+            if !parsed.isEmpty { return parsed }
+        }
+        #endif
+        return [1_000, 2_000, 4_700, 10_000]
+    }()
+    static let virtualTime = SimDuration.minutes(Int64(SwarmScale.setting("SCALING_MINUTES", 10)))
+
+    static func run() -> [BenchResult] {
+        var results: [BenchResult] = []
+        var first: Double?
+        for nodes in sizes {
+            let model = SwarmModel(nodes: nodes)
+            let f = model.run(for: virtualTime, label: "scaling-\(nodes)")
+            let cost = f.costPerNodeHour
+            first = first ?? cost
+            results.append(BenchResult(name: "scaling-\(nodes)", value: cost, unit: "wall s per node-hour", details: [
+                ("tasks running", "\(f.running) of \(model.wanted)"),
+                ("virtual time", "\(Int(f.virtualSeconds)) s"),
+                ("wall", formatSeconds(f.wall) + " s"),
+                ("virtual s/s", formatSignificant(f.rate, digits: 3)),
+                ("events/s", fixed(Double(f.events) / f.wall, decimals: 0)),
+                ("setup", formatSeconds(f.setup) + " s"),
+                ("peak memory so far (MiB)", fixed(Double(f.peakBytes) / 1_048_576, decimals: 0)),
+                ("cost / cost at \(sizes[0]) nodes", formatSignificant(cost / (first ?? cost), digits: 3)),
+            ]))
+        }
+        return results
+    }
+}
