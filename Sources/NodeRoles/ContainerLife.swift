@@ -65,11 +65,3 @@ package struct ContainerLife: Sendable, Equatable {
         [exitAt, health == .unhealthy ? nil : nextCheck].compactMap { $0 }.min()
     }
 }
-
-/// A container's health, as `docker ps` shows it: `(health: starting)`, `(healthy)`, `(unhealthy)`.
-package enum ContainerHealth: String, Sendable, Equatable {
-    case starting, healthy, unhealthy
-
-    /// The suffix of `docker ps`'s STATUS column.
-    package var display: String { self == .starting ? "(health: starting)" : "(\(rawValue))" }
-}

@@ -95,24 +95,17 @@ struct RingView {
             }
             steps.append("{\"w\":\((end - start).nanoseconds / 1_000_000),\"r\":[\(roles.joined(separator: ","))],\"m\":[\(items.joined(separator: ","))]}")
         }
-        let kindList = kinds.map { TraceLineQuote.quoted($0) }.joined(separator: ",")
+        let kindList = kinds.map(Self.quoted).joined(separator: ",")
         return "{\"kinds\":[\(kindList)],\"steps\":[\n\(steps.joined(separator: ",\n"))]}"
     }
-}
 
-/// JSON string literals for the ring's data (kinds are plain words; `<` is escaped so the
-/// data cannot end its script element).
-enum TraceLineQuote {
+    /// `s` as a JSON string literal (the program's one escaper), with `<` escaped too so the
+    /// data cannot end its script element.
     static func quoted(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "<": out += "\\u003c"
-            default: out.unicodeScalars.append(c)
-            }
+        var out = ""
+        for c in TraceLine.quoted(s).unicodeScalars {
+            if c == "<" { out += "\\u003c" } else { out.unicodeScalars.append(c) }
         }
-        return out + "\""
+        return out
     }
 }
