@@ -15,7 +15,7 @@ extension Swarm {
         if hosts[host.index].raftStorage == nil { hosts[host.index].raftStorage = Raft.Storage() }
         let store = ClusterStore()
         let applied: UInt64 = 0
-        var runtime = Manager(raft: raft, store: store)
+        let runtime = Manager(raft: raft, store: store)
         runtime.appliedIndex = applied
         managerStarts &+= 1
         runtime.serial = managerStarts
