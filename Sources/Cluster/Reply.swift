@@ -8,7 +8,7 @@ enum Reply {
     /// The new manager is a Raft voter now (it learns the configuration from the log).
     case raftJoined(voters: [UInt64])
     /// The next heartbeat is due after `period`; the node should have `role`; managers to try.
-    case heartbeat(period: SimDuration, role: NodeRole, isRaftMember: Bool, managers: [HostID], term: UInt64)
+    case heartbeat(period: SimDuration, role: NodeRole, isRaftMember: Bool, managers: [HostID], term: UInt64, leader: UInt64)
     /// The leader took the reports (it proposes them; a lost proposal is re-reported when the
     /// agent next meets a new leader).
     case taskStatusAccepted

@@ -120,9 +120,9 @@ extension Swarm {
     func heartbeatAnswered(_ host: HostID, _ reply: Reply) {
         guard hosts[host.index].agent != nil else { return }
         switch reply {
-        case .heartbeat(let period, let role, let isRaftMember, let managers, let term):
-            hosts[host.index].mesh.sessionTermFell(to: term)
-            withAgent(host) { agent, h, effects in agent.heartbeatAccepted(term: term, host: h, effects: &effects) }
+        case .heartbeat(let period, let role, let isRaftMember, let managers, let term, let leader):
+            hosts[host.index].mesh.sessionFollows(term: term, leader: leader)
+            withAgent(host) { agent, h, effects in agent.heartbeatAccepted(term: term, leader: leader, host: h, effects: &effects) }
             if !managers.isEmpty { hosts[host.index].knownManagers = managers }
             reconcileRole(host, role: role, isRaftMember: isRaftMember)
             finishJoinIfRegistered(host)

@@ -153,7 +153,8 @@ extension Swarm {
                 schedule(.nodeExpiry(host, incarnation: network.incarnation(host), nodeID: nodeID, generation: generation), after: delay)
             case .heartbeatAnswer(let period, let role, let isRaftMember, let term, let writeFirst):
                 let answer = Reply.heartbeat(period: period, role: role, isRaftMember: isRaftMember,
-                                             managers: managerHosts(of: host), term: term)
+                                             managers: managerHosts(of: host), term: term,
+                                             leader: hosts[host.index].manager?.serial ?? 0)
                 // swarmkit's register answers once the node is written Ready (markNodeReady
                 // waits for the batch), so an agent's first session means its node is Ready.
                 if !writeFirst.isEmpty {

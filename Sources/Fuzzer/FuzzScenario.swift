@@ -15,7 +15,7 @@ public enum FuzzScenario {
         /// Virtual time of the fault and workload phase.
         public var duration: SimDuration = .minutes(5)
         /// How long the liveness phase waits for a leader, then for the services.
-        public var leaderWithin: SimDuration = .minutes(2)
+        public var leaderWithin: SimDuration = .minutes(5)
         public var convergeWithin: SimDuration = .minutes(5)
         /// At most this many services exist at once.
         public var maxServices = 4

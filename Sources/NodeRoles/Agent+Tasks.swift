@@ -9,7 +9,7 @@ extension Agent {
     /// leader) is ignored: taken, it would drop the tasks the newer set added.
     package mutating func takeAssignments(_ records: [TaskRecord], stamp: LeaderStamp, now: SimTime, host: AgentHost,
                                           ids: inout IDGenerator, effects: inout [AgentEffect]) {
-        guard stamp >= assignments else { return effects.append(.staleAssignments(stamp)) }
+        guard stamp.mayReplace(assignments) else { return effects.append(.staleAssignments(stamp)) }
         assignments = stamp
         var kept: [AgentTask] = []
         var starts: [String] = []

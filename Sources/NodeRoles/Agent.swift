@@ -23,6 +23,9 @@ package struct Agent: Sendable {
     private var unconfirmed: [TaskReport] = []
     /// The leader term of the dispatcher session; a new one makes the agent report everything.
     package internal(set) var sessionTerm: UInt64 = 0
+    /// The runtime (`Manager.serial`) of that session's leader: another one in the same term
+    /// leads a cluster forced anew.
+    package internal(set) var sessionLeader: UInt64 = 0
     /// The stamp of the newest assignment set taken; an older set that arrives later is stale.
     package internal(set) var assignments = LeaderStamp(term: 0, index: 0)
     /// Containers of tasks that stopped, kept for `docker ps -a` (see `keepExited`).
@@ -62,15 +65,18 @@ package struct Agent: Sendable {
     /// The dispatcher answered a heartbeat in leader term `term`. A new term is a new session:
     /// the agent reports every task again, as the new session's first status update does in
     /// swarmkit. The host then reconciles its role and calls `heartbeatSettled`.
-    package mutating func heartbeatAccepted(term: UInt64, host: AgentHost, effects: inout [AgentEffect]) {
+    package mutating func heartbeatAccepted(term: UInt64, leader: UInt64 = 0, host: AgentHost, effects: inout [AgentEffect]) {
         heartbeatInFlight = false
         failures = 0
-        // A leader of a lower term than a set already taken: a cluster forced anew, whose terms
-        // start from the recovered manager's (or a deposed leader this session now follows, as
-        // a swarmkit session would). Its sets must not be held back by the earlier leaders'.
-        if term < assignments.term { assignments = LeaderStamp(term: term, index: 0) }
-        guard term != sessionTerm else { return }
-        sessionTerm = term
+        // A leader of a lower term than a set already taken, or another leader of its term: a
+        // cluster forced anew, whose terms go on from the recovered manager's (or a deposed
+        // leader this session now follows, as a swarmkit session would). Its sets must not be
+        // held back by the earlier leaders'.
+        if assignments.isOtherCluster(term: term, leader: leader) {
+            assignments = LeaderStamp(term: term, index: 0, leader: leader)
+        }
+        guard term != sessionTerm || leader != sessionLeader else { return }
+        (sessionTerm, sessionLeader) = (term, leader)
         reportAll(host: host, effects: &effects)
     }
 

@@ -71,5 +71,5 @@ package final class Manager {
     }
 
     /// Where this manager's store stands, for what it sends nodes (`LeaderStamp`).
-    package var stamp: LeaderStamp { LeaderStamp(term: raft.term, index: appliedIndex) }
+    package var stamp: LeaderStamp { LeaderStamp(term: raft.term, index: appliedIndex, leader: serial) }
 }

@@ -17,7 +17,7 @@ package struct NodeMesh: Sendable {
     package private(set) var table: MeshTable?
     /// The stamp of the last update taken, per service.
     private var stamps: [String: LeaderStamp] = [:]
-    /// The highest term among `stamps` (so that `sessionTermFell` costs nothing most times).
+    /// The highest term among `stamps` (so that `sessionFollows` costs little most times).
     private var highestTerm: UInt64 = 0
     /// Ports published in ingress mode, in the order learnt.
     package private(set) var publishedPorts: [PublishedPort] = []
@@ -32,7 +32,7 @@ package struct NodeMesh: Sendable {
         self.table = nil   // uniquely held while it changes
         version &+= 1
         for u in updates {
-            if let taken = stamps[u.serviceID], u.stamp < taken { continue }
+            if let taken = stamps[u.serviceID], !u.stamp.mayReplace(taken) { continue }
             stamps[u.serviceID] = u.stamp
             highestTerm = max(highestTerm, u.stamp.term)
             publishedPorts.removeAll { $0.serviceID == u.serviceID }
@@ -55,13 +55,16 @@ package struct NodeMesh: Sendable {
         for id in displaced where !publishedPorts.contains(where: { $0.serviceID == id }) { table.remove(id) }
     }
 
-    /// The node's session is now with a leader of a lower term than some updates taken: a
-    /// cluster forced anew (`--force-new-cluster`), whose terms start from the recovered
-    /// manager's. Updates stamped by the earlier leaders no longer hold back this leader's.
-    package mutating func sessionTermFell(to term: UInt64) {
-        guard highestTerm > term else { return }
-        for key in stamps.keys.sorted() where stamps[key].map({ $0.term > term }) == true {
-            stamps[key] = LeaderStamp(term: term, index: 0)
+    /// The node's session is now with the leader of `term` (runtime `leader`). When some
+    /// updates taken came from a lower term's or another leader of this term: a cluster forced
+    /// anew (`--force-new-cluster`), whose terms go on from the recovered manager's. Updates
+    /// stamped by the earlier leaders no longer hold back this leader's.
+    package mutating func sessionFollows(term: UInt64, leader: UInt64) {
+        guard highestTerm > term
+              || (highestTerm == term && stamps.values.contains { $0.isOtherCluster(term: term, leader: leader) })
+        else { return }
+        for key in stamps.keys.sorted() where stamps[key].map({ $0.isOtherCluster(term: term, leader: leader) }) == true {
+            stamps[key] = LeaderStamp(term: term, index: 0, leader: leader)
         }
         highestTerm = term
     }

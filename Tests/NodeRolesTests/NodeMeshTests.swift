@@ -28,6 +28,22 @@ import Orchestration
         #expect(mesh.endpoints(of: "web")?.map(\.taskID) == ["t2"])
     }
 
+    @Test func aForcedClusterLeaderOfTheSameTermIsFollowedOnceTheSessionIsWithIt() {
+        var mesh = NodeMesh()
+        var old = update("web", ports: [80], tasks: ["t1"], term: 2, index: 450)
+        old.stamp.leader = 5
+        var forced = update("web", ports: [80], tasks: ["t2"], term: 2, index: 318)
+        forced.stamp.leader = 9
+        mesh.take([old], nodeID: "me")
+        mesh.take([forced], nodeID: "me")
+        #expect(mesh.endpoints(of: "web")?.map(\.taskID) == ["t1"])
+        mesh.sessionFollows(term: 2, leader: 9)
+        mesh.take([forced], nodeID: "me")
+        #expect(mesh.endpoints(of: "web")?.map(\.taskID) == ["t2"])
+        mesh.take([old], nodeID: "me")
+        #expect(mesh.endpoints(of: "web")?.map(\.taskID) == ["t2"])
+    }
+
     @Test func aServiceThatPublishesNothingStopsListening() {
         var mesh = NodeMesh()
         mesh.take([update("web", ports: [80], tasks: ["t1"], term: 1, index: 1)], nodeID: "me")

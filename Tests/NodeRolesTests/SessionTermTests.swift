@@ -28,4 +28,24 @@ import Orchestration
         a.takeAssignments([task("t1")], stamp: LeaderStamp(term: 3, index: 99), now: .zero, host: host, ids: &ids, effects: &effects)
         #expect(a.tasks.map(\.record.id) == ["t2"])
     }
+
+    @Test("within a term, only the sets of the leader the session follows count")
+    func sameTermOtherLeaderIsAnotherCluster() {
+        var ids = IDGenerator(random: SeededRandom(seed: 3))
+        var a = Agent(timing: ExecutorTiming(imagePull: .seconds(1), containerStart: .seconds(1)))
+        var effects: [AgentEffect] = []
+        a.takeAssignments([task("t1")], stamp: LeaderStamp(term: 2, index: 450, leader: 5), now: .zero, host: host, ids: &ids, effects: &effects)
+        // The forced cluster's leader of the same term, further behind: held back until a
+        // heartbeat shows the session follows it.
+        a.takeAssignments([task("t2")], stamp: LeaderStamp(term: 2, index: 318, leader: 9), now: .zero, host: host, ids: &ids, effects: &effects)
+        #expect(a.tasks.map(\.record.id) == ["t1"])
+        a.heartbeatAccepted(term: 2, leader: 9, host: host, effects: &effects)
+        a.takeAssignments([task("t2")], stamp: LeaderStamp(term: 2, index: 318, leader: 9), now: .zero, host: host, ids: &ids, effects: &effects)
+        #expect(a.tasks.map(\.record.id) == ["t2"])
+        // A late set of the earlier cluster's leader of that term, though further along: stale.
+        a.takeAssignments([task("t1")], stamp: LeaderStamp(term: 2, index: 460, leader: 5), now: .zero, host: host, ids: &ids, effects: &effects)
+        #expect(a.tasks.map(\.record.id) == ["t2"])
+        a.takeAssignments([task("t3")], stamp: LeaderStamp(term: 3, index: 10, leader: 5), now: .zero, host: host, ids: &ids, effects: &effects)
+        #expect(a.tasks.map(\.record.id) == ["t3"])
+    }
 }
