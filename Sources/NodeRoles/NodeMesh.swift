@@ -17,8 +17,11 @@ package struct NodeMesh: Sendable {
     package private(set) var table: MeshTable?
     /// The stamp of the last update taken, per service.
     private var stamps: [String: LeaderStamp] = [:]
-    /// The highest term among `stamps` (so that `sessionFollows` costs little most times).
+    /// The highest term among `stamps`, and the leaders whose stamps have it (one, unless a
+    /// cluster forced anew reached the term too): `sessionFollows` checks these on every
+    /// heartbeat instead of every service's stamp.
     private var highestTerm: UInt64 = 0
+    private var leadersAtHighestTerm: [UInt64] = []
     /// Ports published in ingress mode, in the order learnt.
     package private(set) var publishedPorts: [PublishedPort] = []
     /// Counts the changes to the ports and endpoints (not the balancer's turns), for mesh repair.
@@ -34,7 +37,11 @@ package struct NodeMesh: Sendable {
         for u in updates {
             if let taken = stamps[u.serviceID], !u.stamp.mayReplace(taken) { continue }
             stamps[u.serviceID] = u.stamp
-            highestTerm = max(highestTerm, u.stamp.term)
+            if u.stamp.term > highestTerm {
+                (highestTerm, leadersAtHighestTerm) = (u.stamp.term, [u.stamp.leader])
+            } else if u.stamp.term == highestTerm, !leadersAtHighestTerm.contains(u.stamp.leader) {
+                leadersAtHighestTerm.append(u.stamp.leader)
+            }
             publishedPorts.removeAll { $0.serviceID == u.serviceID }
             releasePorts(u.ingressPorts, to: u.serviceID, in: &table)
             for port in u.ingressPorts {
@@ -60,13 +67,12 @@ package struct NodeMesh: Sendable {
     /// anew (`--force-new-cluster`), whose terms go on from the recovered manager's. Updates
     /// stamped by the earlier leaders no longer hold back this leader's.
     package mutating func sessionFollows(term: UInt64, leader: UInt64) {
-        guard highestTerm > term
-              || (highestTerm == term && stamps.values.contains { $0.isOtherCluster(term: term, leader: leader) })
+        guard highestTerm > term || (highestTerm == term && leadersAtHighestTerm.contains { $0 != leader })
         else { return }
         for key in stamps.keys.sorted() where stamps[key].map({ $0.isOtherCluster(term: term, leader: leader) }) == true {
             stamps[key] = LeaderStamp(term: term, index: 0, leader: leader)
         }
-        highestTerm = term
+        (highestTerm, leadersAtHighestTerm) = (term, [leader])
     }
 
     /// Another node left the swarm (gossip): stop routing to its tasks.
