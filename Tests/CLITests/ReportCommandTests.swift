@@ -52,4 +52,21 @@ import Testing
         #expect(ko.contains("<html lang=\"ko\">") && ko.contains("리더"))
         #expect(k.contains("<html lang=\"ko\">") && k.contains("리더"))
     }
+
+    /// The chart's tooltips speak the report's language, as its other words do.
+    @Test func theTooltipsAreInTheReportsLanguage() throws {
+        let fs = FakeSystem()
+        fs.files["l.swarm"] = Array(Self.lesson.utf8)
+        #expect(ShellTests.run(fs, ["run", "l.swarm", "-q", "--lang", "ko", "--report", "ko.html"]) == 0)
+        let page = String(decoding: try #require(fs.files["ko.html"]), as: UTF8.self)
+        let tooltips = page.components(separatedBy: "<title>").dropFirst(2).compactMap { $0.components(separatedBy: "</title>").first }
+        #expect(tooltips.count > 10)
+        for english in [" crashed at ", "leader m", " in term ", "joined as", "] line ", "no leader", "follower, "] {
+            #expect(!tooltips.contains { $0.contains(english) }, "\(english)")
+        }
+        #expect(tooltips.contains("m1 다운: 0.009s"))
+        #expect(tooltips.contains("[0.009s] 10번 줄: crash m1"))
+        #expect(tooltips.contains("m3: 후보, 임기 2, 17.968s–17.970s (1ms)"))
+        #expect(tooltips.contains { $0.hasPrefix("리더 없음, ") })
+    }
 }
