@@ -77,6 +77,7 @@ extension Swarm {
             } : nil)
         raftReadyPersisted(ready.messages, from: host, wrote: ready.wrote)
         announce(ready.announced, nodeStates: ready.applied.nodeStates, on: host)
+        if ready.applied.storeChanged { notify(.storeApplied(host)) }
         settle(host, roleChanged: !ready.roleChanges.isEmpty, applied: ready.applied)
     }
 

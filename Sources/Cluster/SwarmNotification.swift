@@ -15,6 +15,9 @@ public enum SwarmNotification: Sendable, Equatable {
     case network
     /// The leader recorded a node's status (`hostname` as the store has it).
     case nodeState(hostname: String, NodeState)
+    /// The manager on this host applied entries that changed its store: counts read from the
+    /// store (a service's running tasks) may have changed.
+    case storeApplied(HostID)
     /// A host's engine joined a swarm, or left it.
     case joined(HostID, NodeRole)
     case left(HostID)

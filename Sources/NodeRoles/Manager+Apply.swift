@@ -29,12 +29,17 @@ extension Manager {
     }
 
     /// Takes out the proposals whose entries are applied, and those a lost leadership strands.
+    /// An entry is its index and its term: a proposal is answered only if the entry applied at
+    /// its index has its term. Another leader's entry there means this write never happened
+    /// (swarmkit waits on the request ID inside the entry, and cancels on leadership loss);
+    /// so does an index a snapshot covered, whose entries this manager never applied.
     package func settleProposals() -> (answered: [PendingProposal], lost: [PendingProposal]) {
         var waiting: [PendingProposal] = [], answered: [PendingProposal] = []
         var lost: [PendingProposal] = []
         for p in proposals {
-            if appliedIndex >= p.index { answered.append(p) }
-            else if raft.role != .leader || raft.term != p.term { lost.append(p) }
+            if appliedIndex >= p.index {
+                if raft.term(at: p.index) == p.term { answered.append(p) } else { lost.append(p) }
+            } else if raft.role != .leader || raft.term != p.term { lost.append(p) }
             else { waiting.append(p) }
         }
         proposals = waiting

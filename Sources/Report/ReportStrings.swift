@@ -10,6 +10,8 @@ public struct ReportStrings: Sendable {
     public var messages, vote, append, heartbeat, response, dropped: String
     public var step, of, line, previous, next, stepHint, chartHint, everyExpectationHeld, virtualTime: String
     public var hosts, seed: String
+    /// The tooltips' sentences, in the same language.
+    public var tooltips: ReportTooltips = .english
 
     public static let english = ReportStrings(
         kicker: "swarmsim report", statements: "statements", network: "network", leader: "leader",
@@ -49,5 +51,5 @@ public struct ReportStrings: Sendable {
         stepHint: "← → 키나 슬라이더로 문장을 하나씩 넘깁니다. 고리는 그 단계 동안 오간 Raft 메시지를 다시 보여 줍니다.",
         chartHint: "시간은 가상 시간입니다: 실행 시작부터의 초. 막대나 표시에 마우스를 올리면 자세히 보입니다.",
         everyExpectationHeld: "모든 expect가 맞았습니다", virtualTime: "의 가상 시간",
-        hosts: "호스트", seed: "시드")
+        hosts: "호스트", seed: "시드", tooltips: .korean)
 }

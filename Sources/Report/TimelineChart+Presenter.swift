@@ -103,12 +103,12 @@ extension TimelineChart {
             guard let spot = run.value else { continue }
             let cls = Self.taskClass(spot.state)
             c.rect(x: run.x0, y: row.y + 3, width: run.width, height: row.height - 6, class: cls,
-                   title: "\(track.name) on \(spot.host): \(spot.state), \(span(run.start, run.end))")
+                   title: tips.task(track.name, on: spot.host, spot.state, span(run.start, run.end)))
             fitText(spot.host, run, y: row.y + row.height / 2 + 5, class: cls == "tk-run" ? "band-text light" : "band-text dark", &c)
         }
         for change in track.spot.changes where change.value?.state == "failed" {
             let x = scale.x(change.time), y = row.y + row.height / 2
-            c.group(class: "ev-crash", title: "\(track.name) failed at \(change.time)") { g in
+            c.group(class: "ev-crash", title: tips.taskFailed(track.name, at: change.time)) { g in
                 g.line(x1: x - 4, y1: y - 4, x2: x + 4, y2: y + 4, class: "ev-stroke")
                 g.line(x1: x - 4, y1: y + 4, x2: x + 4, y2: y - 4, class: "ev-stroke")
             }

@@ -118,9 +118,11 @@ struct TimelineChart {
         drawStatements(&c)
         drawCaptions(&c)
         c.line(x1: 0, y1: Self.axisHeight, x2: 0, y2: height - 8, class: "cursor", extra: " id=\"cursor\"")
-        let label = "Timeline of \(timeline.title): \(timeline.lanes.count) hosts over \(TimeScale.spoken(timeline.end.sinceStart))"
+        let label = tips.chartLabel(timeline.title, hosts: timeline.lanes.count, over: TimeScale.spoken(timeline.end.sinceStart))
         return "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Markup.number(width))\" height=\"\(Markup.number(height))\" role=\"img\" aria-label=\"\(Markup.escape(label))\">\(c.body)</svg>"
     }
+
+    var tips: ReportTooltips { strings.tooltips }
 
     func span(_ start: SimTime, _ end: SimTime) -> String {
         "\(start)–\(end) (\(TimeScale.spoken(end - start)))"
@@ -132,7 +134,7 @@ struct TimelineChart {
                 c.rect(x: 0, y: row.y, width: scale.width, height: row.height, class: i % 2 == 0 ? "lane-bg" : "lane-bg alt")
                 for run in DrawnSpan.runs(timeline.lanes[i].side.intervals(until: timeline.end), scale: scale) where run.value > 0 {
                     c.rect(x: run.x0, y: row.y, width: run.width, height: row.height, class: "side-\((run.value - 1) % 4 + 1)",
-                           title: "\(timeline.lanes[i].name) on side \(run.value) of the partition, \(span(run.start, run.end))")
+                           title: tips.onSide(timeline.lanes[i].name, run.value, span(run.start, run.end)))
                 }
             }
         }
@@ -151,9 +153,8 @@ struct TimelineChart {
     private func drawNetwork(_ c: inout SVGCanvas) {
         guard let row = row(.network) else { return }
         for run in DrawnSpan.runs(timeline.network.intervals(until: timeline.end), scale: scale) where !run.value.isWhole {
-            let what = run.value.groups.isEmpty ? "" : "partition "
             c.rect(x: run.x0, y: row.y + 3, width: run.width, height: row.height - 6, class: "net-split",
-                   title: "\(what)\(run.value.description), \(span(run.start, run.end))")
+                   title: tips.network(run.value.description, isPartition: !run.value.groups.isEmpty, span(run.start, run.end)))
             fitText(run.value.description, run, y: row.y + row.height / 2 + 4, class: "band-text dark", &c)
         }
     }
@@ -163,7 +164,7 @@ struct TimelineChart {
         for run in DrawnSpan.runs(timeline.leader.intervals(until: timeline.end), scale: scale) {
             let text = run.value.map { "\($0.host) · \(strings.term) \($0.term)" } ?? strings.noLeader
             c.rect(x: run.x0, y: row.y + 3, width: run.width, height: row.height - 6, class: run.value == nil ? "ld-none" : "ld-some",
-                   title: (run.value.map { "leader \($0.host) in term \($0.term)" } ?? "no leader") + ", " + span(run.start, run.end))
+                   title: tips.leader(run.value?.host, term: run.value?.term ?? 0, span(run.start, run.end)))
             fitText(text, run, y: row.y + row.height / 2 + 4, class: run.value == nil ? "band-text bad" : "band-text good", &c)
         }
     }
@@ -180,16 +181,14 @@ struct TimelineChart {
         let lane = timeline.lanes[i]
         let terms = lane.term
         for run in DrawnSpan.runs(lane.phase.intervals(until: timeline.end), scale: scale) where run.value != .outside {
-            var title = "\(lane.name): \(run.value.rawValue)"
-            if Self.isManager(run.value) { title += " in term \(terms.value(at: run.start))" }
-            title += ", " + span(run.start, run.end)
-            if run.mixed { title += ", with briefer changes merged" }
+            let title = tips.phase(lane.name, run.value, term: Self.isManager(run.value) ? terms.value(at: run.start) : nil,
+                                   span(run.start, run.end), merged: run.mixed)
             c.rect(x: run.x0, y: row.y + Self.bandTop, width: run.width, height: Self.bandHeight, class: "ph-\(run.value.rawValue)", title: title)
         }
         for run in DrawnSpan.runs(lane.status.intervals(until: timeline.end), scale: scale) {
             guard let state = run.value else { continue }
             c.rect(x: run.x0, y: row.y + Self.stripTop, width: run.width, height: Self.stripHeight, class: "st-\(state.rawValue)",
-                   title: "\(lane.name): node \(state.display), \(span(run.start, run.end))")
+                   title: tips.nodeStatus(lane.name, state.display, span(run.start, run.end)))
         }
         // Term changes and task counts, labelled where there is room.
         var labels: [(SimTime, String, String)] = []
@@ -222,16 +221,16 @@ struct TimelineChart {
         let x = scale.x(e.time), y = row.y + Self.bandTop + Self.bandHeight / 2
         switch e.kind {
         case .crashed:
-            c.group(class: "ev-crash", title: "\(name) crashed at \(e.time)") { g in
+            c.group(class: "ev-crash", title: tips.crashed(name, at: e.time)) { g in
                 g.line(x1: x - 4, y1: y - 4, x2: x + 4, y2: y + 4, class: "ev-stroke")
                 g.line(x1: x - 4, y1: y + 4, x2: x + 4, y2: y - 4, class: "ev-stroke")
             }
         case .restarted:
-            c.polygon([(x - 4.5, y + 4), (x + 4.5, y + 4), (x, y - 5)], class: "ev-restart", title: "\(name) restarted at \(e.time)")
+            c.polygon([(x - 4.5, y + 4), (x + 4.5, y + 4), (x, y - 5)], class: "ev-restart", title: tips.restarted(name, at: e.time))
         case .joined(let role):
-            c.circle(cx: x, cy: y, r: 3, class: "ev-join", title: "\(name) joined as a \(role.rawValue) at \(e.time)")
+            c.circle(cx: x, cy: y, r: 3, class: "ev-join", title: tips.joined(name, as: role.rawValue, at: e.time))
         case .left:
-            c.circle(cx: x, cy: y, r: 3, class: "ev-leave", title: "\(name) left the swarm at \(e.time)")
+            c.circle(cx: x, cy: y, r: 3, class: "ev-leave", title: tips.left(name, at: e.time))
         }
     }
 
@@ -245,7 +244,7 @@ struct TimelineChart {
             let (running, desired) = (run.value.running, run.value.desired)
             let cls = desired == 0 ? "svc-none" : running >= desired ? "svc-full" : running == 0 ? "svc-zero" : "svc-part"
             c.rect(x: run.x0, y: row.y + 3, width: run.width, height: row.height - 6, class: cls,
-                   title: "\(s.name): \(running)/\(desired) running, \(span(run.start, run.end))")
+                   title: tips.service(s.name, running: running, desired: desired, span(run.start, run.end)))
             fitText("\(running)/\(desired)", run, y: row.y + row.height / 2 + 4, class: "band-text dark", &c)
         }
     }
@@ -282,7 +281,7 @@ struct TimelineChart {
             let h = max(2, full * Double(total) / most)
             let failedH = h * Double(col.failed) / Double(total)
             let bottom = row.y + row.height - 3
-            c.group(class: "req", title: "\(total) request\(total == 1 ? "" : "s") at \(col.start): \(col.ok) answered, \(col.failed) failed") { g in
+            c.group(class: "req", title: tips.requests(total, at: col.start, answered: col.ok, failed: col.failed)) { g in
                 if col.ok > 0 { g.rect(x: Double(col.x * 6), y: bottom - h, width: 5, height: h - failedH, class: "req-ok") }
                 if col.failed > 0 { g.rect(x: Double(col.x * 6), y: bottom - failedH, width: 5, height: failedH, class: "req-failed") }
             }
@@ -299,9 +298,9 @@ struct TimelineChart {
             switch s.outcome {
             case .failed, .error:
                 let xe = scale.x(s.end)
-                c.line(x1: xe, y1: top, x2: xe, y2: height - 8, class: "guide-failed", title: Self.describe(s))
+                c.line(x1: xe, y1: top, x2: xe, y2: height - 8, class: "guide-failed", title: describe(s))
             case .ok:
-                if s.kind == .fault { c.line(x1: x, y1: top, x2: x, y2: height - 8, class: "guide", title: Self.describe(s)) }
+                if s.kind == .fault { c.line(x1: x, y1: top, x2: x, y2: height - 8, class: "guide", title: describe(s)) }
             }
         }
     }
@@ -327,7 +326,7 @@ struct TimelineChart {
         for group in groups {
             let lead = group.max { Self.rank($0) < Self.rank($1) } ?? group[0]
             let x = scale.x(group[0].time)
-            let title = group.count == 1 ? Self.describe(lead, withOutput: true) : group.map { Self.describe($0) }.joined(separator: "\n")
+            let title = group.count == 1 ? describe(lead, withOutput: true) : group.map { describe($0) }.joined(separator: "\n")
             c.group(class: "mk \(Self.markClass(lead))", title: title) { g in
                 switch lead.kind {
                 case .fault: g.polygon([(x, cy - 6), (x + 6, cy), (x, cy + 6), (x - 6, cy)], class: "mk-shape")
@@ -359,12 +358,12 @@ struct TimelineChart {
     }
 
     /// `[16.701s] line 12: show cluster`, the outcome, and (for a lone marker) the output.
-    static func describe(_ m: StatementMark, withOutput: Bool = false) -> String {
-        var s = "[\(m.time)] line \(m.line): \(m.text)"
+    func describe(_ m: StatementMark, withOutput: Bool = false) -> String {
+        var s = tips.statement(at: m.time, line: m.line, m.text)
         switch m.outcome {
         case .ok: break
-        case .failed(let seen): s += "\n✗ expectation failed at \(m.end); seen: \(seen)"
-        case .error(let message): s += "\n✗ error: \(message)"
+        case .failed(let seen): s += "\n" + tips.expectationFailed(at: m.end, seen: seen)
+        case .error(let message): s += "\n" + tips.error(message)
         }
         if withOutput, !m.output.isEmpty {
             let lines = m.output.split(separator: "\n", omittingEmptySubsequences: false)

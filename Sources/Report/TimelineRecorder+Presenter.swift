@@ -2,8 +2,9 @@ import SimCore
 import Orchestration
 import Cluster
 
-/// Task slots, services' running counts, tasks per host and Raft messages, from the trace lines
-/// the runner taps (`TraceTap`), and the quorum per partition side from the notifications.
+/// Task slots, tasks per host and Raft messages, from the trace lines the runner taps
+/// (`TraceTap`); services' counts from the store as any trace line finds it; and the quorum per
+/// partition side from the notifications.
 extension TimelineRecorder {
     /// What the recorder knows of one slot: its track and every task the agents reported.
     struct SlotFacts {
@@ -24,10 +25,11 @@ extension TimelineRecorder {
         }
     }
 
-    /// Records a line of the run's trace (see `TraceTap`); `swarm` gives services' desired counts.
+    /// Records a line of the run's trace (see `TraceTap`); `swarm` gives services' counts.
     package mutating func record(_ line: TraceTap.Line, in swarm: Swarm?) {
         switch line {
         case .message(let time, let from, let to, let kind, let dropped):
+            if let swarm { countServices(swarm, at: time) }
             guard let f = laneOfHost[from], let t = laneOfHost[to] else { return }
             timeline.messages.append(MessageMark(time: time, from: f, to: t, kind: kind, dropped: dropped))
         case .task(let time, let host, let task, let id, let state):
@@ -46,13 +48,16 @@ extension TimelineRecorder {
             }
             slots[task] = slot
             timeline.tasks[slot.track].spot.set(slot.shown, at: time)
-            countTasks(service: timeline.tasks[slot.track].service, swarm, at: time)
+            countTasks(service: timeline.tasks[slot.track].service, at: time)
+            if let swarm { countServices(swarm, at: time) }
         }
     }
 
-    /// A crashed host's tasks are lost with it (its agent reports nothing more).
+    /// A crashed host's tasks are lost with it (its agent reports nothing more). The services'
+    /// counts do not change: the store still records those tasks running, as `docker service ls`
+    /// shows them, until the orchestrator replaces them.
     mutating func loseTasks(on host: String, at time: SimTime) {
-        var services: [String] = []
+        var lost = false
         for track in timeline.tasks.indices {
             guard var slot = slots[timeline.tasks[track].name] else { continue }
             var changed = false
@@ -63,31 +68,38 @@ extension TimelineRecorder {
             guard changed else { continue }
             slots[timeline.tasks[track].name] = slot
             timeline.tasks[track].spot.set(slot.shown, at: time)
-            if !services.contains(timeline.tasks[track].service) { services.append(timeline.tasks[track].service) }
+            lost = true
         }
-        for s in services { countTasks(service: s, nil, at: time) }
+        if lost { countTasks(service: nil, at: time) }
     }
 
-    /// Updates the service's running (and, with a swarm, desired) count and every host's tasks.
-    private mutating func countTasks(service: String, _ swarm: Swarm?, at time: SimTime) {
-        var running = 0
+    /// Adds the service's row if it has none, and updates every host's count of running tasks.
+    private mutating func countTasks(service: String?, at time: SimTime) {
         var perHost = Array(repeating: 0, count: timeline.lanes.count)
         for track in timeline.tasks {
             guard let slot = slots[track.name] else { continue }
-            if track.service == service, slot.shown?.isRunning == true { running += 1 }
             for t in slot.tasks where t.state == "running" { if let l = laneOfHost[t.host] { perHost[l] += 1 } }
         }
-        let index = timeline.services.firstIndex { $0.name == service } ?? {
+        if let service, !timeline.services.contains(where: { $0.name == service }) {
             timeline.services.append(ServiceTrack(name: service))
-            return timeline.services.count - 1
-        }()
-        timeline.services[index].running.set(running, at: time)
-        if let store = swarm?.allSeeing.freshestStore, let s = store.services.first(where: { $0.spec.name == service }) {
-            let desired = s.spec.replicas ?? store.tasks(ofService: s.id).filter { $0.desiredState == .running }.count
-            timeline.services[index].desired.set(desired, at: time)
+            countedStoreIndex = nil
         }
         for (lane, n) in perHost.enumerated() where timeline.lanes[lane].tasks.current != nil || n > 0 {
             timeline.lanes[lane].tasks.set(n, at: time)
+        }
+    }
+
+    /// Each service row's running and desired tasks, as `docker service ls` counts them
+    /// (`ServiceStatus`, swarmkit's ListServiceStatuses) in the freshest store; taken again
+    /// whenever that store has applied more.
+    mutating func countServices(_ swarm: Swarm, at time: SimTime) {
+        guard let store = swarm.allSeeing.freshestStore, store.appliedIndex != countedStoreIndex else { return }
+        countedStoreIndex = store.appliedIndex
+        for i in timeline.services.indices {
+            guard let s = store.service(named: timeline.services[i].name) else { continue }
+            let status = ServiceStatus(of: s, in: store)
+            timeline.services[i].running.set(status.running, at: time)
+            timeline.services[i].desired.set(status.desired, at: time)
         }
     }
 

@@ -16,6 +16,9 @@ package struct TimelineRecorder {
     var slots: [String: SlotFacts] = [:]
     /// Lanes by host name (looked up, never iterated).
     var laneOfHost: [String: Int] = [:]
+    /// The applied index of the store the services' counts were last taken from (nil: never,
+    /// or a service row added since).
+    var countedStoreIndex: UInt64?
 
     struct HostFacts {
         var up = true
@@ -87,6 +90,8 @@ package struct TimelineRecorder {
             event(.restarted, h, at: time)
         case .network:
             recordNetwork(swarm, at: time)
+        case .storeApplied:
+            return countServices(swarm, at: time)
         case .nodeState(let hostname, let state):
             if let lane = timeline.lane(named: hostname) { timeline.lanes[lane].status.set(state, at: time) }
         case .joined(let h, let role):
@@ -103,6 +108,7 @@ package struct TimelineRecorder {
         timeline.leader.set(leader, at: time)
         updateQuorum(swarm, at: time)
         refreshTerms(swarm, at: time)
+        countServices(swarm, at: time)
     }
 
     func valid(_ h: HostID) -> Bool { h.index < hosts.count }

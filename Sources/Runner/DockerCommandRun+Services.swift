@@ -99,12 +99,16 @@ extension DockerCommandRun {
                 errors += "\(target.service): \(Self.serviceNotFound(target.service))\n"
                 continue
             }
-            guard case .replicated = s.spec.mode else {
-                out += "\(target.service): scale can only be used with replicated or replicated-job mode\n"
+            // docker/cli scale: Replicas for a replicated service, TotalCompletions for a
+            // replicated job; any other mode is an error, listed with the others at the end.
+            var spec = s.spec
+            switch s.spec.mode {
+            case .replicated: spec.mode = .replicated(target.replicas)
+            case .replicatedJob(let maxConcurrent, _): spec.mode = .replicatedJob(maxConcurrent: maxConcurrent, total: target.replicas)
+            case .global, .globalJob:
+                errors += "\(target.service): scale can only be used with replicated or replicated-job mode\n"
                 continue
             }
-            var spec = s.spec
-            spec.mode = .replicated(target.replicas)
             switch call(.serviceUpdate(id: s.id, spec)) {
             case .failure(let e): errors += "\(target.service): Error response from daemon: \(e.text)\n"
             case .success:

@@ -8,8 +8,8 @@ extension ScenarioRunner {
         let words = PictureWords(language: language)
         switch target {
         case .cluster: return ClusterPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), color: options.color, words: words).text
-        case .services: return ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), running: runningTasks, words: words).services
-        case .mesh: return ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), running: runningTasks, words: words).mesh
+        case .services: return ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), words: words).services
+        case .mesh: return ServicesPicture(swarm: try ensureSwarm(), hostOrder: orderedHosts(), words: words).mesh
         }
     }
 }

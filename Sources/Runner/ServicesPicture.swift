@@ -11,8 +11,6 @@ import DockerClient
 struct ServicesPicture {
     let swarm: Swarm
     let hostOrder: [HostID]
-    /// Running tasks of a service, by name: the rule `expect service NAME running N` uses.
-    let running: (String) -> Int?
     var words = PictureWords(language: .en)
 
     /// `show services`.
@@ -22,8 +20,9 @@ struct ServicesPicture {
         var lines = [words.servicesAt(swarm.now) + words.asTheStoreRecords + (services.isEmpty ? words.none : "")]
         for s in services {
             let ports = DockerFormat.ingressPorts(s.endpointPorts)
-            let desired = s.spec.replicas ?? store.tasks(ofService: s.id).filter { $0.desiredState == .running }.count
-            lines.append("  \(s.spec.name)  \(s.spec.mode.name)  \(words.running(running(s.spec.name) ?? 0, of: desired))" + (ports.isEmpty ? "" : "  \(ports)"))
+            // The one count of a service's tasks, docker service ls's (swarmkit ListServiceStatuses).
+            let status = ServiceStatus(of: s, in: store)
+            lines.append("  \(s.spec.name)  \(s.spec.mode.name)  \(words.running(status.running, of: status.desired))" + (ports.isEmpty ? "" : "  \(ports)"))
             var table = TabWriter(minWidth: 0, padding: 2)
             for t in current(store.tasks(ofService: s.id)) {
                 table.row("    " + t.name, node(t.nodeID), t.status.state.name)

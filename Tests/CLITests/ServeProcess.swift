@@ -96,9 +96,23 @@ final class ServeProcess: @unchecked Sendable {
             stdin.fileHandleForWriting.write(Data(input.utf8))
             try? stdin.fileHandleForWriting.close()
         }
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        let (o, e) = readToEnd(out.fileHandleForReading, err.fileHandleForReading)
         p.waitUntilExit()
         return (String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self), p.terminationStatus)
+    }
+
+    /// Reads `first` and `second` to their ends at the same time: a child that fills one pipe
+    /// while the other is read to its end would wait for ever.
+    static func readToEnd(_ first: FileHandle, _ second: FileHandle) -> (Data, Data) {
+        final class Box: @unchecked Sendable { var data = Data() }
+        let other = Box(), done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            other.data = second.readDataToEndOfFile()
+            done.signal()
+        }
+        let data = first.readDataToEndOfFile()
+        done.wait()
+        return (data, other.data)
     }
 
     /// Stops the server (SIGTERM: it removes its sockets) and waits for it.

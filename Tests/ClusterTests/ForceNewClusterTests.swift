@@ -61,4 +61,24 @@ import Orchestration
         #expect(h.swarm.now - started == .seconds(20))
         #expect(h.call(.get([.list(.node)]), on: survivor) == .failure(.noLeader))
     }
+
+    /// moby's `Init` returns once the node is ready: its agent has a session with the new
+    /// cluster's leader, its own manager. The managers the new cluster left out may lead a term
+    /// of the same number (here m2, in term 2, as the forced m1): a session with them is not it.
+    @Test("init --force-new-cluster answers once the agent's session is with its own manager", arguments: 1...12)
+    func answersOnceTheSessionIsWithItsOwnManager(seed: UInt64) {
+        let h = Harness(seed: seed, managers: 3, workers: 0)
+        h.form(managers: 3, workers: 0)
+        h.swarm.crash(h.h("m1"))
+        h.swarm.run(until: { $0.allSeeing.leader != nil && $0.allSeeing.leader != h.h("m1") }, deadline: h.swarm.now + .seconds(60))
+        h.wait(.seconds(5))
+        h.swarm.restart(h.h("m1"))
+        let op = h.swarm.submit(.swarmInitForceNewCluster(dispatcherHeartbeat: nil, taskHistoryLimit: nil), on: h.h("m1"))
+        h.swarm.run(until: { $0.result(of: op) != nil }, deadline: h.swarm.now + .seconds(60))
+        guard case .success(.joined(_, true, _)) = h.swarm.takeResult(of: op) else { Issue.record("no answer"); return }
+        let host = h.swarm.hosts[h.h("m1").index]
+        #expect(host.manager?.raft.role == .leader)
+        #expect(host.agent?.sessionTerm == host.manager?.raft.term)
+        #expect(host.agent?.sessionLeader == host.manager?.serial)
+    }
 }

@@ -35,11 +35,13 @@ import Orchestration
             return ready
         }
 
-        /// Delivers every message until none is left; returns each manager's role changes.
-        func deliver(_ first: [RaftMessage]) -> [[Raft.Role]] {
+        /// Delivers every message until none is left, but those to `cut` (lost); returns each
+        /// manager's role changes.
+        func deliver(_ first: [RaftMessage], cut: UInt64? = nil) -> [[Raft.Role]] {
             var queue = first, roles: [[Raft.Role]] = [[], [], []]
             while !queue.isEmpty {
                 let message = queue.removeFirst()
+                if message.to == cut { continue }
                 let i = Int(message.to) - 1
                 managers[i].receive(message, at: now)
                 let ready = drain(i)
@@ -124,5 +126,46 @@ import Orchestration
         #expect(group.lost[0] == [8])
         #expect(group.answered[0].isEmpty)
         #expect(leader.proposals.isEmpty)
+    }
+
+    /// An entry is named by its index and its term: a leader that proposed at index i, lost
+    /// leadership and then applied another leader's entry at i did not write what it was asked
+    /// to. Its writer hears the lost-leadership error, as swarmkit's waiter, keyed by the
+    /// request ID inside the entry, is cancelled rather than triggered.
+    @Test func aProposalWhoseIndexAnotherLeaderFilledIsAnsweredAsLost() throws {
+        let group = Group()
+        _ = group.deliver(group.tickUntilMessages(0).messages)
+        let old = group.managers[0]
+        let index = try old.propose([.setUnlockKey(nil, at: .zero)], membership: nil)
+        old.waitForApply(index, ticket: 9)
+        _ = group.drain(0)   // the entry never leaves: manager 1 is cut off from here on
+
+        // Managers 2 and 3 elect one of them; nothing reaches manager 1 meanwhile.
+        var winner: Int?
+        for _ in 0..<60 where winner == nil {
+            group.now = group.now + .seconds(1)
+            for i in 1...2 {
+                group.managers[i].tick()
+                _ = group.deliver(group.drain(i).messages, cut: 1)
+            }
+            winner = (1...2).first { group.managers[$0].raft.role == .leader }
+        }
+        let leader = try #require(winner.map { group.managers[$0] })
+        #expect(leader.raft.commitIndex >= index)
+        let theirs = leader.raft.entries(from: index, through: index)
+        #expect(theirs.map(\.term) == [leader.raft.term])
+
+        // The new leader's append reaches manager 1 with its commit index: manager 1 follows,
+        // replaces its entry at `index` with the new leader's and applies it, in one Ready.
+        let append = RaftMessage(from: leader.raft.id, to: 1, term: leader.raft.term,
+                                 kind: .append(prevIndex: index - 1, prevTerm: old.raft.term(at: index - 1) ?? 0,
+                                               entries: theirs, commit: index))
+        old.receive(append, at: group.now)
+        _ = group.drain(0)
+        #expect(old.raft.role == .follower)
+        #expect(old.appliedIndex >= index)
+        #expect(group.answered[0].isEmpty)
+        #expect(group.lost[0] == [9])
+        #expect(old.proposals.isEmpty)
     }
 }

@@ -69,7 +69,7 @@ enum ContainerFilters {
         l["com.docker.swarm.service.name"] = t.serviceName
         l["com.docker.swarm.task"] = ""
         l["com.docker.swarm.task.id"] = t.id
-        l["com.docker.swarm.task.name"] = t.name + "." + t.id
+        l["com.docker.swarm.task.name"] = t.containerName
         return l
     }
 

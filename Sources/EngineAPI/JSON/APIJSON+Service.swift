@@ -95,7 +95,7 @@ extension APIJSON {
             "Labels": obj([
                 "com.docker.swarm.node.id": str(t.nodeID ?? ""), "com.docker.swarm.service.id": str(t.serviceID),
                 "com.docker.swarm.service.name": str(t.serviceName), "com.docker.swarm.task": str(""),
-                "com.docker.swarm.task.id": str(t.id), "com.docker.swarm.task.name": str(t.name),
+                "com.docker.swarm.task.id": str(t.id), "com.docker.swarm.task.name": str(t.containerName),
             ]),
             "State": str(running ? "running" : "exited"),
             "Status": str(running ? "Up " + ServedCalendar.humanDuration(since) : "Exited (\(t.status.exitCode ?? 0)) " + ServedCalendar.humanDuration(since) + " ago"),
