@@ -54,20 +54,36 @@ extension Swarm {
         processReady(host)
         reconcileRoles(host)
         if hosts[host.index].manager != nil {
-            schedule(.raftTick(host, incarnation: network.incarnation(host)), after: options.raftTick)
+            schedule(.raftTick(host, incarnation: network.incarnation(host)), after: options.raftTick + nextTickJitter())
         }
+    }
+
+    /// How much this tick's interval deviates from `raftTick`: uniform in ±`raftTickJitter`/2
+    /// (capped below one tick), each interval starting where the last one ended, so a manager's
+    /// clock wanders while its mean rate stays exact. Zero, and no draw, when the jitter is off.
+    func nextTickJitter() -> SimDuration {
+        let span = min(options.raftTickJitter.nanoseconds, options.raftTick.nanoseconds - 1)
+        guard span > 0 else { return .zero }
+        return SimDuration(nanoseconds: Int64(tickJitterRandom.below(UInt64(span) + 1)) - span / 2)
     }
 
     func raftReceive(_ message: RaftMessage, at host: HostID) {
         guard let m = hosts[host.index].manager, !refuseRemovedMember(message, at: host) else { return }
+        let before = options.raftTermWriteFirst ? m.raft.hardState : nil
         m.receive(message, at: now)
-        processReady(host)
+        // `raftTermWriteFirst`: a vote granted in a term this message brought costs two writes.
+        let writes = before.map { b in
+            let a = m.raft.hardState
+            return a.term > b.term && a.vote != nil ? 2 : 1
+        } ?? 1
+        processReady(host, writes: writes)
     }
 
     /// Carries out what the manager on `host` has ready: persists and sends Raft's output,
     /// announces role changes, answers the proposals applied or stranded, and on the leader
-    /// starts what the applied entries call for.
-    func processReady(_ host: HostID) {
+    /// starts what the applied entries call for. `writes`: how many disk writes persisting it
+    /// takes (see `SwarmOptions.raftTermWriteFirst`).
+    func processReady(_ host: HostID, writes: Int = 1) {
         guard let m = hosts[host.index].manager, m.raft.hasReady else { return settleOnly(host) }
         let ready = m.drainReady(
             persist: { self.hosts[host.index].raftStorage?.persist($0) },
@@ -75,7 +91,7 @@ extension Swarm {
             check: invariants.isEnabled ? { changes, index, manager in
                 self.checkInvariants(afterApplying: changes, index: index, manager: manager, on: host)
             } : nil)
-        raftReadyPersisted(ready.messages, from: host, wrote: ready.wrote)
+        raftReadyPersisted(ready.messages, from: host, wrote: ready.wrote, writes: writes)
         announce(ready.announced, nodeStates: ready.applied.nodeStates, on: host)
         if ready.applied.storeChanged { notify(.storeApplied(host)) }
         settle(host, roleChanged: !ready.roleChanges.isEmpty, applied: ready.applied)

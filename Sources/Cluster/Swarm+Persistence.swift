@@ -20,7 +20,9 @@ extension Swarm {
     /// Sends `messages` from `host`'s Raft once the `Ready` that produced them is on disk: at
     /// once when it wrote nothing; else when its write ends: a new write when the disk is idle,
     /// the batch gathering behind the write in progress otherwise.
-    func raftReadyPersisted(_ messages: [RaftMessage], from host: HostID, wrote: Bool) {
+    /// `writes`: how many successive writes persisting this `Ready` takes (1 but for
+    /// `SwarmOptions.raftTermWriteFirst`).
+    func raftReadyPersisted(_ messages: [RaftMessage], from host: HostID, wrote: Bool, writes: Int = 1) {
         guard wrote, options.raftPersistLatency != .fixed(.zero), let m = hosts[host.index].manager else {
             sendRaftMessages(messages, from: host)
             return
@@ -29,6 +31,7 @@ extension Swarm {
         if m.nextWriteStart <= now {   // no batch gathering yet: start one
             let start = max(now, m.diskBusyUntil)
             done = start + options.raftPersistLatency.sample(&persistRandom)
+            for _ in 1..<max(writes, 1) { done = done + options.raftPersistLatency.sample(&persistRandom) }
             hosts[host.index].manager?.nextWriteStart = start
             hosts[host.index].manager?.diskBusyUntil = done
         }

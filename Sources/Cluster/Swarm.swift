@@ -24,6 +24,10 @@ public final class Swarm {
     var jitter: SeededRandom
     /// Draws each Raft write's duration when `raftPersistLatency` is a range.
     var persistRandom: SeededRandom
+    /// Draws each manager tick's deviation when `raftTickJitter` is set.
+    var tickJitterRandom: SeededRandom
+    /// `cut A -> B raft-entries`: the (sender, receiver) pairs whose Raft log entries are lost.
+    var entryCuts: [(from: HostID, to: HostID)] = []
     /// Raft member ID → host (an address book; looked up, never iterated).
     var raftDirectory: [UInt64: HostID] = [:]
     /// Node ID → the host whose engine is that node (looked up, never iterated).
@@ -58,6 +62,7 @@ public final class Swarm {
         identity = IDGenerator(random: rootRandom.child("identity"))
         jitter = rootRandom.child("jitter")
         persistRandom = rootRandom.child("raft persist")
+        tickJitterRandom = rootRandom.child("raft tick jitter")
     }
 
     public var now: SimTime { simulator.now }
@@ -160,6 +165,10 @@ public final class Swarm {
 
     func send(_ message: WireMessage, from: HostID, to: HostID) {
         let envelope = Envelope(from: from, to: to, incarnation: network.incarnation(to), message: message)
+        if !entryCuts.isEmpty, isEntryCut(message, from: from, to: to) {
+            if traceMessages { traceMessage("drop", envelope, reason: "cut") }
+            return
+        }
         switch transmission(of: message, from: from, to: to) {
         case .dropped(let reason):
             if traceMessages { traceMessage("drop", envelope, reason: reason.rawValue) }
@@ -312,10 +321,16 @@ public final class Swarm {
         notify(.network)
     }
     public func isolate(_ host: HostID) { network.isolate(host); traceHost("isolate", host); notify(.network) }
-    public func heal() { network.heal(); traceFault("heal", []); notify(.network) }
-    public func cut(from: HostID, to: HostID) {
-        network.cut(from: from, to: to)
-        traceFault("cut", [name(of: from), name(of: to)])
+    public func heal() { network.heal(); entryCuts.removeAll(); traceFault("heal", []); notify(.network) }
+    /// `entriesOnly`: only the Raft log entries `from` sends are lost (see `isEntryCut`).
+    public func cut(from: HostID, to: HostID, entriesOnly: Bool = false) {
+        if entriesOnly {
+            if !entryCuts.contains(where: { $0.from == from && $0.to == to }) { entryCuts.append((from, to)) }
+            traceFault("cut", [name(of: from), name(of: to), "raft-entries"])
+        } else {
+            network.cut(from: from, to: to)
+            traceFault("cut", [name(of: from), name(of: to)])
+        }
         notify(.network)
     }
     public func setLink(from: HostID, to: HostID, _ profile: LinkProfile?) { network.setLink(from: from, to: to, profile) }

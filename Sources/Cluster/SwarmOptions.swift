@@ -12,6 +12,14 @@ public struct SwarmOptions: Sendable, Equatable {
     /// How long a manager takes to write a Raft `Ready`'s hard state and entries to disk before
     /// the messages that depend on them go out (swarmkit's WAL write and fsync). Zero: at once.
     public var raftPersistLatency: Latency = .fixed(.zero)
+    /// How far each Raft tick interval may stray from `raftTick`, in all (uniform in ±half of
+    /// it): a real server's timer wakes a little early or late and the next wait starts from
+    /// there. Zero (the default): every tick exactly `raftTick` after the last.
+    public var raftTickJitter: SimDuration = .zero
+    /// A member that learns a higher term from a vote request and grants its vote writes twice
+    /// (the term, then the vote: LogCabin's `stepDown` then `updateLogMetadata`), so its answer
+    /// waits two `raftPersistLatency` draws. False (etcd, swarmkit): one write holds both.
+    public var raftTermWriteFirst = false
     /// The heartbeat period a new swarm gets (`swarm init --dispatcher-heartbeat`).
     public var dispatcherHeartbeat: SimDuration = .seconds(5)
     /// Extra random delay added to each heartbeat period (swarmkit HeartbeatEpsilon).

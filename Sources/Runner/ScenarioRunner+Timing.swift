@@ -3,8 +3,8 @@ import SimNetwork
 import Cluster
 import ScenarioLanguage
 
-// `wait 10ms..75ms`, `raft election-timeout`, `raft persist-latency`: timing drawn from the seed
-// and Raft timeouts written in time.
+// `wait 10ms..75ms`, `raft election-timeout`, `raft persist-latency`, `raft tick-jitter`,
+// `raft term-write`: timing drawn from the seed, Raft timeouts written in time, and the disk.
 
 extension ScenarioRunner {
     /// The stream `wait A..B` draws from: the child "scenario wait" of the run's root seed. The
@@ -23,6 +23,10 @@ extension ScenarioRunner {
         switch (setting.key, setting.value) {
         case (.raftPersistLatency, .durationRange(let lo, let hi)):
             swarmOptions.raftPersistLatency = lo == hi ? .fixed(lo) : .uniform(lo, hi)
+        case (.raftTickJitter, .duration(let d)):
+            swarmOptions.raftTickJitter = d
+        case (.raftTermWrite, .choice(let c)):
+            swarmOptions.raftTermWriteFirst = c == "first"
         case (.raftElectionTimeout, .tickRange(let lo, let hi)):
             electionTimeoutInTime = nil
             swarmOptions.raft.electionTicks = lo

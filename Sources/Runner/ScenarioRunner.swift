@@ -222,8 +222,8 @@ public final class ScenarioRunner {
             for n in names { swarm.crash(try hostID(n, at: s.location)) }
         case .restart(let names):
             for n in names { swarm.restart(try hostID(n, at: s.location)) }
-        case .cut(let from, let to):
-            swarm.cut(from: try hostID(from, at: s.location), to: try hostID(to, at: s.location))
+        case .cut(let from, let to, let entriesOnly):
+            swarm.cut(from: try hostID(from, at: s.location), to: try hostID(to, at: s.location), entriesOnly: entriesOnly)
         default:
             break
         }
@@ -285,7 +285,7 @@ public final class ScenarioRunner {
         case (.taskStartTime, .duration(let d)): swarmOptions.containerStartTime = d
         case (.meshBalance, .choice(let c)): swarmOptions.meshBalance = c == "local-first" ? .localFirst : .roundRobin
         case (.meshPropagation, .duration(let d)): swarmOptions.meshPropagation = d
-        case (.raftElectionTimeout, _), (.raftPersistLatency, _): try applyRaftTiming(setting, at: s)
+        case (.raftElectionTimeout, _), (.raftPersistLatency, _), (.raftTickJitter, _), (.raftTermWrite, _): try applyRaftTiming(setting, at: s)
         default:
             throw Diagnostic(at: s.location, length: s.text.count, "'\(setting.key.rawValue)' cannot take this value")
         }

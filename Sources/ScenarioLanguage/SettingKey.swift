@@ -11,6 +11,8 @@ public enum SettingKey: String, CaseIterable, Equatable, Sendable {
     case raftElectionTicks = "raft election-ticks"
     case raftElectionTimeout = "raft election-timeout"
     case raftPersistLatency = "raft persist-latency"
+    case raftTickJitter = "raft tick-jitter"
+    case raftTermWrite = "raft term-write"
     case raftHeartbeatTicks = "raft heartbeat-ticks"
     case raftPreVote = "raft prevote"
     case raftCheckQuorum = "raft check-quorum"
@@ -31,7 +33,7 @@ public enum SettingKey: String, CaseIterable, Equatable, Sendable {
         case .networkLatency: .latency
         case .networkLoss, .networkDuplication: .probability
         case .raftTick, .dispatcherHeartbeat: .positiveDuration
-        case .meshPropagation, .taskPullTime, .taskStartTime: .duration
+        case .meshPropagation, .taskPullTime, .taskStartTime, .raftTickJitter: .duration
         case .raftElectionTicks, .raftHeartbeatTicks, .raftSnapshotInterval: .count
         case .raftPreVote, .raftCheckQuorum: .toggle
         case .raftElectionTimeout: .timeoutRange
@@ -40,6 +42,7 @@ public enum SettingKey: String, CaseIterable, Equatable, Sendable {
         case .swarmReads: .choice(["leader", "local"])
         case .language: .choice(Language.allCases.map(\.rawValue))
         case .raftElectionTimer: .choice(["etcd", "paper"])
+        case .raftTermWrite: .choice(["together", "first"])
         }
     }
 

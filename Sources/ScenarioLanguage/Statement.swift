@@ -32,8 +32,9 @@ public enum Statement: Equatable, Sendable {
     case crash([String])
     /// `restart m1`: crashed hosts start again.
     case restart([String])
-    /// `cut m1 -> m2`: one-way loss; m2 stops hearing m1.
-    case cut(from: String, to: String)
+    /// `cut m1 -> m2`: one-way loss; m2 stops hearing m1. `cut m1 -> m2 raft-entries`
+    /// (`entriesOnly`): m2 stops receiving only the Raft log entries m1 sends, and hears the rest.
+    case cut(from: String, to: String, entriesOnly: Bool = false)
     /// `link m1 m2 latency=200ms loss=10%`, `link m1 -> m2 …`, `link m1 m2 reset`.
     case link(LinkChange)
     /// `say "text"`: narration. The words may hold variables; the runner joins them with

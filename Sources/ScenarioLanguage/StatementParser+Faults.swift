@@ -34,15 +34,17 @@ extension StatementParser {
     }
 
     func parseCut(_ head: Word, _ rest: ArraySlice<Word>) throws(Diagnostic) -> Statement {
-        let words = Array(rest)
-        let usage = "write cut FROM -> TO, with spaces around ->, for example: cut m1 -> m2"
+        var words = Array(rest)
+        let usage = "write cut FROM -> TO, with spaces around ->, for example: cut m1 -> m2 (or cut m1 -> m2 raft-entries)"
+        let entriesOnly = words.count == 4 && words[3].text == "raft-entries"
+        if entriesOnly { words.removeLast() }
         guard words.count == 3, words[1].text == "->" else {
             let at = words.first(where: { $0.text.contains("->") && $0.text != "->" }) ?? words.first ?? head
             throw Diagnostic(at: at, "expected 'cut HOST -> HOST'", hint: usage)
         }
         let from = try declaredHost(words[0]), to = try declaredHost(words[2])
         guard from != to else { throw Diagnostic(at: words[2], "a host cannot be cut from itself") }
-        return .cut(from: from, to: to)
+        return .cut(from: from, to: to, entriesOnly: entriesOnly)
     }
 
     static let linkOptions = ["latency", "loss", "duplication"]

@@ -33,7 +33,8 @@ enum ShellHelp {
                                              raft tick 1s, raft election-ticks 10, raft election-timeout 10..20,
                                              raft heartbeat-ticks 1, raft prevote on, raft check-quorum off,
                                              raft snapshot-interval 10000, raft persist-latency 1ms..5ms,
-                                             raft election-timer paper,
+                                             raft election-timer paper, raft tick-jitter 50us,
+                                             raft term-write first,
                                              dispatcher heartbeat 5s, mesh balance round-robin, mesh propagation 1s,
                                              task pull-time 2s, task start-time 1s, swarm reads leader
         Shell commands:
