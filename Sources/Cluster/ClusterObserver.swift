@@ -39,6 +39,22 @@ public struct ClusterObserver {
     /// the most.
     public var freshestStore: ClusterStore? { swarm.freshestStore }
 
+    /// The leader's store as it stands, named without reading it: which manager runtime leads
+    /// and how many times its store has changed (`Manager.serial`, `Manager.meshInputs`). Equal
+    /// stamps mean the same store, untouched in between (a stamp may also move while the store
+    /// stays the same); nil without a leader. A condition re-read after every event compares
+    /// stamps to skip reading an unchanged store again.
+    public var leaderStoreStamp: StoreStamp? {
+        guard let l = swarm.currentLeader, let m = swarm.hosts[l.index].manager else { return nil }
+        return StoreStamp(runtime: m.serial, changes: m.meshInputs)
+    }
+
+    /// See `leaderStoreStamp`.
+    public struct StoreStamp: Sendable, Equatable {
+        var runtime: UInt64
+        var changes: UInt64
+    }
+
     /// The store as `host`'s manager has applied it.
     public func store(on host: HostID) -> ClusterStore? { swarm.hosts[host.index].manager?.store }
 

@@ -29,6 +29,8 @@ public final class ScenarioRunner {
     var namesGiven = 0
     /// What the last `curl` saw.
     var lastCurl: CurlRecord?
+    /// `pendingConvergence()`'s last answer and the leader's store it was read from.
+    var convergenceMemo: (stamp: ClusterObserver.StoreStamp, pending: [String])?
     /// Hosts in the order they were declared (the order of every picture and lane).
     var declaredHosts: [HostID] = []
     /// Records the run for `--report`, when `options.recordTimeline` is on.
