@@ -47,15 +47,16 @@ extension Swarm {
     }
 
     /// Runs one event on `host`'s agent, if it has one, then carries out the effects it asked for.
-    /// The agent is taken out of the table meanwhile, so its task list changes in place.
+    /// The agent changes in place in its host (no copy of its task list); the event reads
+    /// only the agent and what it is handed, never the host table.
     func withAgent(_ host: HostID, _ event: (inout Agent, AgentHost, inout [AgentEffect]) -> Void) {
-        guard var agent = hosts[host.index].agent else { return }
-        hosts[host.index].agent = nil
+        let h = hosts[host.index]
+        guard h.agent != nil else { return }
+        let view = agentHost(host)
         var effects = agentEffects
         agentEffects = []
         effects.removeAll(keepingCapacity: true)
-        event(&agent, agentHost(host), &effects)
-        hosts[host.index].agent = agent
+        h.agent?.run { event(&$0, view, &effects) }
         for effect in effects { perform(effect, of: host) }
         agentEffects = effects
     }

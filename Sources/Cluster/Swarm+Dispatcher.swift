@@ -93,35 +93,34 @@ extension Swarm {
     }
 
     func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, on host: HostID, target: ReplyTarget) {
-        // Each read asks the host table again: starting the dispatcher may change the manager.
-        guard let heartbeat = withManager(host, { $0.store.cluster?.dispatcherHeartbeat }) ?? nil else {
+        guard let heartbeat = hosts[host.index].manager?.store.cluster?.dispatcherHeartbeat else {
             return reply(target, .failed(.noLeader), from: host)
         }
-        if withManager(host, { $0.dispatcher == nil }) ?? true { leaderCheckDispatcher(host) }
-        // A leader still applying its log runs no dispatcher yet: the agent tries again.
-        guard withManager(host, { $0.dispatcher != nil }) == true else { return reply(target, .failed(.noLeader), from: host) }
-        guard let node = withManager(host, { $0.store.node(id: nodeID) }) ?? nil,
-              let term = withManager(host, { $0.raft.term }) else {
+        if hosts[host.index].manager?.dispatcher == nil { leaderCheckDispatcher(host) }
+        // The host table is asked again: starting the dispatcher may change the manager. A
+        // leader still applying its log runs no dispatcher yet: the agent tries again.
+        guard let m = hosts[host.index].manager, m.dispatcher != nil else { return reply(target, .failed(.noLeader), from: host) }
+        // Read in place through the manager: no copy of its store or its dispatcher.
+        guard let node = m.store.node(id: nodeID) else {
             return reply(target, .failed(.rpc("NotFound", "node not registered")), from: host)
         }
-        let isRaftMember = node.raftID != 0 && (withManager(host) { $0.raft.voters.contains(node.raftID) } ?? false)
+        let term = m.raft.term
+        let isRaftMember = node.raftID != 0 && m.raft.voters.contains(node.raftID)
         let period = heartbeat
             + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(options.heartbeatEpsilon.nanoseconds, 1)))))
         var effects = takeDispatcherEffects()
-        if var d = withManager(host, { $0.dispatcher }) ?? nil, let store = withManager(host, { $0.store }) {
-            hosts[host.index].manager?.dispatcher = nil
-            d.heartbeat(from: node, incarnation: incarnation, isRaftMember: isRaftMember, leaderTerm: term, store: store,
-                        now: now, period: period, heartbeat: heartbeat, effects: &effects)
-            hosts[host.index].manager?.dispatcher = d
-        }
+        m.dispatcher?.heartbeat(from: node, incarnation: incarnation, isRaftMember: isRaftMember, leaderTerm: term, store: m.store,
+                                now: now, period: period, heartbeat: heartbeat, effects: &effects)
         perform(effects, ofDispatcherOn: host, answering: target)
     }
 
     func nodeExpired(_ host: HostID, nodeID: String, generation: UInt64) {
+        // Most timers were voided by a later heartbeat: those are told apart by one lookup,
+        // before anything else is read or any buffer taken.
+        guard let m = hosts[host.index].manager, m.raft.role == .leader,
+              m.dispatcher?.isCurrent(nodeID, generation: generation) == true else { return }
         var effects = takeDispatcherEffects()
-        if let m = hosts[host.index].manager, let d = m.dispatcher, m.raft.role == .leader {
-            d.expired(nodeID, generation: generation, store: m.store, now: now, effects: &effects)
-        }
+        m.dispatcher?.expired(nodeID, generation: generation, store: m.store, now: now, effects: &effects)
         perform(effects, ofDispatcherOn: host, answering: nil)
     }
 

@@ -25,7 +25,8 @@ extension Swarm {
         }
     }
 
-    /// The update for one service, from `store`: its running tasks on nodes still in the swarm.
+    /// The update for one service, from `store`: its running tasks on nodes still in the swarm
+    /// (none listed when it publishes no ingress port: no node would read them).
     /// A node that left stays in the store (Unknown, then Down) until the leader's heartbeat
     /// check and the orchestrators catch up, which after a leader change takes 30 s.
     func meshUpdate(_ serviceID: String, in store: ClusterStore) -> MeshUpdate {
@@ -33,6 +34,11 @@ extension Swarm {
             return MeshUpdate(serviceID: serviceID, serviceName: "", ingressPorts: [], endpoints: [])
         }
         let ports = service.endpointPorts.filter { $0.publishMode == .ingress }.compactMap(\.published)
+        // A node routes nothing for a service without ingress ports (`NodeMesh.take` forgets
+        // it): its endpoints would be listed for no reader.
+        guard !ports.isEmpty else {
+            return MeshUpdate(serviceID: serviceID, serviceName: service.spec.name, ingressPorts: [], endpoints: [])
+        }
         let endpoints = store.tasks(ofService: serviceID)
             .filter { t in
                 t.status.state == .running && t.desiredState == .running && t.nodeID.map { hostOfNode[$0] != nil } == true

@@ -16,7 +16,7 @@ extension Swarm {
     /// removal would lose quorum; the next tick looks again.
     func reconcileRoles(_ host: HostID) {
         guard let m = hosts[host.index].manager, m.raft.canProposeMembership,
-              let node = m.store.nodes.first(where: { $0.role == .worker && $0.raftID != 0 }) else { return }
+              let node = m.store.firstWorkerInRaft else { return }
         if node.raftID == m.raft.id, m.transferTriedInTerm != m.raft.term, let target = m.raft.transferTarget {
             hosts[host.index].manager?.transferTriedInTerm = m.raft.term
             traceHost("raft.transferLeadership", host)

@@ -39,18 +39,24 @@ package struct Agent: Sendable {
         self.random = random
     }
 
+    /// Runs `body` on this agent where it lies: `host.agent?.run { … }` changes a host's agent
+    /// in place, where taking it out and putting it back would copy it.
+    package mutating func run(_ body: (inout Agent) -> Void) { body(&self) }
+
     /// The manager the agent talks to: its own engine if it is a manager, else one it knows,
     /// moving on to the next after each failure.
     package func manager(on host: AgentHost) -> HostID? { Self.manager(on: host, failures: failures) }
 
     /// The manager an agent with `failures` failures in a row talks to.
     package static func manager(on host: AgentHost, failures: Int) -> HostID? {
-        let known = host.knownManagers.filter { $0 != host.id }
+        // The others, counted and picked without building their list (every heartbeat asks).
+        let known = host.knownManagers.lazy.filter { $0 != host.id }
+        let count = known.count
         // A manager's agent uses its own manager, but after a failure also tries the others
         // (swarmkit's remotes): a manager demoted while it was down learns so from them.
-        if host.runsManager && (failures % 2 == 0 || known.isEmpty) { return host.id }
-        guard !known.isEmpty else { return nil }
-        return known[failures % known.count]
+        if host.runsManager && (failures % 2 == 0 || count == 0) { return host.id }
+        guard count > 0 else { return nil }
+        return known.dropFirst(failures % count).first
     }
 
     // MARK: Heartbeats

@@ -73,6 +73,9 @@ package struct Dispatcher: Sendable {
         }
     }
 
+    /// Whether `generation` is the newest expiry timer of `nodeID` (the others are void).
+    package func isCurrent(_ nodeID: String, generation g: UInt64) -> Bool { generation[nodeID] == g }
+
     /// The expiry timer `generation` of `nodeID` fired: unless a newer one replaced it, the node
     /// missed its heartbeats and is Down.
     package func expired(_ nodeID: String, generation g: UInt64, store: ClusterStore, now: SimTime,

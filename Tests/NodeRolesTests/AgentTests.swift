@@ -20,6 +20,19 @@ import Orchestration
         return t
     }
 
+    /// Which manager each failure in a row leads to: a worker goes round the managers it knows
+    /// (itself left out); a manager's agent alternates between its own and the others.
+    @Test func theManagerTriedFollowsTheFailures() {
+        let managerC = HostID(3)
+        let worker = AgentHost(id: me, nodeID: "node1", knownManagers: [managerA, me, managerB, managerC], runsManager: false)
+        #expect((0..<4).map { Agent.manager(on: worker, failures: $0) } == [managerA, managerB, managerC, managerA])
+        let manager = AgentHost(id: me, nodeID: "node1", knownManagers: [managerA, me, managerB], runsManager: true)
+        #expect((0..<4).map { Agent.manager(on: manager, failures: $0) } == [me, managerB, me, managerB])
+        let alone = AgentHost(id: me, nodeID: "node1", knownManagers: [me], runsManager: true)
+        #expect(Agent.manager(on: alone, failures: 1) == me)
+        #expect(Agent.manager(on: AgentHost(id: me, nodeID: "node1", knownManagers: [], runsManager: false), failures: 0) == nil)
+    }
+
     @Test mutating func aNewAssignmentIsAcceptedAndWaitsForItsImage() {
         var a = agent(), effects: [AgentEffect] = []
         a.takeAssignments([task("t1")], stamp: LeaderStamp(term: 1, index: 5), now: .zero, host: host, ids: &ids, effects: &effects)

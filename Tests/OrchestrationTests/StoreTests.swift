@@ -28,6 +28,23 @@ import SimCore
         #expect(one.node(id: "b")?.labels["zone"] == "a")
     }
 
+    /// The role manager's question, answered from an index: the first node in ID order that the
+    /// store records as a worker while it still holds a Raft ID, whichever command made it so.
+    @Test func theFirstWorkerStillInRaftFollowsRolesAndRaftIDs() {
+        var store = ClusterStore()
+        for (i, id) in ["c", "a", "b"].enumerated() { store.apply(.addNode(node(id, "h\(id)", role: .manager)), at: UInt64(i + 1)) }
+        for (i, id) in ["c", "a", "b"].enumerated() { store.apply(.setNodeRole(id: id, .manager, raftID: UInt64(i + 1), at: .zero), at: UInt64(i + 4)) }
+        #expect(store.firstWorkerInRaft == nil)
+        store.apply(.updateNode(id: "c", NodeUpdate(role: .worker), at: .zero), at: 7)
+        store.apply(.updateNode(id: "b", NodeUpdate(role: .worker), at: .zero), at: 8)
+        #expect(store.firstWorkerInRaft?.id == "b")
+        store.apply(.setNodeRole(id: "b", .worker, raftID: 0, at: .zero), at: 9)
+        #expect(store.firstWorkerInRaft?.id == "c")
+        store.apply(.removeNode(id: "c"), at: 10)
+        #expect(store.firstWorkerInRaft == nil)
+        #expect(store.firstWorkerInRaft == store.nodes.first { $0.role == .worker && $0.raftID != 0 })
+    }
+
     @Test func aCommandOnAMissingNodeChangesNothing() {
         var store = ClusterStore()
         store.apply(.addNode(node("a", "w1")), at: 1)

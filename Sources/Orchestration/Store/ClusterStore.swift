@@ -19,6 +19,9 @@ public struct ClusterStore: Equatable, Sendable {
     public internal(set) var payloads: [PayloadRecord] = []
     /// The Raft index of the last command applied (0: none).
     public private(set) var appliedIndex: UInt64 = 0
+    /// The IDs of nodes the store records as workers while they still hold a Raft ID, sorted:
+    /// the role manager's work, kept as the nodes change so that no tick scans every node.
+    private var workersInRaft: [String] = []
 
     public init() {}
 
@@ -35,6 +38,12 @@ public struct ClusterStore: Equatable, Sendable {
         if let n = nodes.first(where: { $0.hostname == reference }) { return n }
         let matches = nodes.filter { $0.id.hasPrefix(reference) }
         return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// The first node, in ID order, that the store records as a worker while it still holds
+    /// a Raft ID (a demotion Raft has still to carry out). - Complexity: O(log n).
+    public var firstWorkerInRaft: NodeRecord? {
+        workersInRaft.first.flatMap { node(id: $0) }
     }
 
     public func node(raftID: UInt64) -> NodeRecord? {
@@ -74,11 +83,13 @@ public struct ClusterStore: Equatable, Sendable {
             guard index(ofNode: record.id) == nil else { return }
             let at = nodes.firstIndex(where: { $0.id > record.id }) ?? nodes.count
             nodes.insert(record, at: at)
+            fileWorkerInRaft(nodes[at])
             allocateNode(record.id)
             changes.append(StoreChanges.Node(id: record.id, kind: .added))
         case .removeNode(let id):
             guard let i = index(ofNode: id) else { return }
             nodes.remove(at: i)
+            unfileWorkerInRaft(id)
             releaseNode(id)
             changes.append(StoreChanges.Node(id: id, kind: .removed))
         case .updateNode(let id, let update, let time):
@@ -88,6 +99,7 @@ public struct ClusterStore: Equatable, Sendable {
             for key in update.labelsToRemove { nodes[i].labels[key] = nil }
             for (k, v) in update.labelsToAdd { nodes[i].labels[k] = v }
             nodes[i].updatedAt = time
+            fileWorkerInRaft(nodes[i])
             changes.append(StoreChanges.Node(id: id, kind: .updated))
         case .setNodeState(let id, let state, let message, let time):
             guard let i = index(ofNode: id) else { return }
@@ -100,6 +112,7 @@ public struct ClusterStore: Equatable, Sendable {
             nodes[i].role = role
             nodes[i].raftID = raftID
             nodes[i].updatedAt = time
+            fileWorkerInRaft(nodes[i])
             changes.append(StoreChanges.Node(id: id, kind: .role))
         case .rotateToken(let role, let token, let time):
             guard cluster != nil else { return }
@@ -128,6 +141,28 @@ public struct ClusterStore: Equatable, Sendable {
 }
 
 extension ClusterStore {
+    /// Files `node` in `workersInRaft` if it is a worker holding a Raft ID, else takes it out.
+    private mutating func fileWorkerInRaft(_ node: NodeRecord) {
+        guard node.role == .worker && node.raftID != 0 else { return unfileWorkerInRaft(node.id) }
+        let at = Self.insertionPoint(of: node.id, in: workersInRaft)
+        if at == workersInRaft.count || workersInRaft[at] != node.id { workersInRaft.insert(node.id, at: at) }
+    }
+
+    private mutating func unfileWorkerInRaft(_ id: String) {
+        let at = Self.insertionPoint(of: id, in: workersInRaft)
+        if at < workersInRaft.count, workersInRaft[at] == id { workersInRaft.remove(at: at) }
+    }
+
+    /// Where `id` is, or would go, in the sorted `ids`.
+    private static func insertionPoint(of id: String, in ids: [String]) -> Int {
+        var lo = 0, hi = ids.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ids[mid] < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// `.setUnlockKey`: autolock on with this key, or off (nil).
     mutating func setUnlockKey(_ key: String?, at time: SimTime, into changes: inout StoreChanges) {
         guard cluster != nil else { return }
