@@ -244,9 +244,16 @@ extension Orchestrator {
                     pauseUpdate(service.id, message: "rollback paused due to failure or early termination of task \(id)", &work)
                     return false
                 }
+                // Like a pause, the workers finish the slots they hold (swarmkit waits for them
+                // before `Run` returns): a start-first worker still shuts the old task down once
+                // its replacement runs. The rollback's new spec cancels this update; a rollback
+                // that does not happen (the spec was updated since, so no update status) leaves
+                // nobody else to settle the slot.
+                u.stopped = true
+                u.queue.removeAll()
                 work.emit(.startRollback(id: service.id, message: "update rolled back due to failure or early termination of task \(id)",
                                          at: work.now))
-                return true
+                return false
             case .continue:
                 return false
             }
