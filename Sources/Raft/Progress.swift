@@ -118,6 +118,10 @@ struct Progress {
     mutating func acknowledge(through index: UInt64) {
         var k = 0
         while k < inflight.count, inflight[k] <= index { k += 1 }
-        if k > 0 { inflight.removeFirst(k) }
+        if k == inflight.count {
+            inflight.removeAll(keepingCapacity: true)
+        } else if k > 0 {
+            inflight.removeFirst(k)
+        }
     }
 }

@@ -13,6 +13,12 @@ struct RaftLog<Command> {
     @usableFromInline var baseTerm: UInt64
     /// `entries[k].index == baseIndex + 1 + k`.
     @usableFromInline var entries: [Raft.Entry<Command>]
+    /// The entries of the last array built by `array(from:through:)` or appended whole by
+    /// `append(whole:)`: still the log's entries at their indices (a truncating append clears
+    /// it). The same range is asked for again and again (the append to each follower, the
+    /// Ready's entries, then its committed entries), and handing out this array shares one
+    /// buffer instead of allocating and copying one per message and per Ready.
+    @usableFromInline var recent: [Raft.Entry<Command>] = []
 
     @inlinable
     init(baseIndex: UInt64 = 0, baseTerm: UInt64 = 0, entries: [Raft.Entry<Command>] = []) {
@@ -58,6 +64,17 @@ struct RaftLog<Command> {
         guard first <= lastIndex else { return [] }
         let start = offset(first)
         return entries[start..<min(entries.count, start + limit)]
+    }
+
+    /// Entries from `first` through `last` inclusive (both held, `first > baseIndex`) as an
+    /// array: `recent` when it is that range, else a new array, which becomes `recent`.
+    @inlinable
+    mutating func array(from first: UInt64, through last: UInt64) -> [Raft.Entry<Command>] {
+        guard first <= last else { return [] }
+        if let head = recent.first, head.index == first, UInt64(recent.count) == last - first + 1 { return recent }
+        let fresh = Array(entries(from: first, through: last))
+        recent = fresh
+        return fresh
     }
 
     @inlinable
@@ -108,8 +125,19 @@ struct RaftLog<Command> {
         guard let first = new.first else { return }
         precondition(first.index > baseIndex && first.index <= lastIndex + 1,
                      "RaftLog.append: entry \(first.index) leaves a gap or overwrites the base (log \(baseIndex)...\(lastIndex))")
-        if first.index <= lastIndex { entries.removeSubrange(offset(first.index)...) }
-        entries.append(contentsOf: new)
+        if first.index <= lastIndex {
+            entries.removeSubrange(offset(first.index)...)
+            recent = []
+        }
+        for e in new { entries.append(e) }   // not append(contentsOf:): see Storage.persist
+    }
+
+    /// `append(new[...])`, keeping `new` as `recent` so that the Ready handing these entries on
+    /// shares its buffer.
+    @inlinable
+    mutating func append(whole new: [Raft.Entry<Command>]) {
+        append(new[...])
+        if !new.isEmpty { recent = new }
     }
 
     /// Appends one entry at the end.

@@ -21,14 +21,14 @@ extension RaftNode {
             reportedHardState = hs
         }
         if unstableFrom <= log.lastIndex {
-            r.entries = Array(log.entries(from: max(unstableFrom, log.firstIndex), through: log.lastIndex))
+            r.entries = log.array(from: max(unstableFrom, log.firstIndex), through: log.lastIndex)
         }
         unstableFrom = log.lastIndex + 1
         if receivedSnapshot != nil { swap(&r.snapshot, &receivedSnapshot) }
         if pendingCompaction != nil { swap(&r.compaction, &pendingCompaction) }
         if !outbox.isEmpty { swap(&r.messages, &outbox) }
         if committed > handedOutThrough {
-            r.committed = Array(log.entries(from: handedOutThrough + 1, through: committed))
+            r.committed = log.array(from: handedOutThrough + 1, through: committed)
             handedOutThrough = committed
         }
         if currentRole != reportedRole {

@@ -49,9 +49,10 @@ extension RaftNode {
             sendSnapshot(k)
             return true
         }
-        let entries = log.entries(from: next, limit: config.maxEntriesPerAppend)
+        let last = min(log.lastIndex, next + UInt64(config.maxEntriesPerAppend) - 1)
+        let entries = log.array(from: next, through: last)   // shared by every follower at `next`
         if entries.isEmpty && !sendIfEmpty { return false }
-        send(to: progress[k].id, .append(prevIndex: next - 1, prevTerm: prevTerm, entries: Array(entries), commit: committed))
+        send(to: progress[k].id, .append(prevIndex: next - 1, prevTerm: prevTerm, entries: entries, commit: committed))
         if let last = entries.last { progress[k].sent(through: last.index) }
         return true
     }
@@ -93,7 +94,8 @@ extension RaftNode {
         let lastNew = prevIndex + UInt64(entries.count)
         if let conflict = log.firstConflict(in: entries[...]) {
             precondition(conflict > committed, "Raft: entry \(conflict) conflicts with a committed entry (commit \(committed))")
-            log.append(entries[Int(conflict - prevIndex - 1)...])
+            let start = Int(conflict - prevIndex - 1)
+            if start == 0 { log.append(whole: entries) } else { log.append(entries[start...]) }
             unstableFrom = min(unstableFrom, conflict)
         }
         commitTo(min(commit, lastNew))
@@ -177,11 +179,14 @@ extension RaftNode {
         var moved = false
         while currentRole == .leader {
             // The largest match that at least a quorum of voters has reached (n ≤ 7: no sort).
+            // Indices, not `for p in progress`: copying a Progress retains its inflight array.
             var quorumMatch: UInt64 = 0
-            for p in progress where p.match > quorumMatch {
+            let needed = quorum
+            for i in progress.indices where progress[i].match > quorumMatch {
+                let candidate = progress[i].match
                 var holders = 0
-                for q in progress where q.match >= p.match { holders += 1 }
-                if holders >= quorum { quorumMatch = p.match }
+                for j in progress.indices where progress[j].match >= candidate { holders += 1 }
+                if holders >= needed { quorumMatch = candidate }
             }
             guard quorumMatch > committed, log.term(at: quorumMatch) == currentTerm else { break }
             commitTo(quorumMatch)   // may change the voters, and so the quorum: look again

@@ -113,6 +113,9 @@ extension RaftNode {
     /// Queues a message stamped with this member's term (or `term`, for vote answers).
     @inlinable
     mutating func send(to: Raft.NodeID, term messageTerm: UInt64? = nil, _ kind: Raft.Message<Command, State>.Kind) {
+        // The outbox is handed out whole by every ready(); start the next one with room for a
+        // broadcast rather than growing it one message at a time.
+        if outbox.capacity == 0 { outbox.reserveCapacity(max(membership.count, 4)) }
         outbox.append(Raft.Message(from: id, to: to, term: messageTerm ?? currentTerm, kind: kind))
     }
 

@@ -38,7 +38,9 @@ extension Raft {
                              "Raft.Storage: entries from \(first.index) do not continue the stored log (\(storedBaseIndex)...\(lastIndex))")
                 let keep = Int(first.index - storedBaseIndex - 1)
                 if keep < storedEntries.count { storedEntries.removeSubrange(keep...) }
-                storedEntries.append(contentsOf: ready.entries)
+                // One append per entry: append(contentsOf:) copies through the runtime's
+                // unspecialized array copy, costly for the usual one or two entries.
+                for e in ready.entries { storedEntries.append(e) }
             }
             if let hs = ready.hardState { storedHardState = hs }
         }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Raft
 import SimCore
 
@@ -11,7 +16,7 @@ let raftReplicate = Workload(
     name: "raft-replicate",
     summary: "5 Raft voters in memory, instant delivery: propose a 64-byte entry, run until all 5 apply it; 100,000 times; entries/s; vs etcd raft"
 ) {
-    let entries = 100_000, repeats = 3
+    let entries = 100_000, repeats = RaftBench.repeats
     var outcome = RaftBench.ReplicateOutcome()
     let timing = bestOfWithCPU(repeats) { outcome = RaftBench.replicate(entries: entries, seed: 1) }
     var result = BenchResult(
@@ -34,7 +39,7 @@ let raftElect = Workload(
     name: "raft-elect",
     summary: "5 Raft voters in memory: cut the leader off, tick the rest until one leads, reconnect, settle; 20,000 times; elections/s; vs etcd raft"
 ) {
-    let elections = 20_000, repeats = 3
+    let elections = 20_000, repeats = RaftBench.repeats
     var outcome = RaftBench.ElectOutcome()
     let timing = bestOfWithCPU(repeats) { outcome = RaftBench.elect(elections: elections, seed: 1) }
     var result = BenchResult(
@@ -51,6 +56,10 @@ let raftElect = Workload(
 }
 
 enum RaftBench {
+    /// Timed runs per workload: 3, or `SWARMSIM_RAFT_RUNS` (1 for callgrind; the work per run
+    /// stays the same).
+    static let repeats = Int(getenv("SWARMSIM_RAFT_RUNS").map { String(cString: $0) } ?? "").map { max(1, $0) } ?? 3
+
     /// 64 bytes of command, stored inline in the entry.
     struct Command: Sendable {
         var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
