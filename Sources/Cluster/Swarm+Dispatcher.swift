@@ -69,34 +69,11 @@ extension Swarm {
 
     // MARK: Dispatcher (leader only)
 
-    /// Starts the dispatcher when this manager leads and the store holds a swarm.
-    func leaderCheckDispatcher(_ host: HostID) {
-        // Not before the store holds every entry the log had at the election (see
-        // `leadershipChanged`): marking nodes Unknown and arming their expiry from an older store
-        // would miss the nodes that the entries still to apply mark Unknown or Ready.
-        guard let m = hosts[host.index].manager, m.raft.role == .leader, m.dispatcher == nil,
-              m.appliedIndex >= m.orchestrationFence, let cluster = m.store.cluster else { return }
-        let grace = cluster.dispatcherHeartbeat * options.gracePeriodMultiplier * 2
-        var effects = takeDispatcherEffects()
-        hosts[host.index].manager?.dispatcher = Dispatcher(
-            term: m.raft.term, store: m.store, now: now, grace: grace,
-            settings: DispatcherSettings(gracePeriodMultiplier: options.gracePeriodMultiplier), effects: &effects)
-        perform(effects, ofDispatcherOn: host, answering: nil)
-    }
-
-    /// Arms a new expiry timer for `nodeID` unless one watches it already.
-    func watchNode(_ host: HostID, nodeID: String, after delay: SimDuration) {
-        guard hosts[host.index].manager?.dispatcher?.watches(nodeID) == false else { return }
-        var effects = takeDispatcherEffects()
-        hosts[host.index].manager?.dispatcher?.watch(nodeID, after: delay, effects: &effects)
-        perform(effects, ofDispatcherOn: host, answering: nil)
-    }
-
     func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, on host: HostID, target: ReplyTarget) {
         guard let heartbeat = hosts[host.index].manager?.store.cluster?.dispatcherHeartbeat else {
             return reply(target, .failed(.noLeader), from: host)
         }
-        if hosts[host.index].manager?.dispatcher == nil { leaderCheckDispatcher(host) }
+        if hosts[host.index].manager?.dispatcher == nil { startDispatcherIfDue(host) }
         // The host table is asked again: starting the dispatcher may change the manager. A
         // leader still applying its log runs no dispatcher yet: the agent tries again.
         guard let m = hosts[host.index].manager, m.dispatcher != nil else { return reply(target, .failed(.noLeader), from: host) }
@@ -142,33 +119,35 @@ extension Swarm {
     }
 
     func perform(_ effects: [DispatcherEffect], ofDispatcherOn host: HostID, answering target: ReplyTarget?) {
-        for effect in effects {
-            switch effect {
-            case .started:
-                traceHost("dispatcher.start", host)
-            case .propose(let commands):
-                propose(commands, on: host, target: nil, reply: .api(.success(.done)))
-            case .expiryDue(let nodeID, let generation, let delay):
-                schedule(.nodeExpiry(host, incarnation: network.incarnation(host), nodeID: nodeID, generation: generation), after: delay)
-            case .heartbeatAnswer(let period, let role, let isRaftMember, let term, let writeFirst):
-                let answer = Reply.heartbeat(period: period, role: role, isRaftMember: isRaftMember,
-                                             managers: managerHosts(of: host), term: term,
-                                             leader: hosts[host.index].manager?.serial ?? 0)
-                // swarmkit's register answers once the node is written Ready (markNodeReady
-                // waits for the batch), so an agent's first session means its node is Ready.
-                if !writeFirst.isEmpty {
-                    propose(writeFirst, on: host, target: target, reply: answer)
-                } else if let target {
-                    reply(target, answer, from: host)
-                }
-            case .sendAssignments(let nodeID):
-                sendAssignments(nodeID: nodeID, from: host)
-            case .sendMesh(let nodeID):
-                if let h = hostOfNode[nodeID] { sendFullMesh(to: h, from: host) }
-            case .repairMesh(let nodeID):
-                if let h = hostOfNode[nodeID], meshIsStale(on: h, leader: host) { sendFullMesh(to: h, from: host) }
-            }
-        }
+        for effect in effects { perform(effect, ofDispatcherOn: host, answering: target) }
         dispatcherEffects = effects
+    }
+
+    func perform(_ effect: DispatcherEffect, ofDispatcherOn host: HostID, answering target: ReplyTarget?) {
+        switch effect {
+        case .started:
+            traceHost("dispatcher.start", host)
+        case .propose(let commands):
+            propose(commands, on: host, target: nil, reply: .api(.success(.done)))
+        case .expiryDue(let nodeID, let generation, let delay):
+            schedule(.nodeExpiry(host, incarnation: network.incarnation(host), nodeID: nodeID, generation: generation), after: delay)
+        case .heartbeatAnswer(let period, let role, let isRaftMember, let term, let writeFirst):
+            let answer = Reply.heartbeat(period: period, role: role, isRaftMember: isRaftMember,
+                                         managers: managerHosts(of: host), term: term,
+                                         leader: hosts[host.index].manager?.serial ?? 0)
+            // swarmkit's register answers once the node is written Ready (markNodeReady
+            // waits for the batch), so an agent's first session means its node is Ready.
+            if !writeFirst.isEmpty {
+                propose(writeFirst, on: host, target: target, reply: answer)
+            } else if let target {
+                reply(target, answer, from: host)
+            }
+        case .sendAssignments(let nodeID):
+            sendAssignments(nodeID: nodeID, from: host)
+        case .sendMesh(let nodeID):
+            if let h = hostOfNode[nodeID] { sendFullMesh(to: h, from: host) }
+        case .repairMesh(let nodeID):
+            if let h = hostOfNode[nodeID], meshIsStale(on: h, leader: host) { sendFullMesh(to: h, from: host) }
+        }
     }
 }

@@ -113,7 +113,11 @@ extension Swarm {
             schedule(.stopRemovedManager(host, incarnation: network.incarnation(host)),
                      after: options.raftTick * Int64(2 * options.raft.electionTicks))
         }
-        if roleChanged { leadershipChanged(host) }
+        if roleChanged {
+            var effects: [ManagerEffect] = []
+            m.leadershipChanged(now: now, settings: dispatcherSettings, effects: &effects)
+            perform(effects, ofManagerOn: host)
+        }
         if m.raft.role == .leader { afterApplyOnLeader(host, applied, roleChanged: roleChanged) }
     }
 
@@ -137,48 +141,6 @@ extension Swarm {
                 line.field("state", state.rawValue)
                 trace.write(line)
             }
-        }
-    }
-
-    /// On the leader, after applying: the dispatcher, watches on nodes recorded Ready or added,
-    /// the orchestration pass and mesh updates the applied entries call for.
-    private func afterApplyOnLeader(_ host: HostID, _ effects: ApplyEffects, roleChanged: Bool) {
-        leaderCheckDispatcher(host)
-        // A node recorded Ready must be watched: an entry a previous leader proposed may mark
-        // Ready a node this dispatcher never heard from (it may have left since).
-        let period = hosts[host.index].manager?.store.cluster?.dispatcherHeartbeat ?? options.dispatcherHeartbeat
-        for id in effects.readyNodes {
-            watchNode(host, nodeID: id, after: period * options.gracePeriodMultiplier)
-        }
-        // So must a node just added: a join whose answer was lost leaves a node no engine
-        // will ever report as, and it must not stay Unknown (and eligible) for good. It gets
-        // the grace of a node marked Unknown by a new leader.
-        for id in effects.addedNodes {
-            watchNode(host, nodeID: id, after: period * options.gracePeriodMultiplier * 2)
-        }
-        if effects.storeChanged || roleChanged { leaderApplied(host, touchedNodes: effects.touchedNodes, storeChanged: true) }
-        if !effects.meshServices.isEmpty { scheduleMeshUpdates(effects.meshServices, from: host) }
-    }
-
-    /// Starts or stops the leader-only work as leadership comes and goes.
-    func leadershipChanged(_ host: HostID) {
-        guard let m = hosts[host.index].manager else { return }
-        if m.raft.role == .leader {
-            // Like swarmkit's raft node, which signals leadership only once it has applied every
-            // entry in its log (`caughtUp`): the orchestrators' first pass, which resumes the
-            // delayed starts of the tasks it finds desired Ready (`CheckTasks`), must see the
-            // entries earlier leaders left, or those tasks are never started.
-            hosts[host.index].manager?.orchestrationFence = m.raft.lastIndex
-            leaderCheckDispatcher(host)
-        } else {
-            // Also when leadership ended before the log was applied: a pass requested then
-            // must not stand in the way of the next leadership's.
-            hosts[host.index].manager?.orchestrator = nil
-            hosts[host.index].manager?.orchestrationDue = nil
-            guard m.dispatcher != nil else { return }
-            hosts[host.index].manager?.dispatcher = nil
-            hosts[host.index].manager?.sessions = [:]
-            traceHost("dispatcher.stop", host)
         }
     }
 

@@ -11,6 +11,8 @@ package typealias RaftDisk = Raft.Storage<StoreCommand, ClusterStore>
 /// proposed, and on the leader the leader-only work's bookkeeping. It answers a tick, a Raft
 /// message and a proposal; `drainReady` hands out what they call for (`ManagerReady`: messages
 /// to send, role and term changes, what the applied entries changed, answered proposals).
+/// The leader pass (Manager+LeaderPass.swift: the dispatcher's start and stop, assignments,
+/// orchestration passes), the role manager and the disk's timing answer with `ManagerEffect`s.
 ///
 /// A class: one host holds it, the shell reaches it through the host table, and a read of one
 /// field must not copy the store, the log and every table. Not generic: its code is compiled
@@ -36,7 +38,7 @@ package final class Manager {
     /// The term in which this leader, demoted, last tried to hand leadership over (0: never).
     package var transferTriedInTerm: UInt64 = 0
     /// When this manager's last Raft write ends, and when it starts (later than now while it
-    /// gathers behind the write in progress); see `Swarm.raftReadyPersisted`.
+    /// gathers behind the write in progress); see `raftOutput` (Manager+Disk.swift).
     package var diskBusyUntil: SimTime = .zero
     package var nextWriteStart: SimTime = .zero
 

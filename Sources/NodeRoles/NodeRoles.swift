@@ -10,10 +10,13 @@ import SimCore
 ///   behind them (IPVS, programmed from networkdb). Queries only; its updates return nothing.
 /// - `Engine`: where the engine's daemon API sends a swarm call (answer here, forward to the
 ///   leader, refuse, poll again). One `EngineEffect` per call.
-/// - `Manager`: the Raft node, the store it applied, the proposals waiting, and the leader's
-///   bookkeeping (swarmkit manager/). A tick, a Raft message or a proposal changes it;
-///   `drainReady` hands out `ManagerReady` (messages, role changes, what applying changed) and
-///   `settle` the proposals to answer. A class, held by one host (see `Manager`).
+/// - `Manager`: the Raft node, the store it applied, the proposals waiting, and the leader pass
+///   (swarmkit manager/: orchestrators and scheduler, the dispatcher's start, the role
+///   manager). A tick, a Raft message or a proposal changes it; `drainReady` hands out
+///   `ManagerReady` (messages, role changes, what applying changed) and `settle` the proposals
+///   to answer; the leader pass, the role manager and the disk's timing answer with
+///   `ManagerEffect` (schedule a pass, propose, start or stop the dispatcher, send Raft
+///   messages now or once written, trace). A class, held by one host (see `Manager`).
 ///
 /// A role reads only its own host's state (passed in as a value, such as `AgentHost`) and what
 /// arrives in messages. Time, IDs and random draws come in as arguments. Effects are plain
@@ -22,7 +25,6 @@ import SimCore
 /// their effects in the order the role emitted them.
 ///
 /// May use: SimCore, Raft (the manager's node), Orchestration (the store's records, the mesh
-/// table). Never SimNetwork or Cluster. The leader pass (orchestration, dispatcher start) and the
-/// engine's answering, joining and leaving are still `Swarm` methods over these roles
-/// (docs/architecture.md, "Roles").
+/// table). Never SimNetwork or Cluster. The engine's answering, joining and leaving are still
+/// `Swarm` methods over these roles (docs/architecture.md, "Node roles").
 public enum NodeRoles {}

@@ -56,7 +56,15 @@ final class ServeLoop {
         if let path = settings.record {
             recorder = try ServeRecorder(path: path, setup: setupText, start: swarm.now)
             let r = recorder
-            server.onEngineCall = { host, request, time in r?.engineCall(request, host: swarm.name(of: host), at: time, store: swarm.allSeeing.freshestStore) }
+            // An observer's read, not an engine's: the recording is a scenario to replay on a
+            // new swarm, whose IDs and join tokens will differ, so it names each record by the
+            // name the swarm holds for it before the call (a service update as the flags from
+            // the old spec to the new) and a join token as $WORKER_TOKEN or $MANAGER_TOKEN,
+            // which the joining engine cannot know. It reads before the call is submitted and
+            // drives nothing, so the run is the same with or without --record.
+            server.onEngineCall = { host, request, time in
+                r?.engineCall(request, host: swarm.name(of: host), at: time, store: swarm.allSeeing.freshestStore)
+            }
         }
         io.out("serving \(session.runner.servedHosts.count) engines at \(settings.speed)x; type statements here, Ctrl-C to stop\n")
         prompt()
