@@ -32,6 +32,11 @@ public struct ClusterObserver {
     /// CheckQuorum steps it down; it does not count.
     public var leader: HostID? { swarm.currentLeader }
 
+    /// When the leader now (`leader`) took office: a leader elected where a member with a higher
+    /// term can reach it is deposed at its first append (no PreVote), so having led for a while
+    /// says more than leading now.
+    public var leaderSince: SimTime? { swarm.currentLeader.flatMap { swarm.hosts[$0.index].leaderSince } }
+
     /// Hosts whose engine runs a manager now.
     public var managers: [HostID] { swarm.hosts.filter { swarm.network.isUp($0.id) && $0.manager != nil }.map(\.id) }
 

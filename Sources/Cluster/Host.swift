@@ -29,6 +29,9 @@ final class Host {
     /// A join that `docker swarm join` stopped waiting for, which the engine keeps trying.
     var backgroundJoin: (token: String, remote: String)?
     var manager: Manager?
+    /// When its manager last became Raft leader (read only while it still leads: see
+    /// `ClusterObserver.leaderSince`).
+    var leaderSince: SimTime?
     /// The unlock key its manager's disk is sealed with: the swarm's key as its store held it
     /// when it went down (nil: autolock was off). Read at restart (Swarm+Autolock.swift).
     var sealedWith: String?

@@ -26,6 +26,7 @@ extension Swarm {
         if tick { schedule(.raftTick(host, incarnation: network.incarnation(host)), after: phase) }
         traceHost("manager.start", host)
         notify(.managerStarted(host))
+        hosts[host.index].leaderSince = raft.role == .leader ? now : nil
         notify(.role(host, raft.role, term: raft.term))
     }
 
@@ -124,6 +125,7 @@ extension Swarm {
     /// Notifies and traces Raft role and term changes and the node states the leader recorded.
     private func announce(_ roleChanges: [(role: Raft.Role, term: UInt64)], nodeStates: [(String, NodeState)], on host: HostID) {
         for (role, term) in roleChanges {
+            if role == .leader { hosts[host.index].leaderSince = now }
             notify(.role(host, role, term: term))
             if trace.isEnabled {
                 var line = TraceLine(time: now, event: "raft.role")

@@ -12,6 +12,7 @@ extension ScenarioRunner {
         let swarm = try ensureSwarm()
         switch condition {
         case .leader: return swarm.allSeeing.leader != nil
+        case .leaderFor(let span): return swarm.allSeeing.leaderSince.map { swarm.now - $0 >= span } ?? false
         case .noLeader: return swarm.allSeeing.leader == nil
         case .leaderIs(let name): return swarm.allSeeing.leader == (try hostID(name, at: s.location))
         case .leaderIn(let names):
@@ -73,10 +74,11 @@ extension ScenarioRunner {
     func observed(for condition: Condition) -> String {
         guard let swarm else { return "no swarm" }
         switch condition {
-        case .leader, .noLeader, .leaderIn, .leaderIs, .manager:
+        case .leader, .leaderFor, .noLeader, .leaderIn, .leaderIs, .manager:
             let views = orderedHosts().compactMap { h in swarm.allSeeing.raftView(h).map { (h, $0) } }
             let states = views.map { "\(swarm.name(of: $0.0)) \($0.1.role) t\($0.1.term)" }.joined(separator: ", ")
-            let leader = swarm.allSeeing.leader.map { "leader \(swarm.name(of: $0))" } ?? "no leader"
+            var leader = swarm.allSeeing.leader.map { "leader \(swarm.name(of: $0))" } ?? "no leader"
+            if case .leaderFor = condition, let since = swarm.allSeeing.leaderSince { leader += " for \(swarm.now - since)" }
             return states.isEmpty ? leader : "\(leader) (\(states))"
         case .nodeStatus(let name, _), .nodeAvailability(let name, _):
             guard let h = hostIDs[name], let r = swarm.allSeeing.nodeRecord(of: h) else { return "node \(name) is not in the swarm" }
@@ -105,6 +107,7 @@ extension ScenarioRunner {
     func describe(_ condition: Condition) -> String {
         switch condition {
         case .leader: "leader"
+        case .leaderFor(let span): "leader for \(span)"
         case .noLeader: "no leader"
         case .leaderIs(let h): "leader is \(h)"
         case .leaderIn(let hs): "leader in \(hs.joined(separator: ","))"

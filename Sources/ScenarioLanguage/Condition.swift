@@ -1,3 +1,5 @@
+import SimCore
+
 /// What `expect`, `wait until` and `measure … until` wait for.
 ///
 /// Host and node names are checked against the hosts declared above the statement; service
@@ -5,6 +7,10 @@
 public enum Condition: Equatable, Sendable {
     /// `leader`: some manager is the Raft leader.
     case leader
+    /// `leader for 3s`: the leader now has led for at least this long. Without PreVote a
+    /// leader elected where a member of a higher term can reach it is deposed at its first
+    /// append; one that has led a few heartbeats has been heard by everyone.
+    case leaderFor(SimDuration)
     /// `leader in m2,m3` (or `leader in m2 m3`): the leader is one of these hosts.
     case leaderIn([String])
     /// `leader is m1`.

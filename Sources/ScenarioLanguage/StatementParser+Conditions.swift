@@ -53,7 +53,7 @@ extension StatementParser {
     }
 
     static let conditionWords = ["leader", "no", "node", "manager", "service", "services", "curl"]
-    static let conditionForms = "leader, leader in m1,m2, leader is m1, no leader, node NAME ready|down|unknown|active|pause|drain, manager NAME [leader|follower|candidate|pre-candidate] [term N], service NAME running N, services converged, curl all-tasks-answered, curl no-failures, curl failures <= K"
+    static let conditionForms = "leader, leader for 3s, leader in m1,m2, leader is m1, no leader, node NAME ready|down|unknown|active|pause|drain, manager NAME [leader|follower|candidate|pre-candidate] [term N], service NAME running N, services converged, curl all-tasks-answered, curl no-failures, curl failures <= K"
 
     /// Reads a whole condition from `words` (nothing may follow it).
     func condition(_ words: ArraySlice<Word>, after: Word) throws(Diagnostic) -> Condition {
@@ -93,7 +93,8 @@ extension StatementParser {
         return condition
     }
 
-    /// `leader`, `leader in m1,m2` or `leader is m1`; `rest` follows the word `leader`.
+    /// `leader`, `leader for 3s`, `leader in m1,m2` or `leader is m1`; `rest` follows the word
+    /// `leader`.
     func leaderCondition(_ rest: ArraySlice<Word>, after first: Word) throws(Diagnostic) -> Condition {
         guard let how = rest.first else { return .leader }
         switch how.text {
@@ -110,9 +111,15 @@ extension StatementParser {
             }
             try expectEnd(rest.dropFirst(2), after: "leader is \(hostWord.text)")
             return .leaderIs(try declaredHost(hostWord))
+        case "for":
+            guard let durationWord = rest.dropFirst().first else {
+                throw Diagnostic(at: how, "missing duration after 'leader for'", hint: "for example: leader for 3s")
+            }
+            try expectEnd(rest.dropFirst(2), after: "leader for \(durationWord.text)")
+            return .leaderFor(try duration(durationWord))
         default:
             throw Diagnostic(at: how, "unexpected \(how.text.quotedForMessage) after 'leader'",
-                             hint: "write leader, leader in m1,m2 or leader is m1")
+                             hint: "write leader, leader for 3s, leader in m1,m2 or leader is m1")
         }
     }
 

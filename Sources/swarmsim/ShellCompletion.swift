@@ -73,7 +73,7 @@ enum ShellCompletion {
         let before = words.count >= 2 ? words[words.count - 2] : ""
         switch last {
         case "expect", "until": return conditionStarts
-        case "leader": return ["in", "is", "within", "timeout"]
+        case "leader": return ["for", "in", "is", "within", "timeout"]
         case "in", "is", "node", "manager": return hosts
         case "no": return ["leader"]
         case "services": return ["converged"]

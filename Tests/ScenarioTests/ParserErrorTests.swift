@@ -121,6 +121,17 @@ import Testing
                           ^~
             hint: for example: leader in m2,m3
             """)
+        #expect(rendered(h + "expect leader for within 5m") == """
+            t.swarm:2:15: error: missing duration after 'leader for'
+            expect leader for within 5m
+                          ^~~
+            hint: for example: leader for 3s
+            """)
+        #expect(rendered(h + "expect leader for 3s m2") == """
+            t.swarm:2:22: error: unexpected 'm2' after 'leader for 3s'
+            expect leader for 3s m2
+                                 ^~
+            """)
         #expect(rendered(h + "expect service web running many within 30s") == """
             t.swarm:2:28: error: invalid task count 'many'
             expect service web running many within 30s

@@ -153,6 +153,8 @@ let twoManagers = "hosts m1..m3 w1..w3\n"
 
     static let conditions: [(String, Condition)] = [
         ("leader", .leader),
+        ("leader for 3s", .leaderFor(.seconds(3))),
+        ("leader for 1m30s", .leaderFor(.seconds(90))),
         ("leader in m2,m3", .leaderIn(["m2", "m3"])),
         ("leader in m2 m3", .leaderIn(["m2", "m3"])),
         ("leader in m2, m3", .leaderIn(["m2", "m3"])),
