@@ -93,11 +93,12 @@ extension Swarm {
 
     /// An assignment set for node `nodeID` reached `host`: its agent takes it if this engine is
     /// that node still.
-    func receiveAssignments(_ records: [TaskRecord], for nodeID: String, stamp: LeaderStamp, at host: HostID) {
+    func receiveAssignments(_ set: AssignmentSet, for nodeID: String, stamp: LeaderStamp, at host: HostID) {
         guard hosts[host.index].membership?.nodeID == nodeID else { return }
         let now = self.now
         withAgent(host) { agent, h, effects in
-            agent.takeAssignments(records, stamp: stamp, now: now, host: h, ids: &identity, effects: &effects)
+            agent.takeAssignments(set.tasks, stopped: set.stopped, stamp: stamp, now: now, host: h, ids: &identity,
+                                  effects: &effects)
         }
     }
 

@@ -15,8 +15,8 @@ extension Swarm {
         perform(effects, ofManagerOn: host)
     }
 
-    /// Sends `nodeID` every task assigned to it that it should run or stop, through the manager
-    /// its session comes through.
+    /// Sends `nodeID` its assignment set (every task the store assigns to it), through the
+    /// manager its session comes through.
     ///
     /// Only the engine that is this node takes its set: a host that left and joined again is
     /// another node now, and must not take its old node's (empty) set as its own; the set names
@@ -24,8 +24,8 @@ extension Swarm {
     /// address book (where node `nodeID` was last reachable), not the node's state.
     func sendAssignments(nodeID: String, from leader: HostID) {
         guard let m = hosts[leader.index].manager, let target = hostOfNode[nodeID] else { return }
-        let tasks = Dispatcher.assignments(of: nodeID, in: m.store)
+        let set = Dispatcher.assignments(of: nodeID, in: m.store)
         let stamp = m.stamp
-        send(.assignments(node: target, nodeID: nodeID, stamp: stamp, tasks), from: leader, to: m.sessions[nodeID] ?? target)
+        send(.assignments(node: target, nodeID: nodeID, stamp: stamp, set), from: leader, to: m.sessions[nodeID] ?? target)
     }
 }

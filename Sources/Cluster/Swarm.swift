@@ -195,8 +195,8 @@ public final class Swarm {
         case .meshNodeLeft(let nodeID): receiveMeshNodeLeft(nodeID, at: envelope.to)
         case .meshRequest(let id, let taskID): receiveMeshRequest(id, taskID: taskID, from: envelope.from, at: envelope.to)
         case .meshResponse(let id, let task): receiveMeshResponse(id, task: task, from: envelope.from)
-        case .assignments(let node, let nodeID, let stamp, let tasks):
-            if node == envelope.to { receiveAssignments(tasks, for: nodeID, stamp: stamp, at: node) }
+        case .assignments(let node, let nodeID, let stamp, let set):
+            if node == envelope.to { receiveAssignments(set, for: nodeID, stamp: stamp, at: node) }
             else if hosts[envelope.to.index].manager != nil { send(envelope.message, from: envelope.to, to: node) }
         }
     }

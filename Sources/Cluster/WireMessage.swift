@@ -20,7 +20,7 @@ enum WireMessage {
     /// manager its session goes through; that manager passes it on. The stamp orders sets that
     /// took different paths (see `LeaderStamp`). The engine at `node` takes it only if it is
     /// still the node `nodeID` (a host that left and joined again is another node).
-    case assignments(node: HostID, nodeID: String, stamp: LeaderStamp, [TaskRecord])
+    case assignments(node: HostID, nodeID: String, stamp: LeaderStamp, AssignmentSet)
     /// Endpoints and published ports of services, for the node's routing mesh.
     case mesh([MeshUpdate])
     /// A node leaving the swarm tells the others to stop routing to its tasks (gossip).

@@ -62,8 +62,9 @@ extension Agent {
         queueReport(TaskReport(taskID: task.record.id, status: task.record.status))
     }
 
-    /// Keeps a stopped task's container for `docker ps -a`: the newest few of each slot, as
-    /// many as the default task history keeps, standing in for the task reaper's removals.
+    /// Keeps a stopped task's container for `docker ps -a`, until the assignment set no longer
+    /// names its task (`removeContainers`), and at most the newest few of each slot, as many as
+    /// the default task history keeps.
     mutating func keepExited(_ task: AgentTask) {
         guard task.containerID != nil else { return }
         exited.append(AgentContainer(record: task.record, health: task.container?.health))
@@ -73,6 +74,16 @@ extension Agent {
     }
 
     static let exitedPerSlot = 5
+
+    /// Removes the exited containers of tasks the assignment set no longer names: the task
+    /// reaper deleted them from the store (swarmkit agent worker: a task missing from the set
+    /// is closed and its container removed).
+    mutating func removeContainers(ofTasksNotIn records: [TaskRecord], stopped: [String]) {
+        guard !exited.isEmpty else { return }
+        var named = Set(stopped)   // looked up, never iterated
+        for record in records { named.insert(record.id) }
+        exited.removeAll { !named.contains($0.record.id) }
+    }
 
     /// `fail web.2 exit 137`: the container of running (or starting) task `taskID` exits now
     /// with `code`. False when this agent has no such container.

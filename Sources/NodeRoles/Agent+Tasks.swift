@@ -4,11 +4,12 @@ import Orchestration
 /// The agent's executor (swarmkit agent/exec): the tasks assigned to this node go through their
 /// states, with image pull and start times, and each change is reported to the dispatcher.
 extension Agent {
-    /// The full set of tasks the leader assigns to this node. A set older than one already taken
+    /// The full set of tasks the leader assigns to this node: `records` to run or stop, and
+    /// `stopped`, the IDs of the others the store still holds. A set older than one already taken
     /// (it came the slow way, through the manager of an earlier session, or from a deposed
     /// leader) is ignored: taken, it would drop the tasks the newer set added.
-    package mutating func takeAssignments(_ records: [TaskRecord], stamp: LeaderStamp, now: SimTime, host: AgentHost,
-                                          ids: inout IDGenerator, effects: inout [AgentEffect]) {
+    package mutating func takeAssignments(_ records: [TaskRecord], stopped: [String] = [], stamp: LeaderStamp, now: SimTime,
+                                          host: AgentHost, ids: inout IDGenerator, effects: inout [AgentEffect]) {
         guard stamp.mayReplace(assignments) else { return effects.append(.staleAssignments(stamp)) }
         assignments = stamp
         var kept: [AgentTask] = []
@@ -38,6 +39,7 @@ extension Agent {
             }
         }
         tasks = kept.sorted { $0.record.id < $1.record.id }
+        removeContainers(ofTasksNotIn: records, stopped: stopped)
         for id in starts { step(taskID: id, now: now, host: host, ids: &ids, effects: &effects) }
         flushReports(host: host, effects: &effects)
     }

@@ -91,8 +91,16 @@ package struct Dispatcher: Sendable {
         effects.append(.propose([.batch(reports.map { StoreCommand.setTaskStatus(id: $0.taskID, $0.status) })]))
     }
 
-    /// The tasks `nodeID` should run or stop, as its assignment set.
-    package static func assignments(of nodeID: String, in store: ClusterStore) -> [TaskRecord] {
-        store.tasks(onNode: nodeID).filter { $0.status.state >= .assigned && ($0.status.state <= .running || $0.desiredState <= .running) }
+    /// The tasks `nodeID` should run or stop, as its assignment set, and the IDs of the node's
+    /// other tasks the store still holds (stopped for good). swarmkit's set names those too, and
+    /// the agent removes the container of a task once its set no longer names it: the task
+    /// reaper deleted the task (swarmkit dispatcher `Assignments`, agent worker `reconcileTaskState`).
+    package static func assignments(of nodeID: String, in store: ClusterStore) -> AssignmentSet {
+        var set = AssignmentSet()
+        for task in store.tasks(onNode: nodeID) where task.status.state >= .assigned {
+            if task.status.state <= .running || task.desiredState <= .running { set.tasks.append(task) }
+            else { set.stopped.append(task.id) }
+        }
+        return set
     }
 }

@@ -141,6 +141,23 @@ import Orchestration
         #expect(a.tasks.isEmpty)
     }
 
+    @Test mutating func aStoppedContainerIsRemovedOnceTheStoreNoLongerHoldsItsTask() {
+        let h = host(catalog("web:2", .exits(code: 3, after: .seconds(1), upTo: .seconds(1))))
+        var (a, _) = run(task(), on: h, until: 6)
+        var effects: [AgentEffect] = []
+        // Stopped for good (desired shutdown), still in the store: its ID is in the set.
+        a.takeAssignments([], stopped: ["t1"], stamp: LeaderStamp(term: 1, index: 9), now: Self.at(7), host: h,
+                          ids: &ids, effects: &effects)
+        #expect(a.containers.map(\.record.id) == ["t1"])
+        // The reaper deleted it: the next set does not name it, and a new session does not report it.
+        a.takeAssignments([], stopped: [], stamp: LeaderStamp(term: 1, index: 12), now: Self.at(8), host: h,
+                          ids: &ids, effects: &effects)
+        #expect(a.containers.isEmpty)
+        effects = []
+        a.heartbeatAccepted(term: 2, host: h, effects: &effects)
+        #expect(!effects.contains { if case .reportStatus = $0 { true } else { false } })
+    }
+
     @Test func imageReferencesMatchAsDockerNormalisesThem() {
         #expect(ImageReference.normalized("docker.io/library/web:2") == "web:2")
         #expect(ImageReference.normalized("web") == "web:latest")
