@@ -97,9 +97,12 @@ extension Swarm {
     /// `ClusterObserver.leader`).
     var currentLeader: HostID? {
         var best: (HostID, UInt64)?
-        for h in hosts where network.isUp(h.id) {
-            guard let m = h.manager, m.raft.role == .leader, !m.removedFromRaft else { continue }
-            if best == nil || m.raft.term > best!.1 { best = (h.id, m.raft.term) }
+        // By index: a `for h in hosts` loop copies every host's record, fields and all, and a
+        // measure reads this after every event.
+        for i in hosts.indices {
+            let id = hosts[i].id
+            guard network.isUp(id), let m = hosts[i].manager, m.raft.role == .leader, !m.removedFromRaft else { continue }
+            if best == nil || m.raft.term > best!.1 { best = (id, m.raft.term) }
         }
         return best?.0
     }
