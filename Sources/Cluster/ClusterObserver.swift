@@ -32,6 +32,15 @@ public struct ClusterObserver {
     /// CheckQuorum steps it down; it does not count.
     public var leader: HostID? { swarm.currentLeader }
 
+    /// `leader`, for a condition read between events (never from inside one): remembered
+    /// across the events that cannot change it, the ticks of a follower that only count.
+    public var leaderBetweenEvents: HostID? {
+        if let seen = swarm.leaderSeen, seen.epoch == swarm.leaderEpoch { return seen.leader }
+        let leader = swarm.currentLeader
+        swarm.leaderSeen = (swarm.leaderEpoch, leader)
+        return leader
+    }
+
     /// Hosts whose engine runs a manager now.
     public var managers: [HostID] { swarm.hosts.filter { swarm.network.isUp($0.id) && $0.manager != nil }.map(\.id) }
 

@@ -53,7 +53,9 @@ extension Swarm {
         m.tick()
         // Most ticks of a follower only count: skip the Ready loop and role manager, which
         // would find nothing to do (`Manager.isIdle`).
-        if !m.isIdle {
+        if m.isIdle {
+            tickOnlyCounted = true
+        } else {
             processReady(host)
             reconcileRoles(host)
         }

@@ -38,15 +38,16 @@ extension ScenarioRunner {
 
     /// A leadership condition with its host names looked up once (nil for any other): it is
     /// read again after every event, and most events of an election leave it false. The same
-    /// test as `holds`, and the same error for an unknown name.
+    /// test as `holds`, and the same error for an unknown name; the leader is read with
+    /// `leaderBetweenEvents`, which skips the events that cannot change it.
     func leaderCheck(_ condition: Condition, at s: ScriptStatement) throws(Diagnostic) -> ((Swarm) -> Bool)? {
         switch condition {
         case .leaderIs(let name):
             let id = try hostID(name, at: s.location)
-            return { $0.allSeeing.leader == id }
+            return { $0.allSeeing.leaderBetweenEvents == id }
         case .leaderIn(let names):
             let ids = try names.map { n throws(Diagnostic) in try hostID(n, at: s.location) }
-            return { swarm in swarm.allSeeing.leader.map(ids.contains) ?? false }
+            return { swarm in swarm.allSeeing.leaderBetweenEvents.map(ids.contains) ?? false }
         default:
             return nil
         }
@@ -56,7 +57,7 @@ extension ScenarioRunner {
     func waitFor(_ condition: Condition, within limit: SimDuration, at s: ScriptStatement) throws(Diagnostic) -> Bool {
         let swarm = try ensureSwarm()
         if let check = try leaderCheck(condition, at: s) {
-            return check(swarm) || swarm.run(until: check, deadline: swarm.now + limit)
+            return swarm.run(until: check, deadline: swarm.now + limit)   // reads it first
         }
         if try holds(condition, at: s) { return true }
         var failure: Diagnostic?
