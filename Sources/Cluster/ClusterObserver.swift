@@ -37,6 +37,15 @@ public struct ClusterObserver {
     /// says more than leading now.
     public var leaderSince: SimTime? { swarm.currentLeader.flatMap { swarm.hosts[$0.index].leaderSince } }
 
+    /// `leader`, for a condition read between events (never from inside one): remembered
+    /// across the events that cannot change it, the ticks of a follower that only count.
+    public var leaderBetweenEvents: HostID? {
+        if let seen = swarm.leaderSeen, seen.epoch == swarm.leaderEpoch { return seen.leader }
+        let leader = swarm.currentLeader
+        swarm.leaderSeen = (swarm.leaderEpoch, leader)
+        return leader
+    }
+
     /// Hosts whose engine runs a manager now.
     public var managers: [HostID] { swarm.hosts.filter { swarm.network.isUp($0.id) && $0.manager != nil }.map(\.id) }
 
@@ -102,9 +111,12 @@ extension Swarm {
     /// `ClusterObserver.leader`).
     var currentLeader: HostID? {
         var best: (HostID, UInt64)?
-        for h in hosts where network.isUp(h.id) {
-            guard let m = h.manager, m.raft.role == .leader, !m.removedFromRaft else { continue }
-            if best == nil || m.raft.term > best!.1 { best = (h.id, m.raft.term) }
+        // By index: a `for h in hosts` loop copies every host's record, fields and all, and a
+        // measure reads this after every event.
+        for i in hosts.indices {
+            let id = hosts[i].id
+            guard network.isUp(id), let m = hosts[i].manager, m.raft.role == .leader, !m.removedFromRaft else { continue }
+            if best == nil || m.raft.term > best!.1 { best = (id, m.raft.term) }
         }
         return best?.0
     }

@@ -52,8 +52,14 @@ extension Swarm {
     func raftTick(_ host: HostID) {
         guard let m = hosts[host.index].manager else { return }
         m.tick()
-        processReady(host)
-        reconcileRoles(host)
+        // Most ticks of a follower only count: skip the Ready loop and role manager, which
+        // would find nothing to do (`Manager.isIdle`).
+        if m.isIdle {
+            tickOnlyCounted = true
+        } else {
+            processReady(host)
+            reconcileRoles(host)
+        }
         if hosts[host.index].manager != nil {
             schedule(.raftTick(host, incarnation: network.incarnation(host)), after: options.raftTick + nextTickJitter())
         }

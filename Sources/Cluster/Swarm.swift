@@ -36,6 +36,12 @@ public final class Swarm {
     var hostOfNodeChanges: UInt64 = 0
     /// Counts the managers started, to tell their runtimes apart (`Manager.serial`).
     var managerStarts: UInt64 = 0
+    /// Moves after every event that may change who leads (all but a tick that only counted,
+    /// `raftTick`) and whenever a run starts; `leaderBetweenEvents` keeps its answer meanwhile.
+    var leaderEpoch: UInt64 = 0
+    var leaderSeen: (epoch: UInt64, leader: HostID?)?
+    /// Set by a tick that only counted towards an election timeout.
+    var tickOnlyCounted = false
     var operations = OperationTable()
     var meshRequests: [MeshRequestState] = []
     var pendingCalls: [CallID: PendingCall] = [:]
@@ -94,6 +100,7 @@ public final class Swarm {
 
     /// Runs every event due up to `time`.
     public func run(until time: SimTime) {
+        leaderEpoch &+= 1
         var driver = Driver(swarm: self)
         simulator.run(until: time, &driver)
     }
@@ -101,6 +108,7 @@ public final class Swarm {
     /// Runs until `condition` holds or `deadline` passes; returns whether it held.
     @discardableResult
     public func run(until condition: (Swarm) -> Bool, deadline: SimTime) -> Bool {
+        leaderEpoch &+= 1
         var driver = Driver(swarm: self)
         return simulator.run(until: { _ in condition(self) }, deadline: deadline, &driver)
     }
@@ -108,7 +116,9 @@ public final class Swarm {
     struct Driver: EventHandler {
         unowned let swarm: Swarm
         mutating func handle(_ event: SwarmEvent, simulator: Simulator<SwarmEvent>) {
+            swarm.tickOnlyCounted = false
             swarm.handle(event)
+            if !swarm.tickOnlyCounted { swarm.leaderEpoch &+= 1 }
         }
     }
 

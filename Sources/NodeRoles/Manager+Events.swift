@@ -11,6 +11,15 @@ extension Manager {
         if raft.leader == nil { ticksWithoutLeader += 1 } else { ticksWithoutLeader = 0 }
     }
 
+    /// Whether the Ready loop and the role manager have nothing to do after a tick: Raft has no
+    /// Ready, this manager does not lead (only a leader reconciles roles or runs leader work),
+    /// holds no proposal, needs no snapshot and has no stop to schedule. True after most ticks
+    /// of a follower or candidate, whose tick only counts towards its election timeout.
+    package var isIdle: Bool {
+        !raft.hasReady && raft.role != .leader && proposals.isEmpty && !raft.needsSnapshot
+            && !(removedFromRaft && !stopScheduled)
+    }
+
     /// A Raft message from a peer, heard at `now`.
     package func receive(_ message: RaftMessage, at now: SimTime) {
         lastHeard[message.from] = now

@@ -37,9 +37,29 @@ extension ScenarioRunner {
         }
     }
 
+    /// A leadership condition with its host names looked up once (nil for any other): it is
+    /// read again after every event, and most events of an election leave it false. The same
+    /// test as `holds`, and the same error for an unknown name; the leader is read with
+    /// `leaderBetweenEvents`, which skips the events that cannot change it.
+    func leaderCheck(_ condition: Condition, at s: ScriptStatement) throws(Diagnostic) -> ((Swarm) -> Bool)? {
+        switch condition {
+        case .leaderIs(let name):
+            let id = try hostID(name, at: s.location)
+            return { $0.allSeeing.leaderBetweenEvents == id }
+        case .leaderIn(let names):
+            let ids = try names.map { n throws(Diagnostic) in try hostID(n, at: s.location) }
+            return { swarm in swarm.allSeeing.leaderBetweenEvents.map(ids.contains) ?? false }
+        default:
+            return nil
+        }
+    }
+
     /// Runs the swarm until `condition` holds or `limit` passes; returns whether it held.
     func waitFor(_ condition: Condition, within limit: SimDuration, at s: ScriptStatement) throws(Diagnostic) -> Bool {
         let swarm = try ensureSwarm()
+        if let check = try leaderCheck(condition, at: s) {
+            return swarm.run(until: check, deadline: swarm.now + limit)   // reads it first
+        }
         if try holds(condition, at: s) { return true }
         var failure: Diagnostic?
         let held = swarm.run(until: { _ in
