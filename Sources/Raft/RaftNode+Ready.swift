@@ -42,6 +42,15 @@ extension RaftNode {
         return r
     }
 
+    /// Gives back the `messages` of a Ready once the shell has sent them (and holds no other
+    /// copy of the array), so that a later outbox reuses the buffer instead of allocating one.
+    /// Optional: a shell that keeps its messages simply never calls it. Leaves `messages` empty.
+    @inlinable
+    public mutating func recycle(_ messages: inout [Raft.Message<Command, State>]) {
+        messages.removeAll(keepingCapacity: true)
+        if messages.capacity > spareOutbox.capacity { swap(&messages, &spareOutbox) }
+    }
+
     /// Acknowledges the last `ready()`: its committed entries (and snapshot) are applied.
     @inlinable
     public mutating func advance() {

@@ -113,9 +113,12 @@ extension RaftNode {
     /// Queues a message stamped with this member's term (or `term`, for vote answers).
     @inlinable
     mutating func send(to: Raft.NodeID, term messageTerm: UInt64? = nil, _ kind: Raft.Message<Command, State>.Kind) {
-        // The outbox is handed out whole by every ready(); start the next one with room for a
-        // broadcast rather than growing it one message at a time.
-        if outbox.capacity == 0 { outbox.reserveCapacity(max(membership.count, 4)) }
+        // The outbox is handed out whole by every ready(); start the next one in a buffer the
+        // shell gave back, else with room for a broadcast rather than growing it one message at
+        // a time.
+        if outbox.capacity == 0 {
+            if spareOutbox.capacity > 0 { swap(&outbox, &spareOutbox) } else { outbox.reserveCapacity(max(membership.count, 4)) }
+        }
         outbox.append(Raft.Message(from: id, to: to, term: messageTerm ?? currentTerm, kind: kind))
     }
 

@@ -73,6 +73,8 @@ public struct RaftNode<Command, State> {
     // MARK: Output not yet handed out by ready()
 
     @usableFromInline var outbox: [Raft.Message<Command, State>] = []
+    /// An empty message buffer the shell gave back (`recycle(_:)`), for the next outbox.
+    @usableFromInline var spareOutbox: [Raft.Message<Command, State>] = []
     /// The first log index not yet handed out for persisting.
     @usableFromInline var unstableFrom: UInt64
     @usableFromInline var reportedHardState: Raft.HardState

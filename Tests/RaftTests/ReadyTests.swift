@@ -41,6 +41,27 @@ import Testing
         #expect(r.leader == .some(nil))              // the leader became unknown
     }
 
+    @Test("a message array given back with recycle is emptied, and the next outbox reuses its buffer")
+    func recycledMessages() {
+        var n = TestCluster(voters: 3)[1]
+        var other = n                                 // the same member, never given anything back
+        n.campaign(preVote: false)
+        other.campaign(preVote: false)
+        var sent = n.ready().messages
+        #expect(sent == other.ready().messages)
+        let buffer = sent.withUnsafeBufferPointer { $0.baseAddress }
+        n.recycle(&sent)
+        #expect(sent.isEmpty)
+        n.becomeFollower(term: 2, leader: nil)
+        other.becomeFollower(term: 2, leader: nil)
+        n.campaign(preVote: false)
+        other.campaign(preVote: false)
+        let again = n.ready().messages
+        #expect(again == other.ready().messages)
+        #expect(again.map(\.to) == [2, 3])
+        #expect(again.withUnsafeBufferPointer { $0.baseAddress } == buffer)
+    }
+
     @Test("swarmkit's defaults, and a configuration that cannot work is named and clamped")
     func configuration() {
         let d = Raft.Config()

@@ -133,8 +133,9 @@ enum RaftBench {
         /// Delivers every message, and those they cause, in order.
         mutating func deliverAll() {
             var head = 0
+            var batch: [Message] = []
             while head < queue.count {
-                let batch = queue[head]
+                swap(&batch, &queue[head])   // moved out: the batch's buffer is ours alone
                 head += 1
                 for m in batch {
                     messages += 1
@@ -142,6 +143,8 @@ enum RaftBench {
                     nodes[i].step(m)
                     process(i)
                 }
+                // Handed back to its sender, whose next outbox reuses the buffer.
+                if let sender = batch.first.map({ member($0.from) }) { nodes[sender].recycle(&batch) }
             }
             queue.removeAll(keepingCapacity: true)
         }
