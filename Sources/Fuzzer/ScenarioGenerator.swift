@@ -28,6 +28,9 @@ struct ScenarioGenerator {
         /// `--update-parallelism` and `--update-delay` in seconds (docker's defaults: 1, 0).
         var parallelism = 1
         var delaySeconds = 0
+        /// `--health-interval` in seconds, 0 without a health check: a new task stays starting
+        /// until its first check passes, one interval after it starts.
+        var healthSeconds = 0
         /// Ever updated to an image whose containers exit or fall sick: liveness puts nginx
         /// back (a later update to nginx may have failed, or been rolled back).
         var flaky = false
@@ -232,7 +235,10 @@ struct ScenarioGenerator {
             state.delaySeconds = random.int(in: 1...5)
             words.append("--update-delay \(state.delaySeconds)s")
         }
-        if random.chance(0.2) { words.append("--health-cmd true --health-interval \(random.int(in: 1...5))s") }
+        if random.chance(0.2) {
+            state.healthSeconds = random.int(in: 1...5)
+            words.append("--health-cmd true --health-interval \(state.healthSeconds)s")
+        }
         words.append("-p \(port):80 nginx")
         state.createCommand = words.joined(separator: " ")
         services.append(state)
@@ -241,14 +247,15 @@ struct ScenarioGenerator {
 
     /// How long the liveness phase gives the services: the configured bound, or more when a
     /// rolling update still in flight can take longer. An update replaces `parallelism` slots
-    /// at a time, each batch taking the update delay plus a few seconds to pull, start and
-    /// report (a global service has a slot per node; a replicated one at most 8).
+    /// at a time, each batch taking the update delay, the first health check's interval and a
+    /// few seconds to pull, start and report (a global service has a slot per node; a
+    /// replicated one at most 8).
     func convergeBound() -> SimDuration {
         var updates: SimDuration = .zero
         for s in services where s.exists {
             let slots = s.global ? hosts.count : 8
             let batches = (slots + s.parallelism - 1) / s.parallelism
-            updates = updates + .seconds(Int64(batches * (s.delaySeconds + 3)))
+            updates = updates + .seconds(Int64(batches * (s.delaySeconds + s.healthSeconds + 3)))
         }
         return max(config.convergeWithin, .minutes(1) + updates)
     }

@@ -131,6 +131,50 @@ import SimCore
         #expect(images(h, web) == ["nginx:1.25", "nginx:1.24", "nginx:1.24"])
     }
 
+    /// Seeds 34596, 37793, 39420: a `service update` with the same spec clears the status and
+    /// leaves the update running (swarmkit's supervisor keeps it too); when the failure action
+    /// then runs, the pause must still be written, or the update stops unseen with slots on
+    /// the earlier spec (swarmkit writes nothing over a missing status).
+    @Test func aFailureAfterASameSpecUpdateStillPausesTheUpdate() {
+        var h = Harness()
+        let web = service(&h) { $0.update.delay = .seconds(10) }
+        h.agentsRun = false
+        h.update(web) { $0.task.image = "nginx:1.25" }
+        h.leader()
+        h.update(web) { _ in }
+        h.leader()
+        #expect(h.store.service(id: web)?.updateStatus == nil)
+        let new = h.live(web).first { $0.spec.image == "nginx:1.25" }!
+        h.fail(new.id)
+        h.agentsRun = true
+        h.run(until: .seconds(60))
+        let status = h.store.service(id: web)?.updateStatus
+        #expect(status?.state == .paused && status?.startedAt == .zero)
+        #expect(status?.message == "update paused due to failure or early termination of task \(new.id)")
+        #expect(images(h, web) == ["nginx:1.25", "nginx:1.24", "nginx:1.24"])
+    }
+
+    /// The same with failure action rollback: the second update made the spec being rolled out
+    /// the previous one too, so there is nothing to return to, and the update pauses.
+    @Test func aRollbackAfterASameSpecUpdatePausesInstead() {
+        var h = Harness()
+        let web = service(&h) { $0.update.failureAction = .rollback }
+        h.agentsRun = false
+        h.update(web) { $0.task.image = "nginx:1.25" }
+        h.leader()
+        h.update(web) { _ in }
+        h.leader()
+        let new = h.live(web).first { $0.spec.image == "nginx:1.25" }!
+        h.fail(new.id)
+        h.agentsRun = true
+        h.run(until: .seconds(60))
+        let service = h.store.service(id: web)
+        #expect(service?.spec.task.image == "nginx:1.25")
+        #expect(service?.updateStatus?.state == .paused)
+        #expect(service?.updateStatus?.message == "update paused due to failure or early termination of task \(new.id)")
+        #expect(images(h, web) == ["nginx:1.25", "nginx:1.24", "nginx:1.24"])
+    }
+
     @Test func aFailureAfterTheMonitorPeriodDoesNotCount() {
         var h = Harness()
         let web = service(&h) { $0.update.delay = .seconds(10) }

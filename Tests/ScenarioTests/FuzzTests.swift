@@ -47,6 +47,19 @@ import SimCore
         }
     }
 
+    /// Seeds 26727, 28334, 28913: a health-checked task stays starting until its first check
+    /// passes, so each batch of a rolling update also takes the check's interval.
+    @Test func convergeBoundCountsTheHealthCheckInterval() {
+        var g = ScenarioGenerator(seed: 1, config: FuzzScenario.Config())
+        g.hosts = (1...40).map { ScenarioGenerator.HostState(name: "w\($0)", manager: false) }
+        var service = ScenarioGenerator.ServiceState(name: "s1", global: true, replicas: 0, port: 8001, createCommand: "")
+        service.delaySeconds = 4
+        g.services = [service]
+        #expect(g.convergeBound() == .seconds(60 + 40 * (4 + 3)))
+        g.services[0].healthSeconds = 5
+        #expect(g.convergeBound() == .seconds(60 + 40 * (4 + 5 + 3)))
+    }
+
     @Test func reproductionEndsWithTheFailedExpectation() {
         let text = "# head\nseed 3\nhosts m1\nexpect no leader\nwait 1s\n"
         let failure = ExpectationFailure(location: SourceLocation(file: "x.swarm", line: 4, column: 1),

@@ -36,6 +36,9 @@ struct Updater: Sendable {
     var queue: [SlotKey]
     var dirtyCount: Int
     var workers: [Worker]
+    /// When this updater started (the start of the update it records when a `service update`
+    /// with the same spec has reset the status: `pauseUpdate`).
+    var startedAt: SimTime
     /// Tasks this update created, in creation order, with the time each reached running.
     var created: [String] = []
     var runningSince: [String: SimTime] = [:]
@@ -81,7 +84,7 @@ extension Orchestrator {
         updaters[service.id] = Updater(
             serviceID: service.id, spec: service.spec, specVersion: service.specVersion, config: config,
             isRollback: rollback, queue: keys, dirtyCount: keys.count,
-            workers: Array(repeating: .idle, count: parallelism))
+            workers: Array(repeating: .idle, count: parallelism), startedAt: work.now)
     }
 
     /// Whether a slot needs the updater: it has more than one task still wanted, or its newest
@@ -231,43 +234,47 @@ extension Orchestrator {
             if let since = u.runningSince[id], t.status.timestamp - since > u.config.monitor { continue }
             u.failed.insert(id)
             guard Double(u.failed.count) / Double(u.dirtyCount) > u.config.maxFailureRatio else { continue }
-            switch u.config.failureAction {
-            case .pause:
-                u.stopped = true
-                u.queue.removeAll()
-                pauseUpdate(service.id, message: "update paused due to failure or early termination of task \(id)", &work)
-                return false
-            case .rollback:
-                if u.isRollback {
-                    u.stopped = true
-                    u.queue.removeAll()
-                    pauseUpdate(service.id, message: "rollback paused due to failure or early termination of task \(id)", &work)
-                    return false
-                }
-                // Like a pause, the workers finish the slots they hold (swarmkit waits for them
-                // before `Run` returns): a start-first worker still shuts the old task down once
-                // its replacement runs. The rollback's new spec cancels this update; a rollback
-                // that does not happen (the spec was updated since, so no update status) leaves
-                // nobody else to settle the slot.
-                u.stopped = true
-                u.queue.removeAll()
+            // Whatever the action, the workers finish the slots they hold (swarmkit waits for
+            // them before `Run` returns): a start-first worker still shuts the old task down
+            // once its replacement runs.
+            u.stopped = true
+            u.queue.removeAll()
+            let rollback = u.config.failureAction == .rollback
+            if rollback && u.isRollback {
+                pauseUpdate(u, message: "rollback paused due to failure or early termination of task \(id)", &work)
+            } else if rollback && work.view.service(id: service.id)?.updateStatus != nil {
+                // The rollback's new spec cancels this update.
                 work.emit(.startRollback(id: service.id, message: "update rolled back due to failure or early termination of task \(id)",
                                          at: work.now))
-                return false
-            case .continue:
-                return false
+            } else {
+                // The pause action; or a rollback with no update status: a `service update`
+                // with this very spec reset it (`advanceUpdates` checked the spec is still
+                // ours) and made this spec the previous one too, so there is nothing to return
+                // to; swarmkit's rollback writes nothing and the update stops unseen. It
+                // pauses instead.
+                pauseUpdate(u, message: "update paused due to failure or early termination of task \(id)", &work)
             }
+            return false
         }
         return false
     }
 
     // MARK: Update status
 
-    func pauseUpdate(_ serviceID: String, message: String, _ work: inout Work) {
-        guard var status = work.view.service(id: serviceID)?.updateStatus else { return }
+    /// Marks the update paused (swarmkit `pauseUpdate`). swarmkit writes nothing when the
+    /// service has no update status, taking it that a newer update superseded this one. But a
+    /// `service update` with the same spec resets the status too, while the supervisor keeps
+    /// this updater working towards that spec: swarmkit's update then stops with no record,
+    /// its remaining slots on the earlier spec until the next update or leader change, and
+    /// nothing says so. Here the pause is recorded, as the failure action asks, with a status
+    /// that starts when this updater did.
+    func pauseUpdate(_ u: Updater, message: String, _ work: inout Work) {
+        guard let service = work.view.service(id: u.serviceID) else { return }
+        var status = service.updateStatus
+            ?? UpdateStatus(state: u.isRollback ? .rollbackStarted : .updating, message: "", startedAt: u.startedAt)
         status.state = status.state == .rollbackStarted ? .rollbackPaused : .paused
         status.message = message
-        work.emit(.setUpdateStatus(serviceID: serviceID, status, at: work.now))
+        work.emit(.setUpdateStatus(serviceID: u.serviceID, status, at: work.now))
     }
 
     func completeUpdate(_ serviceID: String, _ work: inout Work) {

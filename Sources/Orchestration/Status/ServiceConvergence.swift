@@ -39,7 +39,8 @@ public enum ServiceConvergence {
         // A second `service update` with the same spec resets the update status while the first
         // update goes on (swarmkit does the same): a service still wanting a task of an earlier
         // spec is not settled, unless its update is paused (a global service's tasks on a
-        // paused node are left alone by design).
+        // paused node are left alone by design). Should that update's failure action stop it,
+        // the updater records the pause (Updater `pauseUpdate`).
         if service.updateStatus?.isPaused != true,
            let stale = store.tasks(ofService: service.id).first(where: { t in
                t.isDesiredRunning && Orchestrator.isDirty(t, for: service)
