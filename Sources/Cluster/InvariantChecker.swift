@@ -23,8 +23,9 @@ import NodeRoles
 ///   history; removal later is allowed).
 /// - **One running task per slot.** No slot holds two tasks that are both desired running and
 ///   observed running for longer than `slotGrace`, unless the service's update is in progress
-///   (a `start-first` update runs the new task beside the old one on purpose) or paused
-///   mid-way. The grace covers an update superseded mid-slot, which the orchestrator settles.
+///   (a `start-first` update runs the new task beside the old one on purpose; also with no
+///   status, after an update that left the spec as it was) or paused mid-way. The grace covers
+///   an update superseded mid-slot, which the orchestrator settles.
 /// - **Nothing is scheduled without a leader.** An entry that assigns a task to a node is first
 ///   applied by a manager that is the leader and runs the dispatcher (swarmkit's scheduler runs
 ///   only on the leader).
@@ -136,11 +137,21 @@ public struct InvariantChecker: Sendable {
 
     /// The slot's tasks desired and observed running, when there are two or more and no update
     /// is in progress; nil otherwise.
+    ///
+    /// An update that leaves the spec as it was (`--secret-rm` of a secret the service does not
+    /// use, say) clears the update status, but not the update in progress: swarmkit's update
+    /// supervisor keeps the updater already working towards that spec, which carries on with no
+    /// status to show. So a slot mid-way through a rollout (a task of an earlier spec beside
+    /// one of the current spec) counts as updating while the status is nil after such an update.
     static func crowded(_ slot: SlotKey, in store: ClusterStore) -> [TaskRecord]? {
         let running = store.tasks(in: slot).filter { ($0.desiredState == .running || $0.desiredState == .complete) && $0.status.state == .running }
         guard running.count > 1 else { return nil }
-        if let status = store.service(id: slot.serviceID)?.updateStatus,
+        guard let service = store.service(id: slot.serviceID) else { return running }
+        if let status = service.updateStatus,
            status.state != .completed && status.state != .rollbackCompleted { return nil }
+        if service.updateStatus == nil, service.previousSpec == service.spec,
+           running.contains(where: { $0.spec != service.spec.task }),
+           running.contains(where: { $0.spec == service.spec.task }) { return nil }
         return running
     }
 

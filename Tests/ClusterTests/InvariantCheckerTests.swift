@@ -103,4 +103,26 @@ import Orchestration
         apply(&c, &a, .putTask(task("t4", slot: 2, running: false)), 6, on: m1, at: 16)
         #expect(c.violations == ["slot web.1 has had 2 running tasks (t1, t2) with no update in progress since \(SimTime(nanoseconds: 10_000_000_000)) (index 6, at \(SimTime(nanoseconds: 16_000_000_000)))"])
     }
+
+    /// A rollout's new task beside the old one, with no update status: a violation, unless the
+    /// last update left the spec as it was (it cleared the status; the rollout goes on).
+    @Test func aRolloutGoesOnWithNoStatusAfterAnUpdateThatChangedNothing() {
+        for noOpUpdate in [false, true] {
+            var c = checker()
+            var a = ClusterStore()
+            apply(&c, &a, .addNode(node("n1")), 1, on: m1)
+            apply(&c, &a, .createService(service("s1")), 2, on: m1)
+            apply(&c, &a, .putTask(task("t1")), 3, on: m1)
+            var updated = service("s1")
+            updated.spec.task = TaskTemplate(image: "nginx:1.25")
+            apply(&c, &a, .updateService(id: "s1", updated.spec, at: .zero), 4, on: m1)
+            if noOpUpdate { apply(&c, &a, .updateService(id: "s1", updated.spec, at: .zero), 5, on: m1) }
+            var t2 = TaskRecord(id: "t2", service: updated, slot: 1, nodeID: "n1", at: .zero)
+            t2.status = TaskStatus(state: .running, timestamp: .zero, message: "")
+            apply(&c, &a, .putTask(t2), 6, on: m1, at: 10)
+            apply(&c, &a, .putTask(task("t3", slot: 2, running: false)), 7, on: m1, at: 16)
+            let reported = "slot web.1 has had 2 running tasks (t1, t2) with no update in progress since \(SimTime(nanoseconds: 10_000_000_000)) (index 7, at \(SimTime(nanoseconds: 16_000_000_000)))"
+            #expect(c.violations == (noOpUpdate ? [] : [reported]))
+        }
+    }
 }
