@@ -3,7 +3,9 @@ import Orchestration
 
 /// The answer to a `Call`.
 enum Reply {
-    case api(EngineResult)
+    /// Indirect (boxed): a result can be large (an inspected cluster, `info`), and every
+    /// `WireMessage` and simulator event is as large as its largest case (see `Call.api`).
+    indirect case api(EngineResult)
     case joined(nodeID: String, role: NodeRole, managers: [HostID])
     /// The new manager is a Raft voter now (it learns the configuration from the log).
     case raftJoined(voters: [UInt64])

@@ -70,24 +70,20 @@ extension Swarm {
     // MARK: Dispatcher (leader only)
 
     func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, on host: HostID, target: ReplyTarget) {
-        guard let heartbeat = hosts[host.index].manager?.store.cluster?.dispatcherHeartbeat else {
+        guard let heartbeat = hosts[host.index].manager?.dispatcherHeartbeat else {
             return reply(target, .failed(.noLeader), from: host)
         }
         if hosts[host.index].manager?.dispatcher == nil { startDispatcherIfDue(host) }
         // The host table is asked again: starting the dispatcher may change the manager. A
         // leader still applying its log runs no dispatcher yet: the agent tries again.
         guard let m = hosts[host.index].manager, m.dispatcher != nil else { return reply(target, .failed(.noLeader), from: host) }
-        // Read in place through the manager: no copy of its store or its dispatcher.
-        guard let node = m.store.node(id: nodeID) else {
+        // The manager reads its store in place (Manager+Heartbeat.swift): no copy of it.
+        var effects = takeDispatcherEffects()
+        guard m.dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, now: now, heartbeat: heartbeat,
+                                    epsilon: options.heartbeatEpsilon, jitter: &jitter, effects: &effects) else {
+            dispatcherEffects = effects
             return reply(target, .failed(.rpc("NotFound", "node not registered")), from: host)
         }
-        let term = m.raft.term
-        let isRaftMember = node.raftID != 0 && m.raft.voters.contains(node.raftID)
-        let period = heartbeat
-            + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(options.heartbeatEpsilon.nanoseconds, 1)))))
-        var effects = takeDispatcherEffects()
-        m.dispatcher?.heartbeat(from: node, incarnation: incarnation, isRaftMember: isRaftMember, leaderTerm: term, store: m.store,
-                                now: now, period: period, heartbeat: heartbeat, effects: &effects)
         perform(effects, ofDispatcherOn: host, answering: target)
     }
 

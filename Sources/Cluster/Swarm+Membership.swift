@@ -148,8 +148,16 @@ extension Swarm {
 
     /// Hosts of the managers agents can talk to: the leader's Raft voters (a promoted node is
     /// not one until it has joined Raft). Cheap enough for every heartbeat.
+    /// Every heartbeat answer carries this list: the last one is kept, with what it was made
+    /// from, and given again while the voters and the directory are unchanged.
     func managerHosts(of leader: HostID) -> [HostID] {
-        (withManager(leader) { $0.raft.voters } ?? []).compactMap { raftDirectory[$0] }
+        let voters = withManager(leader) { $0.raft.voters } ?? []
+        if let last = lastManagerHosts, last.directoryChanges == raftDirectoryChanges, last.voters == voters {
+            return last.hosts
+        }
+        let answer = voters.compactMap { raftDirectory[$0] }
+        lastManagerHosts = (voters, raftDirectoryChanges, answer)
+        return answer
     }
 
     // MARK: swarm leave

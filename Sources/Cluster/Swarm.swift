@@ -29,7 +29,10 @@ public final class Swarm {
     /// `cut A -> B raft-entries`: the (sender, receiver) pairs whose Raft log entries are lost.
     var entryCuts: [(from: HostID, to: HostID)] = []
     /// Raft member ID → host (an address book; looked up, never iterated).
-    var raftDirectory: [UInt64: HostID] = [:]
+    var raftDirectory: [UInt64: HostID] = [:] { didSet { raftDirectoryChanges &+= 1 } }
+    /// Counts the changes to `raftDirectory`, and the last `managerHosts` answer.
+    var raftDirectoryChanges: UInt64 = 0
+    var lastManagerHosts: (voters: [UInt64], directoryChanges: UInt64, hosts: [HostID])?
     /// Node ID → the host whose engine is that node (looked up, never iterated).
     var hostOfNode: [String: HostID] = [:] { didSet { hostOfNodeChanges &+= 1 } }
     /// Counts the changes to `hostOfNode` (a node leaving takes its endpoints out of the mesh).

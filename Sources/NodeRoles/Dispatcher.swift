@@ -10,12 +10,16 @@ import Orchestration
 package struct Dispatcher: Sendable {
     /// The leader term it runs in.
     package let term: UInt64
-    /// The newest expiry timer per node; older timers are void.
-    private var generation: [String: UInt64] = [:]
+    /// Per node (looked up, never iterated): its newest expiry timer (older timers are void),
+    /// and the incarnation of its engine at its last heartbeat (nil: none yet, or not known); a
+    /// different one is a new agent, hence a new session (swarmkit's session ID), which gets
+    /// every assignment again. One table, so that a heartbeat hashes the node ID once.
+    private var sessions: [String: Session] = [:]
     private var nextGeneration: UInt64 = 1
-    /// The incarnation of each node's engine at its last heartbeat: a different one is a new
-    /// agent, hence a new session (swarmkit's session ID), which gets every assignment again.
-    private var agentIncarnation: [String: UInt32] = [:]
+    private struct Session {
+        var generation: UInt64
+        var incarnation: UInt32?
+    }
     let settings: DispatcherSettings
 
     /// A dispatcher for a new leader of term `term`. Every node not Down becomes Unknown, with
@@ -34,13 +38,13 @@ package struct Dispatcher: Sendable {
     }
 
     /// Whether an expiry timer watches `nodeID`.
-    package func watches(_ nodeID: String) -> Bool { generation[nodeID] != nil }
+    package func watches(_ nodeID: String) -> Bool { sessions[nodeID] != nil }
 
     /// Arms a new expiry timer for `nodeID`, voiding the one before.
     package mutating func watch(_ nodeID: String, after delay: SimDuration, effects: inout [DispatcherEffect]) {
         let g = nextGeneration
         nextGeneration += 1
-        generation[nodeID] = g
+        sessions[nodeID, default: Session(generation: g, incarnation: nil)].generation = g
         effects.append(.expiryDue(nodeID: nodeID, generation: g, after: delay))
     }
 
@@ -53,15 +57,19 @@ package struct Dispatcher: Sendable {
         let nodeID = node.id
         // A node new to this dispatcher (or coming back from Down or Unknown) gets its
         // assignments, as a new swarmkit session does.
-        let newSession = incarnation != nil && agentIncarnation[nodeID] != incarnation
-        agentIncarnation[nodeID] = incarnation
-        let firstContact = generation[nodeID] == nil || node.state != .ready || newSession
+        let session = sessions[nodeID]
+        let newSession = incarnation != nil && session?.incarnation != incarnation
+        let firstContact = session == nil || node.state != .ready || newSession
         // swarmkit's session is a reliable stream: an assignment the network lost is sent again.
         // Here a task left unacknowledged for a heartbeat period (still assigned, prepared but
         // not started though it may start now, or not yet stopped) means its assignment message
         // was lost: the node gets its set once more.
         let lagging = store.containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: heartbeat, at: now)
-        watch(nodeID, after: period * settings.gracePeriodMultiplier, effects: &effects)
+        // Armed as `watch` does, in the same lookup that files the incarnation.
+        let g = nextGeneration
+        nextGeneration += 1
+        sessions[nodeID] = Session(generation: g, incarnation: incarnation)
+        effects.append(.expiryDue(nodeID: nodeID, generation: g, after: period * settings.gracePeriodMultiplier))
         let writeFirst: [StoreCommand] = node.state == .ready ? [] : [.setNodeState(id: nodeID, .ready, message: "", at: now)]
         effects.append(.heartbeatAnswer(period: period, role: node.role, isRaftMember: isRaftMember, term: leaderTerm,
                                         writeFirst: writeFirst))
@@ -74,13 +82,13 @@ package struct Dispatcher: Sendable {
     }
 
     /// Whether `generation` is the newest expiry timer of `nodeID` (the others are void).
-    package func isCurrent(_ nodeID: String, generation g: UInt64) -> Bool { generation[nodeID] == g }
+    package func isCurrent(_ nodeID: String, generation g: UInt64) -> Bool { sessions[nodeID]?.generation == g }
 
     /// The expiry timer `generation` of `nodeID` fired: unless a newer one replaced it, the node
     /// missed its heartbeats and is Down.
     package func expired(_ nodeID: String, generation g: UInt64, store: ClusterStore, now: SimTime,
                          effects: inout [DispatcherEffect]) {
-        guard generation[nodeID] == g, let node = store.node(id: nodeID), node.state != .down else { return }
+        guard sessions[nodeID]?.generation == g, let node = store.node(id: nodeID), node.state != .down else { return }
         let message = node.state == .unknown ? "heartbeat failure for node in \"unknown\" state" : "heartbeat failure"
         effects.append(.propose([.setNodeState(id: nodeID, .down, message: message, at: now)]))
     }

@@ -1,0 +1,25 @@
+import SimCore
+import Orchestration
+
+/// A heartbeat's reads of the leader's store, made here so that they read the store in place:
+/// from another module, `store` (which has an observer) is read through its getter, a copy of
+/// the whole store each time.
+extension Manager {
+    /// The cluster's heartbeat period, when the store holds a swarm.
+    package var dispatcherHeartbeat: SimDuration? { store.cluster?.dispatcherHeartbeat }
+
+    /// A heartbeat from node `nodeID` to this manager's dispatcher (see `Dispatcher.heartbeat`).
+    /// The period the answer gives is `heartbeat` plus a jitter below `epsilon` drawn from
+    /// `jitter`, drawn only for a registered node. Returns false, with nothing drawn or
+    /// emitted, when the store has no such node or no dispatcher runs.
+    package func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, now: SimTime, heartbeat: SimDuration,
+                                     epsilon: SimDuration, jitter: inout SeededRandom,
+                                     effects: inout [DispatcherEffect]) -> Bool {
+        guard dispatcher != nil, let node = store.node(id: nodeID) else { return false }
+        let isRaftMember = node.raftID != 0 && raft.voters.contains(node.raftID)
+        let period = heartbeat + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(epsilon.nanoseconds, 1)))))
+        dispatcher?.heartbeat(from: node, incarnation: incarnation, isRaftMember: isRaftMember, leaderTerm: raft.term,
+                              store: store, now: now, period: period, heartbeat: heartbeat, effects: &effects)
+        return true
+    }
+}
