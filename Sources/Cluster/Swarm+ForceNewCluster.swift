@@ -29,11 +29,16 @@ extension Swarm {
         let kept = raft.commitIndex
         let removed = raft.forceNewCluster()
         hosts[host.index].membership?.removedRaftMembers = (membership.removedRaftMembers + removed).sorted()
-        // The observer stops watching every other manager still running: those the new
-        // configuration removed, and any whose own removal (a demotion) this log already holds
-        // while it has not applied it yet. Either way its Raft is another cluster's history now.
-        let running = hosts.compactMap { h in h.id == host ? nil : h.manager?.raft.id }
-        safety.forcedNewCluster(raft, removed: (removed + running).sorted())
+        // The observer stops watching every other manager of the old cluster, running or
+        // crashed: those the new configuration removed, any whose own removal (a demotion) this
+        // log already holds while it has not applied it yet, and any this stale log never knew
+        // (promoted after it fell behind), which may restart later with its own log. Its Raft is
+        // another cluster's history now; a manager that joins the new cluster gets a new ID.
+        let others = hosts.compactMap { h -> UInt64? in
+            guard h.id != host else { return nil }
+            return h.manager?.raft.id ?? h.membership.flatMap { $0.raftID == 0 ? nil : $0.raftID }
+        }
+        safety.forcedNewCluster(raft, removed: (removed + others).sorted())
         if invariants.isEnabled { invariants.forcedNewCluster(keepingThrough: kept) }
         traceForcedNewCluster(host, removed: removed)
         raft.campaign()
