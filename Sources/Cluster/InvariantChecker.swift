@@ -143,6 +143,8 @@ public struct InvariantChecker: Sendable {
     /// supervisor keeps the updater already working towards that spec, which carries on with no
     /// status to show. So a slot mid-way through a rollout (a task of an earlier spec beside
     /// one of the current spec) counts as updating while the status is nil after such an update.
+    /// The price: a slot crowded that way after such an update with no rollout going is missed
+    /// until the next status or spec change.
     static func crowded(_ slot: SlotKey, in store: ClusterStore) -> [TaskRecord]? {
         let running = store.tasks(in: slot).filter { ($0.desiredState == .running || $0.desiredState == .complete) && $0.status.state == .running }
         guard running.count > 1 else { return nil }

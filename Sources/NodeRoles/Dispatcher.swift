@@ -42,9 +42,15 @@ package struct Dispatcher: Sendable {
 
     /// Arms a new expiry timer for `nodeID`, voiding the one before.
     package mutating func watch(_ nodeID: String, after delay: SimDuration, effects: inout [DispatcherEffect]) {
+        arm(nodeID, incarnation: sessions[nodeID]?.incarnation, after: delay, effects: &effects)
+    }
+
+    /// Files `nodeID`'s session (`incarnation`) with a new expiry timer, voiding the one before.
+    private mutating func arm(_ nodeID: String, incarnation: UInt32?, after delay: SimDuration,
+                              effects: inout [DispatcherEffect]) {
         let g = nextGeneration
         nextGeneration += 1
-        sessions[nodeID, default: Session(generation: g, incarnation: nil)].generation = g
+        sessions[nodeID] = Session(generation: g, incarnation: incarnation)
         effects.append(.expiryDue(nodeID: nodeID, generation: g, after: delay))
     }
 
@@ -65,11 +71,7 @@ package struct Dispatcher: Sendable {
         // not started though it may start now, or not yet stopped) means its assignment message
         // was lost: the node gets its set once more.
         let lagging = store.containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: heartbeat, at: now)
-        // Armed as `watch` does, in the same lookup that files the incarnation.
-        let g = nextGeneration
-        nextGeneration += 1
-        sessions[nodeID] = Session(generation: g, incarnation: incarnation)
-        effects.append(.expiryDue(nodeID: nodeID, generation: g, after: period * settings.gracePeriodMultiplier))
+        arm(nodeID, incarnation: incarnation, after: period * settings.gracePeriodMultiplier, effects: &effects)
         let writeFirst: [StoreCommand] = node.state == .ready ? [] : [.setNodeState(id: nodeID, .ready, message: "", at: now)]
         effects.append(.heartbeatAnswer(period: period, role: node.role, isRaftMember: isRaftMember, term: leaderTerm,
                                         writeFirst: writeFirst))

@@ -11,6 +11,17 @@ import SimCore
         return id
     }
 
+    /// With agents held back: an update of `id` to nginx:1.25, then a `service update` with that
+    /// same spec (which clears the status); returns the update's first new task.
+    func startUpdateThenRepeatItsSpec(_ h: inout Harness, _ id: String) -> TaskRecord {
+        h.agentsRun = false
+        h.update(id) { $0.task.image = "nginx:1.25" }
+        h.leader()
+        h.update(id) { _ in }
+        h.leader()
+        return h.live(id).first { $0.spec.image == "nginx:1.25" }!
+    }
+
     func images(_ h: Harness, _ id: String) -> [String] { h.running(id).sorted { $0.slot < $1.slot }.map(\.spec.image) }
 
     /// Creation times of the tasks running the new image, in seconds.
@@ -138,13 +149,8 @@ import SimCore
     @Test func aFailureAfterASameSpecUpdateStillPausesTheUpdate() {
         var h = Harness()
         let web = service(&h) { $0.update.delay = .seconds(10) }
-        h.agentsRun = false
-        h.update(web) { $0.task.image = "nginx:1.25" }
-        h.leader()
-        h.update(web) { _ in }
-        h.leader()
+        let new = startUpdateThenRepeatItsSpec(&h, web)
         #expect(h.store.service(id: web)?.updateStatus == nil)
-        let new = h.live(web).first { $0.spec.image == "nginx:1.25" }!
         h.fail(new.id)
         h.agentsRun = true
         h.run(until: .seconds(60))
@@ -159,12 +165,7 @@ import SimCore
     @Test func aRollbackAfterASameSpecUpdatePausesInstead() {
         var h = Harness()
         let web = service(&h) { $0.update.failureAction = .rollback }
-        h.agentsRun = false
-        h.update(web) { $0.task.image = "nginx:1.25" }
-        h.leader()
-        h.update(web) { _ in }
-        h.leader()
-        let new = h.live(web).first { $0.spec.image == "nginx:1.25" }!
+        let new = startUpdateThenRepeatItsSpec(&h, web)
         h.fail(new.id)
         h.agentsRun = true
         h.run(until: .seconds(60))
