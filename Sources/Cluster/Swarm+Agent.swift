@@ -124,7 +124,11 @@ extension Swarm {
         switch reply {
         case .heartbeat(let period, let role, let isRaftMember, let managers, let term, let leader):
             hosts[host.index].mesh.sessionFollows(term: term, leader: leader)
-            withAgent(host) { agent, h, effects in agent.heartbeatAccepted(term: term, leader: leader, host: h, effects: &effects) }
+            let now = self.now
+            withAgent(host) { agent, h, effects in
+                agent.heartbeatAccepted(term: term, leader: leader, host: h, effects: &effects)
+                agent.takeRefusedAssignments(now: now, host: h, ids: &identity, effects: &effects)
+            }
             if !managers.isEmpty { hosts[host.index].knownManagers = managers }
             reconcileRole(host, role: role, isRaftMember: isRaftMember)
             finishJoinIfRegistered(host)

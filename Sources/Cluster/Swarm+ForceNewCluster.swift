@@ -74,10 +74,22 @@ extension Swarm {
     /// On a manager whose cluster was forced anew: a Raft message from a member it removed is
     /// refused, and the sender told (swarmkit answers `ErrMemberRemoved`). True if refused.
     func refuseRemovedMember(_ message: RaftMessage, at host: HostID) -> Bool {
-        guard let removed = hosts[host.index].membership?.removedRaftMembers, !removed.isEmpty,
-              removed.contains(message.from) else { return false }
-        if let sender = raftDirectory[message.from] { send(.raftMemberRemoved(message.from), from: host, to: sender) }
+        let byForce = hosts[host.index].membership?.removedRaftMembers.contains(message.from) == true
+        guard byForce || hosts[host.index].manager?.removedByDemotion(message.from) == true else { return false }
+        if let sender = raftDirectory[message.from] {
+            send(.raftMemberRemoved(message.from, byForce: byForce), from: host, to: sender)
+        }
         return true
+    }
+
+    /// The manager `raftID` hears that a demotion removed it from Raft, which it missed (it was
+    /// cut off, say, and may have been promoted again since): it stops and drops its Raft state,
+    /// and its agent carries on; if the node is to be a manager still, its next heartbeat's
+    /// answer has it join Raft anew under a new ID (swarmkit's node wipes its Raft state on
+    /// `ErrMemberRemoved` and starts its manager again).
+    func memberRemovedByDemotion(_ raftID: UInt64, at host: HostID) {
+        guard let m = hosts[host.index].manager, m.raft.id == raftID else { return }
+        stopManager(host)
     }
 
     /// The manager `raftID` hears that a forced new cluster removed it: its swarm node stops

@@ -201,7 +201,8 @@ public final class Swarm {
         if traceMessages { traceMessage("deliver", envelope, reason: nil) }
         switch envelope.message {
         case .raft(let message): raftReceive(message, at: envelope.to)
-        case .raftMemberRemoved(let id): memberRemovedByForce(id, at: envelope.to)
+        case .raftMemberRemoved(let id, let byForce):
+            if byForce { memberRemovedByForce(id, at: envelope.to) } else { memberRemovedByDemotion(id, at: envelope.to) }
         case .call(let id, let call): receiveCall(id, call, from: envelope.from, at: envelope.to)
         case .reply(let id, let reply): receiveReply(id, reply, at: envelope.to)
         case .mesh(let updates): receiveMesh(updates, at: envelope.to)

@@ -10,8 +10,9 @@ typealias CallID = UInt64
 enum WireMessage {
     /// Raft traffic between managers.
     case raft(RaftMessage)
-    /// A manager whose cluster was forced anew refuses a removed member's Raft message.
-    case raftMemberRemoved(UInt64)
+    /// A manager refuses a removed member's Raft message: one its cluster, forced anew, left
+    /// out (`byForce`), or one a demotion removed (swarmkit's `ErrMemberRemoved`).
+    case raftMemberRemoved(UInt64, byForce: Bool)
     /// A request to a manager; managers that are not the leader proxy it to the leader, as
     /// swarmkit's raft proxy does for the control and dispatcher APIs.
     case call(CallID, Call)

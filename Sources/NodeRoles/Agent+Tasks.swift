@@ -10,8 +10,14 @@ extension Agent {
     /// leader) is ignored: taken, it would drop the tasks the newer set added.
     package mutating func takeAssignments(_ records: [TaskRecord], stopped: [String] = [], stamp: LeaderStamp, now: SimTime,
                                           host: AgentHost, ids: inout IDGenerator, effects: inout [AgentEffect]) {
-        guard stamp.mayReplace(assignments) else { return effects.append(.staleAssignments(stamp)) }
+        guard stamp.mayReplace(assignments) else {
+            if refused.map({ $0.stamp.term != stamp.term || $0.stamp.leader != stamp.leader || $0.stamp.index <= stamp.index }) ?? true {
+                refused = (AssignmentSet(tasks: records, stopped: stopped), stamp)
+            }
+            return effects.append(.staleAssignments(stamp))
+        }
         assignments = stamp
+        if let r = refused, r.stamp.term == stamp.term, r.stamp.leader == stamp.leader, r.stamp.index <= stamp.index { refused = nil }
         var kept: [AgentTask] = []
         var starts: [String] = []
         for record in records {
@@ -42,6 +48,19 @@ extension Agent {
         removeContainers(ofTasksNotIn: records, stopped: stopped)
         for id in starts { step(taskID: id, now: now, host: host, ids: &ids, effects: &effects) }
         flushReports(host: host, effects: &effects)
+    }
+
+    /// A session with a leader has begun: the set it sent before the session switched to it,
+    /// refused then as stale against an earlier cluster's, is taken now. swarmkit's agent reads
+    /// a set only from its session's stream, opened once the session is (the dispatcher sends it
+    /// once it has marked the node ready); here the set and the heartbeat's answer travel apart,
+    /// and the set can come first.
+    package mutating func takeRefusedAssignments(now: SimTime, host: AgentHost, ids: inout IDGenerator,
+                                                 effects: inout [AgentEffect]) {
+        guard let r = refused, r.stamp.term == sessionTerm, r.stamp.leader == sessionLeader,
+              r.stamp.mayReplace(assignments) else { return }
+        refused = nil
+        takeAssignments(r.set.tasks, stopped: r.set.stopped, stamp: r.stamp, now: now, host: host, ids: &ids, effects: &effects)
     }
 
     /// Takes the task's next step now, or asks to be woken when the step takes time.

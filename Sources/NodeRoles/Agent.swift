@@ -28,6 +28,9 @@ package struct Agent: Sendable {
     package internal(set) var sessionLeader: UInt64 = 0
     /// The stamp of the newest assignment set taken; an older set that arrives later is stale.
     package internal(set) var assignments = LeaderStamp(term: 0, index: 0)
+    /// The newest set refused as stale, with its stamp: it may come from the leader of a cluster
+    /// forced anew before this node's session follows that leader (`takeRefusedAssignments`).
+    package internal(set) var refused: (set: AssignmentSet, stamp: LeaderStamp)?
     /// Containers of tasks that stopped, kept for `docker ps -a` (see `keepExited`).
     package internal(set) var exited: [AgentContainer] = []
     let timing: ExecutorTiming

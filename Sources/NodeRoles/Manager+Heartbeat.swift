@@ -22,4 +22,8 @@ extension Manager {
                               store: store, now: now, period: period, heartbeat: heartbeat, effects: &effects)
         return true
     }
+
+    /// Whether the cluster removed the manager `raftID` by a demotion (see
+    /// `ClusterStore.removedRaftIDs`).
+    package func removedByDemotion(_ raftID: UInt64) -> Bool { store.removedRaftIDs.contains(raftID) }
 }

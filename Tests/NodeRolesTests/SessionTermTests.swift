@@ -48,4 +48,25 @@ import Orchestration
         a.takeAssignments([task("t3")], stamp: LeaderStamp(term: 3, index: 10, leader: 5), now: .zero, host: host, ids: &ids, effects: &effects)
         #expect(a.tasks.map(\.record.id) == ["t3"])
     }
+    @Test("a set refused before the session followed its leader is taken once it does")
+    func refusedSetIsTakenWhenTheSessionFollowsItsLeader() {
+        var ids = IDGenerator(random: SeededRandom(seed: 3))
+        var a = Agent(timing: ExecutorTiming(imagePull: .seconds(1), containerStart: .seconds(1)))
+        var effects: [AgentEffect] = []
+        a.takeAssignments([task("t1")], stamp: LeaderStamp(term: 7, index: 40, leader: 5), now: .zero, host: host, ids: &ids, effects: &effects)
+        // The forced cluster's leader sends its set before its answer to the heartbeat: refused,
+        // and kept (a later, older set of that leader does not replace it).
+        a.takeAssignments([task("t2")], stamp: LeaderStamp(term: 2, index: 198, leader: 9), now: .zero, host: host, ids: &ids, effects: &effects)
+        a.takeAssignments([task("t3")], stamp: LeaderStamp(term: 2, index: 158, leader: 9), now: .zero, host: host, ids: &ids, effects: &effects)
+        #expect(a.tasks.map(\.record.id) == ["t1"])
+        // A session with another leader does not take it.
+        a.heartbeatAccepted(term: 2, leader: 8, host: host, effects: &effects)
+        a.takeRefusedAssignments(now: .zero, host: host, ids: &ids, effects: &effects)
+        #expect(a.tasks.map(\.record.id) == ["t1"])
+        a.heartbeatAccepted(term: 2, leader: 9, host: host, effects: &effects)
+        a.takeRefusedAssignments(now: .zero, host: host, ids: &ids, effects: &effects)
+        #expect(a.tasks.map(\.record.id) == ["t2"])
+        #expect(a.assignments == LeaderStamp(term: 2, index: 198, leader: 9))
+        #expect(a.refused == nil)
+    }
 }

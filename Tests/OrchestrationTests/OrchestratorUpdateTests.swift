@@ -176,6 +176,33 @@ import SimCore
         #expect(images(h, web) == ["nginx:1.25", "nginx:1.24", "nginx:1.24"])
     }
 
+    /// Seed 71226: a `service update` with the same spec resumes a paused update (the way
+    /// Docker's docs give to restart one), even while the paused updater still waits for a
+    /// start-first replacement it had handed out: an updater that took its failure action
+    /// works towards nothing more, and is not the update the new request asks for.
+    @Test func aSameSpecUpdateResumesAPausedUpdateStillFinishingItsSlots() {
+        var h = Harness()
+        let web = service(&h) {
+            $0.update.order = .startFirst
+            $0.update.parallelism = 2
+        }
+        h.agentsRun = false
+        h.update(web) { $0.task.image = "nginx:1.25" }
+        h.leader()
+        let new = h.live(web).filter { $0.spec.image == "nginx:1.25" }.sorted { $0.slot < $1.slot }
+        #expect(new.map(\.slot) == [1, 2])
+        h.fail(new[0].id)
+        h.leader()
+        #expect(h.store.service(id: web)?.updateStatus?.state == .paused)
+        h.update(web) { _ in }
+        h.leader()
+        h.agentsRun = true
+        h.run(until: .seconds(60))
+        #expect(images(h, web) == ["nginx:1.25", "nginx:1.25", "nginx:1.25"])
+        #expect(h.live(web).count == 3)
+        #expect(h.store.service(id: web)?.updateStatus?.state == .completed)
+    }
+
     @Test func aFailureAfterTheMonitorPeriodDoesNotCount() {
         var h = Harness()
         let web = service(&h) { $0.update.delay = .seconds(10) }

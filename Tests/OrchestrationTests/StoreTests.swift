@@ -45,6 +45,21 @@ import SimCore
         #expect(store.firstWorkerInRaft == store.nodes.first { $0.role == .worker && $0.raftID != 0 })
     }
 
+    /// A demotion's Raft ID is removed for good: a manager still running under it is told so
+    /// when it speaks (swarmkit's removed list); a Raft ID given on a later promotion is not.
+    @Test func aDemotionRecordsTheRaftIDItRemoved() {
+        var store = ClusterStore()
+        store.apply(.addNode(node("a", "ha", role: .manager)), at: 1)
+        store.apply(.setNodeRole(id: "a", .manager, raftID: 7, at: .zero), at: 2)
+        #expect(store.removedRaftIDs.isEmpty)
+        store.apply(.setNodeRole(id: "a", .worker, raftID: 0, at: .zero), at: 3)
+        store.apply(.setNodeRole(id: "a", .manager, raftID: 9, at: .zero), at: 4)
+        store.apply(.setNodeRole(id: "a", .manager, raftID: 9, at: .zero), at: 5)
+        #expect(store.removedRaftIDs == [7])
+        store.apply(.setNodeRole(id: "a", .worker, raftID: 0, at: .zero), at: 6)
+        #expect(store.removedRaftIDs == [7, 9])
+    }
+
     @Test func aCommandOnAMissingNodeChangesNothing() {
         var store = ClusterStore()
         store.apply(.addNode(node("a", "w1")), at: 1)

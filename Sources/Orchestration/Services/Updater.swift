@@ -55,8 +55,14 @@ extension Orchestrator {
     /// towards this very spec is already running, cancels the current one and starts over with
     /// `slots` (each the updatable tasks of one slot). Nothing happens while the update is
     /// paused; with no dirty slot, an update in progress is marked complete.
+    ///
+    /// An updater that took its failure action only finishes the slots its workers hold: it is
+    /// not working towards its spec any more, and a `service update` with that same spec (which
+    /// clears a pause, the way Docker's docs give to resume an update) starts over. swarmkit's
+    /// supervisor keeps it until `Run` returns, and the remaining slots then stay on the earlier
+    /// spec, with no update status, until something reconciles the service again.
     mutating func update(_ service: ServiceRecord, slots: [[TaskRecord]], _ work: inout Work) {
-        if let current = updaters[service.id], current.spec == service.spec { return }
+        if let current = updaters[service.id], current.spec == service.spec, !current.stopped { return }
         updaters[service.id] = nil
         if service.updateStatus?.isPaused == true { return }
         let dirty = slots.filter { Self.isSlotDirty($0, service) }

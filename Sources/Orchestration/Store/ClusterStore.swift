@@ -22,6 +22,10 @@ public struct ClusterStore: Equatable, Sendable {
     /// The IDs of nodes the store records as workers while they still hold a Raft ID, sorted:
     /// the role manager's work, kept as the nodes change so that no tick scans every node.
     private var workersInRaft: [String] = []
+    /// Raft IDs the cluster removed by a demotion, sorted (swarmkit's `removed` list, which its
+    /// snapshots carry too): such a manager's Raft messages are refused, and it learns that it
+    /// is out (`raft.ErrMemberRemoved`). A Raft ID is never given out twice.
+    public private(set) var removedRaftIDs: [UInt64] = []
 
     public init() {}
 
@@ -109,6 +113,11 @@ public struct ClusterStore: Equatable, Sendable {
             changes.append(StoreChanges.Node(id: id, kind: .state))
         case .setNodeRole(let id, let role, let raftID, let time):
             guard let i = index(ofNode: id) else { return }
+            let old = nodes[i].raftID
+            if old != 0, old != raftID, !removedRaftIDs.contains(old) {
+                removedRaftIDs.append(old)
+                removedRaftIDs.sort()
+            }
             nodes[i].role = role
             nodes[i].raftID = raftID
             nodes[i].updatedAt = time
