@@ -24,6 +24,10 @@ extension Manager {
     }
 
     /// Whether the cluster removed the manager `raftID` by a demotion (see
-    /// `ClusterStore.removedRaftIDs`).
-    package func removedByDemotion(_ raftID: UInt64) -> Bool { store.removedRaftIDs.contains(raftID) }
+    /// `ClusterStore.removedRaftIDs`) and Raft has carried the removal out: the store records
+    /// the demotion one entry before the configuration change, and until that commits the
+    /// member's answers still count towards it.
+    package func removedByDemotion(_ raftID: UInt64) -> Bool {
+        !raft.voters.contains(raftID) && store.removedRaftIDs.contains(raftID)
+    }
 }

@@ -29,6 +29,8 @@ struct Updater: Sendable {
     var serviceID: String
     /// The spec being rolled out; a different spec cancels this update.
     var spec: ServiceSpec
+    /// The spec version of the newest `service update` this updater answers: one with the same
+    /// spec while it runs is taken as its own (see `update`).
     var specVersion: UInt64
     var config: UpdateConfig
     var isRollback: Bool
@@ -57,12 +59,21 @@ extension Orchestrator {
     /// paused; with no dirty slot, an update in progress is marked complete.
     ///
     /// An updater that took its failure action only finishes the slots its workers hold: it is
-    /// not working towards its spec any more, and a `service update` with that same spec (which
-    /// clears a pause, the way Docker's docs give to resume an update) starts over. swarmkit's
-    /// supervisor keeps it until `Run` returns, and the remaining slots then stay on the earlier
-    /// spec, with no update status, until something reconciles the service again.
+    /// not working towards its spec any more, and a `service update` made since, with that same
+    /// spec (which clears a pause, the way Docker's docs give to resume an update), starts over;
+    /// the service reconciled for any other reason leaves it to finish. swarmkit's supervisor
+    /// keeps it until `Run` returns, and the remaining slots then stay on the earlier spec, with
+    /// no update status, until something reconciles the service again.
     mutating func update(_ service: ServiceRecord, slots: [[TaskRecord]], _ work: inout Work) {
-        if let current = updaters[service.id], current.spec == service.spec, !current.stopped { return }
+        if var current = updaters[service.id], current.spec == service.spec {
+            if current.stopped {
+                if current.specVersion == service.specVersion { return }
+            } else {
+                current.specVersion = service.specVersion
+                updaters[service.id] = current
+                return
+            }
+        }
         updaters[service.id] = nil
         if service.updateStatus?.isPaused == true { return }
         let dirty = slots.filter { Self.isSlotDirty($0, service) }
