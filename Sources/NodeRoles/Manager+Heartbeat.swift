@@ -15,11 +15,13 @@ extension Manager {
     package func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, now: SimTime, heartbeat: SimDuration,
                                      epsilon: SimDuration, jitter: inout SeededRandom,
                                      effects: inout [DispatcherEffect]) -> Bool {
-        guard dispatcher != nil, let node = store.node(id: nodeID) else { return false }
+        guard dispatcher != nil, let (node, lagging) = readInPlace({ store in
+            store.node(id: nodeID).map { ($0, store.containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: heartbeat, at: now)) }
+        }) else { return false }
         let isRaftMember = node.raftID != 0 && raft.voters.contains(node.raftID)
         let period = heartbeat + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(epsilon.nanoseconds, 1)))))
         dispatcher?.heartbeat(from: node, incarnation: incarnation, isRaftMember: isRaftMember, leaderTerm: raft.term,
-                              store: store, now: now, period: period, heartbeat: heartbeat, effects: &effects)
+                              lagging: lagging, now: now, period: period, effects: &effects)
         return true
     }
 
