@@ -1,9 +1,8 @@
 import SimCore
 import Orchestration
 
-/// A heartbeat's reads of the leader's store, made here so that they read the store in place:
-/// from another module, `store` (which has an observer) is read through its getter, a copy of
-/// the whole store each time.
+/// A heartbeat's reads of the leader's store, made here so that they read the store in place
+/// (`readInPlace`): from another module, or handed to a call, `store` would be copied first.
 extension Manager {
     /// The cluster's heartbeat period, when the store holds a swarm.
     package var dispatcherHeartbeat: SimDuration? { store.cluster?.dispatcherHeartbeat }
