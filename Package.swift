@@ -3,6 +3,11 @@
 // No package dependencies, by design: everything here builds from the toolchain alone.
 import PackageDescription
 
+// Release builds of the simulation's modules skip the run-time exclusivity checks: each access
+// to a class's stored property paid a check (a quarter of the instructions of a steady swarm,
+// Benchmarks/README.md). Debug builds, and so `swift test`, keep them and trap on an overlap.
+let hot: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "swarmsim",
     products: [
@@ -14,12 +19,12 @@ let package = Package(
     ],
     targets: [
         // The standard library rounds and takes square roots through libm.
-        .target(name: "SimCore", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-        .target(name: "SimNetwork", dependencies: ["SimCore"]),
-        .target(name: "Raft", dependencies: ["SimCore"]),
-        .target(name: "Orchestration", dependencies: ["SimCore"]),
-        .target(name: "NodeRoles", dependencies: ["SimCore", "Raft", "Orchestration"]),
-        .target(name: "Cluster", dependencies: ["SimCore", "SimNetwork", "Raft", "Orchestration", "NodeRoles"]),
+        .target(name: "SimCore", swiftSettings: hot, linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(name: "SimNetwork", dependencies: ["SimCore"], swiftSettings: hot),
+        .target(name: "Raft", dependencies: ["SimCore"], swiftSettings: hot),
+        .target(name: "Orchestration", dependencies: ["SimCore"], swiftSettings: hot),
+        .target(name: "NodeRoles", dependencies: ["SimCore", "Raft", "Orchestration"], swiftSettings: hot),
+        .target(name: "Cluster", dependencies: ["SimCore", "SimNetwork", "Raft", "Orchestration", "NodeRoles"], swiftSettings: hot),
         // The scenario side, one module per job; docs/architecture.md draws the map.
         .target(name: "ScenarioLanguage", dependencies: ["SimCore"]),
         .target(name: "DockerClient", dependencies: ["SimCore", "Orchestration", "Cluster", "ScenarioLanguage", "Compose"]),

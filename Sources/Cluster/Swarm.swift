@@ -116,8 +116,10 @@ public final class Swarm {
         return simulator.run(until: { _ in condition(self) }, deadline: deadline, &driver)
     }
 
+    /// Lives for one `run` call, so it holds the swarm strongly: an `unowned` reference would
+    /// be checked (an atomic retain and release) on every event.
     struct Driver: EventHandler {
-        unowned let swarm: Swarm
+        let swarm: Swarm
         mutating func handle(_ event: SwarmEvent, simulator: Simulator<SwarmEvent>) {
             swarm.tickOnlyCounted = false
             swarm.handle(event)

@@ -55,10 +55,11 @@ package struct Dispatcher: Sendable {
     }
 
     /// A heartbeat from `node`'s agent, whose engine is in incarnation `incarnation` (nil: not
-    /// known). `period` is the period the answer gives (the cluster's, with jitter), `heartbeat`
-    /// the cluster's setting; `leaderTerm` the term its manager leads in now.
-    package mutating func heartbeat(from node: NodeRecord, incarnation: UInt32?, isRaftMember: Bool, leaderTerm: UInt64, store: ClusterStore,
-                                    now: SimTime, period: SimDuration, heartbeat: SimDuration,
+    /// known). `period` is the period the answer gives (the cluster's, with jitter); `leaderTerm`
+    /// the term its manager leads in now. `lagging`: the store holds a task of the node left
+    /// unacknowledged for a heartbeat period (`ClusterStore.containsTaskAwaitingAgent`).
+    package mutating func heartbeat(from node: NodeRecord, incarnation: UInt32?, isRaftMember: Bool, leaderTerm: UInt64,
+                                    lagging: Bool, now: SimTime, period: SimDuration,
                                     effects: inout [DispatcherEffect]) {
         let nodeID = node.id
         // A node new to this dispatcher (or coming back from Down or Unknown) gets its
@@ -67,10 +68,8 @@ package struct Dispatcher: Sendable {
         let newSession = incarnation != nil && session?.incarnation != incarnation
         let firstContact = session == nil || node.state != .ready || newSession
         // swarmkit's session is a reliable stream: an assignment the network lost is sent again.
-        // Here a task left unacknowledged for a heartbeat period (still assigned, prepared but
-        // not started though it may start now, or not yet stopped) means its assignment message
-        // was lost: the node gets its set once more.
-        let lagging = store.containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: heartbeat, at: now)
+        // A lagging task (still assigned, prepared but not started though it may start now, or
+        // not yet stopped) means its assignment message was lost: the node gets its set once more.
         arm(nodeID, incarnation: incarnation, after: period * settings.gracePeriodMultiplier, effects: &effects)
         let writeFirst: [StoreCommand] = node.state == .ready ? [] : [.setNodeState(id: nodeID, .ready, message: "", at: now)]
         effects.append(.heartbeatAnswer(period: period, role: node.role, isRaftMember: isRaftMember, term: leaderTerm,

@@ -1,9 +1,8 @@
 import SimCore
 import Orchestration
 
-/// A heartbeat's reads of the leader's store, made here so that they read the store in place:
-/// from another module, `store` (which has an observer) is read through its getter, a copy of
-/// the whole store each time.
+/// A heartbeat's reads of the leader's store, made here so that they read the store in place
+/// (`readInPlace`): from another module, or handed to a call, `store` would be copied first.
 extension Manager {
     /// The cluster's heartbeat period, when the store holds a swarm.
     package var dispatcherHeartbeat: SimDuration? { store.cluster?.dispatcherHeartbeat }
@@ -15,11 +14,13 @@ extension Manager {
     package func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, now: SimTime, heartbeat: SimDuration,
                                      epsilon: SimDuration, jitter: inout SeededRandom,
                                      effects: inout [DispatcherEffect]) -> Bool {
-        guard dispatcher != nil, let node = store.node(id: nodeID) else { return false }
+        guard dispatcher != nil, let (node, lagging) = readInPlace({ store in
+            store.node(id: nodeID).map { ($0, store.containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: heartbeat, at: now)) }
+        }) else { return false }
         let isRaftMember = node.raftID != 0 && raft.voters.contains(node.raftID)
         let period = heartbeat + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(epsilon.nanoseconds, 1)))))
         dispatcher?.heartbeat(from: node, incarnation: incarnation, isRaftMember: isRaftMember, leaderTerm: raft.term,
-                              store: store, now: now, period: period, heartbeat: heartbeat, effects: &effects)
+                              lagging: lagging, now: now, period: period, effects: &effects)
         return true
     }
 

@@ -21,7 +21,21 @@ package typealias RaftDisk = Raft.Storage<StoreCommand, ClusterStore>
 /// It reads only its own state and what arrives in messages; time comes in as an argument.
 package final class Manager {
     package var raft: StoreRaft
-    package var store: ClusterStore { didSet { meshInputs &+= 1 } }
+    /// The replicated store. Every change counts in `meshInputs`.
+    package var store: ClusterStore {
+        _read { yield storage }
+        _modify {
+            yield &storage
+            meshInputs &+= 1
+        }
+    }
+    private var storage: ClusterStore
+
+    /// Runs `read` on the store in place. A class's stored property handed to a method of
+    /// another module is copied first (a retain and a release of every collection in the
+    /// store), since the call might change the property; an `inout` access lends it without a
+    /// copy. For the reads on a hot path; `read` must not change the store.
+    package func readInPlace<R>(_ read: (inout ClusterStore) -> R) -> R { read(&storage) }
     package var appliedIndex: UInt64 = 0
     /// Raft ticks since this manager last knew a leader (swarmkit ticksWithNoLeader).
     package var ticksWithoutLeader = 0
@@ -69,7 +83,7 @@ package final class Manager {
     package var announcedTerm: UInt64
 
     package init(raft: StoreRaft, store: ClusterStore) {
-        self.raft = raft; self.store = store; announcedTerm = raft.term
+        self.raft = raft; self.storage = store; announcedTerm = raft.term
     }
 
     /// Where this manager's store stands, for what it sends nodes (`LeaderStamp`).

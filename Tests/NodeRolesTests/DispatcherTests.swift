@@ -49,8 +49,8 @@ import Orchestration
         let s = store([("a", .unknown)])
         var d = Dispatcher(term: 4, store: s, now: t0, grace: .seconds(30), settings: settings, effects: &effects)
         effects = []
-        d.heartbeat(from: s.node(id: "a")!, incarnation: 1, isRaftMember: false, leaderTerm: 4, store: s, now: t0,
-                    period: .seconds(5), heartbeat: .seconds(5), effects: &effects)
+        d.heartbeat(from: s.node(id: "a")!, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
+                    period: .seconds(5), effects: &effects)
         #expect(effects.map(describe) == ["expiry a#2 after 15s", "answer 5s worker term 4 after 1 write(s)",
                                           "assignments a", "mesh a"])
     }
@@ -60,16 +60,29 @@ import Orchestration
         let s = store([("a", .ready)])
         var d = Dispatcher(term: 4, store: store([]), now: t0, grace: .seconds(30), settings: settings, effects: &effects)
         let node = s.node(id: "a")!
-        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, store: s, now: t0,
-                    period: .seconds(5), heartbeat: .seconds(5), effects: &effects)
+        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
+                    period: .seconds(5), effects: &effects)
         effects = []
-        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, store: s, now: t0,
-                    period: .seconds(5), heartbeat: .seconds(5), effects: &effects)
+        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
+                    period: .seconds(5), effects: &effects)
         #expect(effects.map(describe) == ["expiry a#2 after 15s", "answer 5s worker term 4", "repair a"])
         effects = []
-        d.heartbeat(from: node, incarnation: 2, isRaftMember: false, leaderTerm: 4, store: s, now: t0,
-                    period: .seconds(5), heartbeat: .seconds(5), effects: &effects)
+        d.heartbeat(from: node, incarnation: 2, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
+                    period: .seconds(5), effects: &effects)
         #expect(effects.map(describe) == ["expiry a#3 after 15s", "answer 5s worker term 4", "assignments a", "mesh a"])
+    }
+
+    @Test func aLaggingNodeGetsItsSetAgainOnItsNextHeartbeat() {
+        var effects: [DispatcherEffect] = []
+        let s = store([("a", .ready)])
+        var d = Dispatcher(term: 4, store: store([]), now: t0, grace: .seconds(30), settings: settings, effects: &effects)
+        let node = s.node(id: "a")!
+        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
+                    period: .seconds(5), effects: &effects)
+        effects = []
+        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: true, now: t0,
+                    period: .seconds(5), effects: &effects)
+        #expect(effects.map(describe) == ["expiry a#2 after 15s", "answer 5s worker term 4", "assignments a", "mesh a"])
     }
 
     @Test func onlyTheNewestTimerMarksANodeDown() {
