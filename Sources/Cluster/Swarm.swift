@@ -47,7 +47,7 @@ public final class Swarm {
     var tickOnlyCounted = false
     var operations = OperationTable()
     var meshRequests: [MeshRequestState] = []
-    var pendingCalls: [CallID: PendingCall] = [:]
+    var pendingCalls = CallTable()
     /// Writers waiting for their proposal, by the ticket its `PendingProposal` carries (looked up,
     /// never iterated), and the last ticket given.
     var proposalWaiters: [UInt64: ProposalWaiter] = [:]
@@ -141,7 +141,7 @@ public final class Swarm {
             guard current(host, incarnation) else { return }
             heartbeatWoke(host)
         case .callTimeout(let id):
-            if let call = pendingCalls.removeValue(forKey: id) { callFailed(call, .deadline, id: id) }
+            if let call = pendingCalls.remove(id) { callFailed(call, .deadline, id: id) }
         case .nodeExpiry(let host, let incarnation, let nodeID, let generation):
             guard current(host, incarnation) else { return }
             nodeExpired(host, nodeID: nodeID, generation: generation)
@@ -221,7 +221,7 @@ public final class Swarm {
     func call(_ call: Call, from caller: HostID, to: HostID, purpose: PendingCall.Purpose, timeout: SimDuration) -> CallID {
         let id = nextCallID
         nextCallID += 1
-        pendingCalls[id] = PendingCall(caller: caller, callerIncarnation: network.incarnation(caller), purpose: purpose)
+        pendingCalls.insert(PendingCall(caller: caller, callerIncarnation: network.incarnation(caller), purpose: purpose), id: id)
         send(.call(id, call), from: caller, to: to)
         simulator.schedule(.callTimeout(id), after: timeout)
         return id
@@ -229,7 +229,7 @@ public final class Swarm {
 
     func receiveReply(_ id: CallID, _ reply: Reply, at host: HostID) {
         guard let call = pendingCalls[id], call.caller == host, call.callerIncarnation == network.incarnation(host) else { return }
-        pendingCalls[id] = nil
+        _ = pendingCalls.remove(id)
         switch call.purpose {
         case .operation(let op):
             complete(op, reply)

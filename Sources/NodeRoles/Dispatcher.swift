@@ -45,13 +45,15 @@ package struct Dispatcher: Sendable {
         arm(nodeID, incarnation: sessions[nodeID]?.incarnation, after: delay, effects: &effects)
     }
 
-    /// Files `nodeID`'s session (`incarnation`) with a new expiry timer, voiding the one before.
+    /// Files `nodeID`'s session (`incarnation`) with a new expiry timer, voiding the one before,
+    /// and returns the session it replaced.
+    @discardableResult
     private mutating func arm(_ nodeID: String, incarnation: UInt32?, after delay: SimDuration,
-                              effects: inout [DispatcherEffect]) {
+                              effects: inout [DispatcherEffect]) -> Session? {
         let g = nextGeneration
         nextGeneration += 1
-        sessions[nodeID] = Session(generation: g, incarnation: incarnation)
         effects.append(.expiryDue(nodeID: nodeID, generation: g, after: delay))
+        return sessions.updateValue(Session(generation: g, incarnation: incarnation), forKey: nodeID)
     }
 
     /// A heartbeat from `node`'s agent, whose engine is in incarnation `incarnation` (nil: not
@@ -62,15 +64,14 @@ package struct Dispatcher: Sendable {
                                     lagging: Bool, now: SimTime, period: SimDuration,
                                     effects: inout [DispatcherEffect]) {
         let nodeID = node.id
+        let session = arm(nodeID, incarnation: incarnation, after: period * settings.gracePeriodMultiplier, effects: &effects)
         // A node new to this dispatcher (or coming back from Down or Unknown) gets its
         // assignments, as a new swarmkit session does.
-        let session = sessions[nodeID]
         let newSession = incarnation != nil && session?.incarnation != incarnation
         let firstContact = session == nil || node.state != .ready || newSession
         // swarmkit's session is a reliable stream: an assignment the network lost is sent again.
         // A lagging task (still assigned, prepared but not started though it may start now, or
         // not yet stopped) means its assignment message was lost: the node gets its set once more.
-        arm(nodeID, incarnation: incarnation, after: period * settings.gracePeriodMultiplier, effects: &effects)
         let writeFirst: [StoreCommand] = node.state == .ready ? [] : [.setNodeState(id: nodeID, .ready, message: "", at: now)]
         effects.append(.heartbeatAnswer(period: period, role: node.role, isRaftMember: isRaftMember, term: leaderTerm,
                                         writeFirst: writeFirst))

@@ -26,6 +26,9 @@ public struct ClusterStore: Equatable, Sendable {
     /// snapshots carry too): such a manager's Raft messages are refused, and it learns that it
     /// is out (`raft.ErrMemberRemoved`). A Raft ID is never given out twice.
     public private(set) var removedRaftIDs: [UInt64] = []
+    /// Each node's position in `nodes`, by ID: a heartbeat finds its node with one hash, not a
+    /// binary search of the IDs (twelve string comparisons at 4,700 nodes, each a cache miss).
+    private var nodePositions: [String: Int] = [:]
 
     public init() {}
 
@@ -54,13 +57,21 @@ public struct ClusterStore: Equatable, Sendable {
         raftID == 0 ? nil : nodes.first(where: { $0.raftID == raftID })
     }
 
-    func index(ofNode id: String) -> Int? {
+    func index(ofNode id: String) -> Int? { nodePositions[id] }
+
+    /// Where a node `id` goes in `nodes`: the first position whose ID is not below it.
+    private func insertionPoint(ofNode id: String) -> Int {
         var lo = 0, hi = nodes.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if nodes[mid].id < id { lo = mid + 1 } else { hi = mid }
         }
-        return lo < nodes.count && nodes[lo].id == id ? lo : nil
+        return lo
+    }
+
+    /// Files the positions of the nodes from `start` on, after an insertion or a removal there.
+    private mutating func refilePositions(from start: Int) {
+        for i in start..<nodes.count { nodePositions[nodes[i].id] = i }
     }
 
     // MARK: Apply
@@ -85,14 +96,17 @@ public struct ClusterStore: Equatable, Sendable {
             if cluster == nil { cluster = record; changes.append(.cluster) }
         case .addNode(let record):
             guard index(ofNode: record.id) == nil else { return }
-            let at = nodes.firstIndex(where: { $0.id > record.id }) ?? nodes.count
+            let at = insertionPoint(ofNode: record.id)
             nodes.insert(record, at: at)
+            refilePositions(from: at)
             fileWorkerInRaft(nodes[at])
             allocateNode(record.id)
             changes.append(StoreChanges.Node(id: record.id, kind: .added))
         case .removeNode(let id):
             guard let i = index(ofNode: id) else { return }
             nodes.remove(at: i)
+            nodePositions[id] = nil
+            refilePositions(from: i)
             unfileWorkerInRaft(id)
             releaseNode(id)
             changes.append(StoreChanges.Node(id: id, kind: .removed))
