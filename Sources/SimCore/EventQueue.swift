@@ -27,7 +27,7 @@ public struct EventQueue<Payload> {
     /// Adds an event due at `time`.
     /// - Complexity: O(log n)
     @inlinable @discardableResult
-    public mutating func push(_ payload: Payload, at time: SimTime) -> EventID {
+    public mutating func push(_ payload: consuming Payload, at time: SimTime) -> EventID {
         makeUnique()
         return storage.tree.push(payload, at: time)
     }

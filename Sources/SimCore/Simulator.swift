@@ -24,14 +24,14 @@ public final class Simulator<Event> {
 
     /// Schedules `event` at `time` (not before now).
     @inlinable @discardableResult
-    public func schedule(_ event: Event, at time: SimTime) -> EventID {
+    public func schedule(_ event: consuming Event, at time: SimTime) -> EventID {
         precondition(time >= now, "Simulator.schedule: \(time) is in the past (now \(now))")
         return queue.push(event, at: time)
     }
 
     /// Schedules `event` after `delay` (≥ 0).
     @inlinable @discardableResult
-    public func schedule(_ event: Event, after delay: SimDuration) -> EventID {
+    public func schedule(_ event: consuming Event, after delay: SimDuration) -> EventID {
         // Clamped through the raw count: `SimDuration.zero` is a global, read through an accessor.
         schedule(event, at: now + SimDuration(nanoseconds: Swift.max(delay.nanoseconds, 0)))
     }
