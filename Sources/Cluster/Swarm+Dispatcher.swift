@@ -69,7 +69,7 @@ extension Swarm {
 
     // MARK: Dispatcher (leader only)
 
-    func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, on host: HostID, target: ReplyTarget) {
+    func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, newStream: Bool, on host: HostID, target: ReplyTarget) {
         guard let heartbeat = hosts[host.index].manager?.dispatcherHeartbeat else {
             return reply(target, .failed(.noLeader), from: host)
         }
@@ -79,7 +79,7 @@ extension Swarm {
         guard let m = hosts[host.index].manager, m.dispatcher != nil else { return reply(target, .failed(.noLeader), from: host) }
         // The manager reads its store in place (Manager+Heartbeat.swift): no copy of it.
         var effects = takeDispatcherEffects()
-        guard m.dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, now: now, heartbeat: heartbeat,
+        guard m.dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, newStream: newStream, now: now, heartbeat: heartbeat,
                                     epsilon: options.heartbeatEpsilon, jitter: &jitter, effects: &effects) else {
             dispatcherEffects = effects
             return reply(target, .failed(.rpc("NotFound", "node not registered")), from: host)

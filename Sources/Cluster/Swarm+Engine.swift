@@ -121,8 +121,13 @@ extension Swarm {
         case .raftJoin(let nodeID, let raftID, let joiner):
             addManager(nodeID: nodeID, raftID: raftID, joiner: joiner, on: host, target: target)
         case .heartbeat(let nodeID, let incarnation):
-            hosts[host.index].manager?.sessions[nodeID] = caller
-            dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, on: host, target: target)
+            // The session runs through `caller`, the node itself or the manager it reached. A
+            // session through another manager than before is a new stream, which starts with
+            // the node's whole assignment set (swarmkit: the agent's new `Session` call, whose
+            // first message is a complete set): one sent through a manager that has stopped
+            // since was lost with it.
+            let moved = hosts[host.index].manager?.sessions.updateValue(caller, forKey: nodeID) != caller
+            dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, newStream: moved, on: host, target: target)
         case .taskStatus(_, let reports):
             dispatcherTaskStatus(reports, on: host)
             reply(target, .taskStatusAccepted, from: host)

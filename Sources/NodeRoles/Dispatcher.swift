@@ -58,17 +58,19 @@ package struct Dispatcher: Sendable {
 
     /// A heartbeat from `node`'s agent, whose engine is in incarnation `incarnation` (nil: not
     /// known). `period` is the period the answer gives (the cluster's, with jitter); `leaderTerm`
-    /// the term its manager leads in now. `lagging`: the store holds a task of the node left
-    /// unacknowledged for a heartbeat period (`ClusterStore.containsTaskAwaitingAgent`).
+    /// the term its manager leads in now. `newStream`: the heartbeat came another way than the
+    /// last (through another manager, or directly), a new session stream. `lagging`: the store
+    /// holds a task of the node left unacknowledged for a heartbeat period
+    /// (`ClusterStore.containsTaskAwaitingAgent`).
     package mutating func heartbeat(from node: NodeRecord, incarnation: UInt32?, isRaftMember: Bool, leaderTerm: UInt64,
-                                    lagging: Bool, now: SimTime, period: SimDuration,
+                                    newStream: Bool = false, lagging: Bool, now: SimTime, period: SimDuration,
                                     effects: inout [DispatcherEffect]) {
         let nodeID = node.id
         let session = arm(nodeID, incarnation: incarnation, after: period * settings.gracePeriodMultiplier, effects: &effects)
-        // A node new to this dispatcher (or coming back from Down or Unknown) gets its
-        // assignments, as a new swarmkit session does.
+        // A node new to this dispatcher (or coming back from Down or Unknown, or on a new
+        // stream) gets its assignments, as a new swarmkit session does.
         let newSession = incarnation != nil && session?.incarnation != incarnation
-        let firstContact = session == nil || node.state != .ready || newSession
+        let firstContact = session == nil || node.state != .ready || newSession || newStream
         // swarmkit's session is a reliable stream: an assignment the network lost is sent again.
         // A lagging task (still assigned, prepared but not started though it may start now, or
         // not yet stopped) means its assignment message was lost: the node gets its set once more.

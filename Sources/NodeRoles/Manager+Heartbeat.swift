@@ -7,11 +7,12 @@ extension Manager {
     /// The cluster's heartbeat period, when the store holds a swarm.
     package var dispatcherHeartbeat: SimDuration? { store.cluster?.dispatcherHeartbeat }
 
-    /// A heartbeat from node `nodeID` to this manager's dispatcher (see `Dispatcher.heartbeat`).
+    /// A heartbeat from node `nodeID` to this manager's dispatcher (see `Dispatcher.heartbeat`;
+    /// `newStream`: it came another way than the last one).
     /// The period the answer gives is `heartbeat` plus a jitter below `epsilon` drawn from
     /// `jitter`, drawn only for a registered node. Returns false, with nothing drawn or
     /// emitted, when the store has no such node or no dispatcher runs.
-    package func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, now: SimTime, heartbeat: SimDuration,
+    package func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, newStream: Bool, now: SimTime, heartbeat: SimDuration,
                                      epsilon: SimDuration, jitter: inout SeededRandom,
                                      effects: inout [DispatcherEffect]) -> Bool {
         guard dispatcher != nil, let (node, lagging) = readInPlace({ store in
@@ -20,7 +21,7 @@ extension Manager {
         let isRaftMember = node.raftID != 0 && raft.voters.contains(node.raftID)
         let period = heartbeat + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(epsilon.nanoseconds, 1)))))
         dispatcher?.heartbeat(from: node, incarnation: incarnation, isRaftMember: isRaftMember, leaderTerm: raft.term,
-                              lagging: lagging, now: now, period: period, effects: &effects)
+                              newStream: newStream, lagging: lagging, now: now, period: period, effects: &effects)
         return true
     }
 

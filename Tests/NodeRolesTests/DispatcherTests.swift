@@ -70,11 +70,13 @@ import Orchestration
         d.heartbeat(from: node, incarnation: 2, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
                     period: .seconds(5), effects: &effects)
         #expect(effects.map(describe) == ["expiry a#3 after 15s", "answer 5s worker term 4", "assignments a", "mesh a"])
-        // A task of the node left unacknowledged: its set goes again.
-        effects = []
-        d.heartbeat(from: node, incarnation: 2, isRaftMember: false, leaderTerm: 4, lagging: true, now: t0,
-                    period: .seconds(5), effects: &effects)
-        #expect(effects.map(describe) == ["expiry a#4 after 15s", "answer 5s worker term 4", "assignments a", "mesh a"])
+        // A task of the node left unacknowledged, or the session on a new stream: its set goes again.
+        for (lagging, newStream) in [(true, false), (false, true)] {
+            effects = []
+            d.heartbeat(from: node, incarnation: 2, isRaftMember: false, leaderTerm: 4, newStream: newStream, lagging: lagging,
+                        now: t0, period: .seconds(5), effects: &effects)
+            #expect(effects.map(describe).dropFirst() == ["answer 5s worker term 4", "assignments a", "mesh a"])
+        }
     }
 
     @Test func onlyTheNewestTimerMarksANodeDown() {
