@@ -126,6 +126,29 @@ struct EventTree<Payload>: ~Copyable {
         return EventID(sequence: sequence)
     }
 
+    /// Takes the next sequence number without an event: an event pushed later under it
+    /// (`push(_:at:sequence:)`) comes out, among events due at the same instant, where it would
+    /// have if it had been pushed now.
+    @inlinable mutating func reserveSequence() -> UInt64 {
+        defer { nextSequence &+= 1 }
+        return nextSequence
+    }
+
+    /// Adds an event due at `time` under a sequence number taken by `reserveSequence()` (each
+    /// used once).
+    /// - Complexity: O(log n); amortized O(1) allocation.
+    @inlinable mutating func push(_ payload: consuming Payload, at time: SimTime, sequence: UInt64) {
+        settle()
+        if freeCount == 0 { grow() }
+        freeCount &-= 1
+        let leaf = freeLeaves[freeCount]
+        occupied &+= 1
+        sequences[leaf] = sequence
+        (payloads + leaf).initialize(to: payload)
+        leafTimes[leaf] = time.nanoseconds
+        replayExactly(from: leaf)
+    }
+
     /// Hands out the next event and leaves its leaf vacant until the next operation.
     /// - Complexity: O(1), plus O(log n) to free a leaf left vacant before.
     @inlinable @inline(__always)
