@@ -15,7 +15,9 @@ package struct Dispatcher: Sendable {
     /// different one is a new agent, hence a new session (swarmkit's session ID), which gets
     /// every assignment again. One table, so that a heartbeat hashes the node ID once.
     private var sessions: [String: Session] = [:]
-    private var nextGeneration: UInt64 = 1
+    /// Generations are numbered from the term up, so that a timer a dispatcher of an earlier
+    /// term left in the queue never passes for one of this dispatcher's.
+    private var nextGeneration: UInt64
     private struct Session {
         var generation: UInt64
         var incarnation: UInt32?
@@ -28,6 +30,7 @@ package struct Dispatcher: Sendable {
                  effects: inout [DispatcherEffect]) {
         self.term = term
         self.settings = settings
+        nextGeneration = term << 32 | 1
         effects.append(.started)
         var commands: [StoreCommand] = []
         for node in store.nodes where node.state != .down {

@@ -27,7 +27,7 @@ import Orchestration
             "propose " + commands.map { c -> String in
                 if case .setNodeState(let id, let state, _, _) = c { "\(id)=\(state.rawValue)" } else { "other" }
             }.joined(separator: " ")
-        case .expiryDue(let node, let g, let d): "expiry \(node)#\(g) after \(d)"
+        case .expiryDue(let node, let g, let d): "expiry \(node)#\(g % (1 << 32)) after \(d)"
         case .heartbeatAnswer(let period, let role, _, let term, let writeFirst):
             "answer \(period) \(role) term \(term)" + (writeFirst.isEmpty ? "" : " after \(writeFirst.count) write(s)")
         case .sendAssignments(let node): "assignments \(node)"
@@ -85,9 +85,21 @@ import Orchestration
         var d = Dispatcher(term: 4, store: s, now: t0, grace: .seconds(30), settings: settings, effects: &effects)
         d.watch("a", after: .seconds(15), effects: &effects)
         effects = []
-        d.expired("a", generation: 1, store: s, now: t0, effects: &effects)
+        d.expired("a", generation: 4 << 32 | 1, store: s, now: t0, effects: &effects)
         #expect(effects.isEmpty)
-        d.expired("a", generation: 2, store: s, now: t0, effects: &effects)
+        d.expired("a", generation: 4 << 32 | 2, store: s, now: t0, effects: &effects)
         #expect(effects.map(describe) == ["propose a=down"])
+    }
+
+    @Test func aTimerOfAnEarlierTermsDispatcherIsVoid() {
+        // Left in the queue by the dispatcher of term 4, timer 1 of a node must not pass for the
+        // next dispatcher's first timer of the same node: it would mark the node Down early.
+        var effects: [DispatcherEffect] = []
+        let s = store([("a", .ready)])
+        _ = Dispatcher(term: 4, store: s, now: t0, grace: .seconds(30), settings: settings, effects: &effects)
+        let d = Dispatcher(term: 5, store: s, now: t0 + .seconds(10), grace: .seconds(30), settings: settings,
+                           effects: &effects)
+        #expect(!d.isCurrent("a", generation: 4 << 32 | 1))
+        #expect(d.isCurrent("a", generation: 5 << 32 | 1))
     }
 }
