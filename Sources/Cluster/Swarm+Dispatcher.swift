@@ -77,10 +77,13 @@ extension Swarm {
         // The host table is asked again: starting the dispatcher may change the manager. A
         // leader still applying its log runs no dispatcher yet: the agent tries again.
         guard let m = hosts[host.index].manager, m.dispatcher != nil else { return reply(target, .failed(.noLeader), from: host) }
-        // The manager reads its store in place (Manager+Heartbeat.swift): no copy of it.
+        // The manager reads its store in place (Manager+Heartbeat.swift): no copy of it. The
+        // node's new expiry timer is the first effect, so nothing is scheduled between its ID,
+        // reserved here, and the place its event would take in the queue.
         var effects = takeDispatcherEffects()
         guard m.dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, newStream: newStream, now: now, heartbeat: heartbeat,
-                                    epsilon: options.heartbeatEpsilon, jitter: &jitter, effects: &effects) else {
+                                    epsilon: options.heartbeatEpsilon, jitter: &jitter, expiryOrder: simulator.reserveEventID(),
+                                    effects: &effects) else {
             dispatcherEffects = effects
             return reply(target, .failed(.rpc("NotFound", "node not registered")), from: host)
         }
@@ -88,13 +91,21 @@ extension Swarm {
     }
 
     func nodeExpired(_ host: HostID, nodeID: String, generation: UInt64) {
-        // Most timers were voided by a later heartbeat: those are told apart by one lookup,
-        // before anything else is read or any buffer taken.
+        // Most events find a newer timer to move on to, or nothing: one lookup tells, before
+        // anything else is read or any buffer taken.
         guard let m = hosts[host.index].manager, m.raft.role == .leader,
-              m.dispatcher?.isCurrent(nodeID, generation: generation) == true else { return }
-        var effects = takeDispatcherEffects()
-        m.dispatcher?.expired(nodeID, generation: generation, store: m.store, now: now, effects: &effects)
-        perform(effects, ofDispatcherOn: host, answering: nil)
+              let check = m.dispatcher?.timerFired(nodeID, generation: generation, now: now) else { return }
+        switch check {
+        case .void:
+            return
+        case .later(let newest, let delay, let order):
+            simulator.schedule(.nodeExpiry(host, incarnation: network.incarnation(host), nodeID: nodeID, generation: newest),
+                               at: now + delay, reserved: order)
+        case .due:
+            var effects = takeDispatcherEffects()
+            m.dispatcher?.expired(nodeID, generation: generation, store: m.store, now: now, effects: &effects)
+            perform(effects, ofDispatcherOn: host, answering: nil)
+        }
     }
 
     /// On the leader: agents' reports become one batch of status changes.
@@ -125,8 +136,9 @@ extension Swarm {
             traceHost("dispatcher.start", host)
         case .propose(let commands):
             propose(commands, on: host, target: nil, reply: .api(.success(.done)))
-        case .expiryDue(let nodeID, let generation, let delay):
-            schedule(.nodeExpiry(host, incarnation: network.incarnation(host), nodeID: nodeID, generation: generation), after: delay)
+        case .expiryDue(let nodeID, let generation, let delay, let order):
+            let event = SwarmEvent.nodeExpiry(host, incarnation: network.incarnation(host), nodeID: nodeID, generation: generation)
+            if let order { simulator.schedule(event, at: now + delay, reserved: order) } else { schedule(event, after: delay) }
         case .heartbeatAnswer(let period, let role, let isRaftMember, let term, let writeFirst):
             let answer = Reply.heartbeat(period: period, role: role, isRaftMember: isRaftMember,
                                          managers: managerHosts(of: host), term: term,

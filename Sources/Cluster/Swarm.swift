@@ -48,6 +48,8 @@ public final class Swarm {
     var operations = OperationTable()
     var meshRequests: [MeshRequestState] = []
     var pendingCalls = CallTable()
+    /// Their deadlines; only the earliest that may still fire is an event (see `CallDeadlines`).
+    var callDeadlines = CallDeadlines()
     /// Writers waiting for their proposal, by the ticket its `PendingProposal` carries (looked up,
     /// never iterated), and the last ticket given.
     var proposalWaiters: [UInt64: ProposalWaiter] = [:]
@@ -142,6 +144,7 @@ public final class Swarm {
             heartbeatWoke(host)
         case .callTimeout(let id):
             if let call = pendingCalls.remove(id) { callFailed(call, .deadline, id: id) }
+            armCallDeadline()
         case .nodeExpiry(let host, let incarnation, let nodeID, let generation):
             guard current(host, incarnation) else { return }
             nodeExpired(host, nodeID: nodeID, generation: generation)
@@ -223,8 +226,24 @@ public final class Swarm {
         nextCallID += 1
         pendingCalls.insert(PendingCall(caller: caller, callerIncarnation: network.incarnation(caller), purpose: purpose), id: id)
         send(.call(id, call), from: caller, to: to)
-        simulator.schedule(.callTimeout(id), after: timeout)
+        let deadline = CallDeadlines.Entry(time: now + timeout, order: simulator.reserveEventID(), call: id)
+        if callDeadlines.insert(deadline) { armCallDeadline() }
         return id
+    }
+
+    /// Makes the earliest deadline of a call still open an event, if it is not one yet; drops the
+    /// deadlines before it, of calls answered or timed out. Runs whenever the first deadline may
+    /// have changed but for an answer (a deadline that was first and answered still has its event,
+    /// which comes no later than the next one and arms it).
+    func armCallDeadline() {
+        while let first = callDeadlines.first {
+            guard pendingCalls[first.call] != nil else { callDeadlines.removeFirst(); continue }
+            if !first.scheduled {
+                callDeadlines.markFirstScheduled()
+                simulator.schedule(.callTimeout(first.call), at: first.time, reserved: first.order)
+            }
+            return
+        }
     }
 
     func receiveReply(_ id: CallID, _ reply: Reply, at host: HostID) {

@@ -52,14 +52,20 @@ package struct Agent: Sendable {
 
     /// The manager an agent with `failures` failures in a row talks to.
     package static func manager(on host: AgentHost, failures: Int) -> HostID? {
-        // The others, counted and picked without building their list (every heartbeat asks).
-        let known = host.knownManagers.lazy.filter { $0 != host.id }
-        let count = known.count
+        // The others, counted and picked in two passes over the list, building nothing (every
+        // heartbeat asks).
+        var count = 0
+        for manager in host.knownManagers where manager != host.id { count += 1 }
         // A manager's agent uses its own manager, but after a failure also tries the others
         // (swarmkit's remotes): a manager demoted while it was down learns so from them.
         if host.runsManager && (failures % 2 == 0 || count == 0) { return host.id }
         guard count > 0 else { return nil }
-        return known.dropFirst(failures % count).first
+        var skip = failures % count
+        for manager in host.knownManagers where manager != host.id {
+            if skip == 0 { return manager }
+            skip -= 1
+        }
+        return nil
     }
 
     // MARK: Heartbeats

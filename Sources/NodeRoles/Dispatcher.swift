@@ -15,10 +15,22 @@ package struct Dispatcher: Sendable {
     /// different one is a new agent, hence a new session (swarmkit's session ID), which gets
     /// every assignment again. One table, so that a heartbeat hashes the node ID once.
     private var sessions: [String: Session] = [:]
-    private var nextGeneration: UInt64 = 1
+    /// Generations are numbered from the term up, so that a timer a dispatcher of an earlier
+    /// term left in the queue never passes for one of this dispatcher's.
+    private var nextGeneration: UInt64
     private struct Session {
         var generation: UInt64
         var incarnation: UInt32?
+        /// When the newest timer is due, and the event ID its heartbeat reserved for it (nil for
+        /// a timer armed by `watch`, which is always an event of its own).
+        var due: SimTime
+        var order: EventID?
+        /// The timer whose event is in the queue, if any: a heartbeat that arms a timer due no
+        /// sooner than that one schedules no event; when the event fires, it moves on to the
+        /// newest timer (`timerFired`). So a node heartbeating steadily has one event waiting,
+        /// not one per heartbeat within the grace period.
+        var scheduled: UInt64?
+        var scheduledDue: SimTime
     }
     let settings: DispatcherSettings
 
@@ -28,11 +40,12 @@ package struct Dispatcher: Sendable {
                  effects: inout [DispatcherEffect]) {
         self.term = term
         self.settings = settings
+        nextGeneration = term << 32 | 1
         effects.append(.started)
         var commands: [StoreCommand] = []
         for node in store.nodes where node.state != .down {
             commands.append(.setNodeState(id: node.id, .unknown, message: "Node moved to \"unknown\" state due to leadership change in cluster", at: now))
-            watch(node.id, after: grace, effects: &effects)
+            watch(node.id, after: grace, now: now, effects: &effects)
         }
         if !commands.isEmpty { effects.append(.propose(commands)) }
     }
@@ -40,20 +53,42 @@ package struct Dispatcher: Sendable {
     /// Whether an expiry timer watches `nodeID`.
     package func watches(_ nodeID: String) -> Bool { sessions[nodeID] != nil }
 
-    /// Arms a new expiry timer for `nodeID`, voiding the one before.
-    package mutating func watch(_ nodeID: String, after delay: SimDuration, effects: inout [DispatcherEffect]) {
-        arm(nodeID, incarnation: sessions[nodeID]?.incarnation, after: delay, effects: &effects)
+    /// Arms a new expiry timer for `nodeID`, voiding the one before; its event is scheduled at
+    /// once.
+    package mutating func watch(_ nodeID: String, after delay: SimDuration, now: SimTime, effects: inout [DispatcherEffect]) {
+        arm(nodeID, incarnation: sessions[nodeID]?.incarnation, after: delay, now: now, order: nil, effects: &effects)
     }
 
     /// Files `nodeID`'s session (`incarnation`) with a new expiry timer, voiding the one before,
-    /// and returns the session it replaced.
+    /// and returns the session it replaced. The timer is an event (`.expiryDue`) unless an
+    /// earlier one is in the queue; with `order`, the event ID reserved for it.
     @discardableResult
-    private mutating func arm(_ nodeID: String, incarnation: UInt32?, after delay: SimDuration,
-                              effects: inout [DispatcherEffect]) -> Session? {
+    private mutating func arm(_ nodeID: String, incarnation: UInt32?, after delay: SimDuration, now: SimTime,
+                              order: EventID?, effects: inout [DispatcherEffect]) -> Session? {
         let g = nextGeneration
         nextGeneration += 1
-        effects.append(.expiryDue(nodeID: nodeID, generation: g, after: delay))
-        return sessions.updateValue(Session(generation: g, incarnation: incarnation), forKey: nodeID)
+        let session = Session(generation: g, incarnation: incarnation, due: now + delay, order: order, scheduled: g,
+                              scheduledDue: now + delay)
+        let (replaced, scheduled) = Self.file(session, in: &sessions[nodeID])
+        if scheduled { effects.append(.expiryDue(nodeID: nodeID, generation: g, after: delay, order: order)) }
+        return replaced
+    }
+
+    /// Puts `session` in `slot` (one access to the table); returns what it held, and whether the
+    /// new timer is an event. It is not when a heartbeat's timer finds an event in the queue due
+    /// no later (or as late, and then that one comes first: its ID is older), which will move on
+    /// to this timer when it fires.
+    private static func file(_ session: Session, in slot: inout Session?) -> (replaced: Session?, scheduled: Bool) {
+        let replaced = slot
+        var session = session
+        var scheduled = true
+        if session.order != nil, let previous = replaced, let earlier = previous.scheduled, previous.scheduledDue <= session.due {
+            session.scheduled = earlier
+            session.scheduledDue = previous.scheduledDue
+            scheduled = false
+        }
+        slot = session
+        return (replaced, scheduled)
     }
 
     /// A heartbeat from `node`'s agent, whose engine is in incarnation `incarnation` (nil: not
@@ -64,9 +99,10 @@ package struct Dispatcher: Sendable {
     /// (`ClusterStore.containsTaskAwaitingAgent`).
     package mutating func heartbeat(from node: NodeRecord, incarnation: UInt32?, isRaftMember: Bool, leaderTerm: UInt64,
                                     newStream: Bool = false, lagging: Bool, now: SimTime, period: SimDuration,
-                                    effects: inout [DispatcherEffect]) {
+                                    expiryOrder: EventID, effects: inout [DispatcherEffect]) {
         let nodeID = node.id
-        let session = arm(nodeID, incarnation: incarnation, after: period * settings.gracePeriodMultiplier, effects: &effects)
+        let session = arm(nodeID, incarnation: incarnation, after: period * settings.gracePeriodMultiplier, now: now,
+                          order: expiryOrder, effects: &effects)
         // A node new to this dispatcher (or coming back from Down or Unknown, or on a new
         // stream) gets its assignments, as a new swarmkit session does.
         let newSession = incarnation != nil && session?.incarnation != incarnation
@@ -85,8 +121,34 @@ package struct Dispatcher: Sendable {
         }
     }
 
-    /// Whether `generation` is the newest expiry timer of `nodeID` (the others are void).
-    package func isCurrent(_ nodeID: String, generation g: UInt64) -> Bool { sessions[nodeID]?.generation == g }
+    /// What a fired expiry timer's event does.
+    package enum TimerCheck: Equatable {
+        /// Nothing: a later event (or none) stands for the node's timers.
+        case void
+        /// It was the newest timer: see `expired`.
+        case due
+        /// Newer timers came: the event goes on to the newest, due `after` from now, under the
+        /// event ID its heartbeat reserved.
+        case later(generation: UInt64, after: SimDuration, order: EventID)
+    }
+
+    /// The event of timer `generation` of `nodeID` fired at `now`.
+    package mutating func timerFired(_ nodeID: String, generation g: UInt64, now: SimTime) -> TimerCheck {
+        Self.fired(g, now: now, in: &sessions[nodeID])
+    }
+
+    private static func fired(_ g: UInt64, now: SimTime, in slot: inout Session?) -> TimerCheck {
+        guard let session = slot, session.scheduled == g else { return .void }
+        if session.generation == g {
+            slot?.scheduled = nil
+            return .due
+        }
+        // Only a heartbeat's timer can be newer than a scheduled one without an event of its own.
+        guard let order = session.order else { return .void }
+        slot?.scheduled = session.generation
+        slot?.scheduledDue = session.due
+        return .later(generation: session.generation, after: session.due - now, order: order)
+    }
 
     /// The expiry timer `generation` of `nodeID` fired: unless a newer one replaced it, the node
     /// missed its heartbeats and is Down.

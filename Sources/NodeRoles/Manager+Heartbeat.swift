@@ -10,18 +10,22 @@ extension Manager {
     /// A heartbeat from node `nodeID` to this manager's dispatcher (see `Dispatcher.heartbeat`;
     /// `newStream`: it came another way than the last one).
     /// The period the answer gives is `heartbeat` plus a jitter below `epsilon` drawn from
-    /// `jitter`, drawn only for a registered node. Returns false, with nothing drawn or
-    /// emitted, when the store has no such node or no dispatcher runs.
+    /// `jitter`, drawn only for a registered node; `expiryOrder` the event ID reserved for the
+    /// node's new expiry timer. Returns false, with nothing drawn or emitted, when the store has
+    /// no such node or no dispatcher runs.
     package func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, newStream: Bool, now: SimTime, heartbeat: SimDuration,
-                                     epsilon: SimDuration, jitter: inout SeededRandom,
+                                     epsilon: SimDuration, jitter: inout SeededRandom, expiryOrder: EventID,
                                      effects: inout [DispatcherEffect]) -> Bool {
-        guard dispatcher != nil, let (node, lagging) = readInPlace({ store in
-            store.node(id: nodeID).map { ($0, store.containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: heartbeat, at: now)) }
+        // No closure inside the read: one capturing `store` would copy it.
+        guard dispatcher != nil, let (node, lagging) = readInPlace({ store -> (NodeRecord, Bool)? in
+            guard let node = store.node(id: nodeID) else { return nil }
+            return (node, store.containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: heartbeat, at: now))
         }) else { return false }
         let isRaftMember = node.raftID != 0 && raft.voters.contains(node.raftID)
         let period = heartbeat + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(epsilon.nanoseconds, 1)))))
         dispatcher?.heartbeat(from: node, incarnation: incarnation, isRaftMember: isRaftMember, leaderTerm: raft.term,
-                              newStream: newStream, lagging: lagging, now: now, period: period, effects: &effects)
+                              newStream: newStream, lagging: lagging, now: now, period: period, expiryOrder: expiryOrder,
+                              effects: &effects)
         return true
     }
 

@@ -62,11 +62,11 @@ extension Manager {
         let period = store.cluster?.dispatcherHeartbeat ?? settings.defaultHeartbeat
         // A node recorded Ready must be watched: an entry a previous leader proposed may mark
         // Ready a node this dispatcher never heard from (it may have left since).
-        for id in applied.readyNodes { watch(id, after: period * settings.gracePeriodMultiplier, effects: &effects) }
+        for id in applied.readyNodes { watch(id, after: period * settings.gracePeriodMultiplier, now: now, effects: &effects) }
         // So must a node just added: a join whose answer was lost leaves a node no engine
         // will ever report as, and it must not stay Unknown (and eligible) for good. It gets
         // the grace of a node marked Unknown by a new leader.
-        for id in applied.addedNodes { watch(id, after: period * settings.gracePeriodMultiplier * 2, effects: &effects) }
+        for id in applied.addedNodes { watch(id, after: period * settings.gracePeriodMultiplier * 2, now: now, effects: &effects) }
         if (applied.storeChanged || roleChanged) && raft.role == .leader {
             var sent: Set<String> = []   // looked up, never iterated: the sends go in first-seen order
             for node in applied.touchedNodes where sent.insert(node).inserted {
@@ -78,10 +78,10 @@ extension Manager {
     }
 
     /// Arms a new expiry timer for `nodeID` unless one watches it already.
-    private func watch(_ nodeID: String, after delay: SimDuration, effects: inout [ManagerEffect]) {
+    private func watch(_ nodeID: String, after delay: SimDuration, now: SimTime, effects: inout [ManagerEffect]) {
         guard dispatcher?.watches(nodeID) == false else { return }
         var armed: [DispatcherEffect] = []
-        dispatcher?.watch(nodeID, after: delay, effects: &armed)
+        dispatcher?.watch(nodeID, after: delay, now: now, effects: &armed)
         for effect in armed { effects.append(.dispatcher(effect)) }
     }
 

@@ -57,6 +57,7 @@ extension ScenarioRunner {
     /// Runs the swarm until `condition` holds or `limit` passes; returns whether it held.
     func waitFor(_ condition: Condition, within limit: SimDuration, at s: ScriptStatement) throws(Diagnostic) -> Bool {
         let swarm = try ensureSwarm()
+        if case .leaderFor(let span) = condition { return waitForLeader(for: span, within: limit, on: swarm) }
         if let check = try leaderCheck(condition, at: s) {
             return swarm.run(until: check, deadline: swarm.now + limit)   // reads it first
         }
@@ -67,6 +68,26 @@ extension ScenarioRunner {
         }, deadline: swarm.now + limit)
         if let failure { throw failure }
         return held
+    }
+
+    /// `leader for SPAN` holds at the instant the leader has led for `span`: the clock stops
+    /// there, whether an event is due then or not. (Read between events like the other
+    /// conditions, it would hold at the first event after that instant, and move with any timer
+    /// that happened to be due in between.)
+    func waitForLeader(for span: SimDuration, within limit: SimDuration, on swarm: Swarm) -> Bool {
+        let deadline = swarm.now + limit
+        while true {
+            if swarm.allSeeing.leaderSince == nil,
+               !swarm.run(until: { $0.allSeeing.leaderSince != nil }, deadline: deadline) { return false }
+            guard let since = swarm.allSeeing.leaderSince else { return false }
+            let due = since + span
+            if due <= swarm.now { return true }
+            // Until then (after the first event due then, if any, as for any condition), or until
+            // another leader takes office: then again from its start.
+            swarm.run(until: { $0.now >= due || $0.allSeeing.leaderSince != since }, deadline: min(due, deadline))
+            if swarm.allSeeing.leaderSince != since { continue }
+            return swarm.now >= due
+        }
     }
 
     func expect(_ condition: Condition, within: SimDuration?, at s: ScriptStatement) throws(Diagnostic) {

@@ -126,6 +126,24 @@ struct EventTree<Payload>: ~Copyable {
         return EventID(sequence: sequence)
     }
 
+    /// Takes the next sequence number without an event: an event pushed later under it
+    /// (`push(_:at:sequence:)`) comes out, among events due at the same instant, where it would
+    /// have if it had been pushed now.
+    @inlinable mutating func reserveSequence() -> UInt64 {
+        defer { nextSequence &+= 1 }
+        return nextSequence
+    }
+
+    /// Adds an event due at `time` under a sequence number taken by `reserveSequence()` (each
+    /// used once).
+    /// - Complexity: O(log n); amortized O(1) allocation.
+    @inlinable mutating func push(_ payload: consuming Payload, at time: SimTime, sequence: UInt64) {
+        settle()
+        let leaf = occupyFreeLeaf(payload, sequence: sequence)
+        leafTimes[leaf] = time.nanoseconds
+        replayExactly(from: leaf)
+    }
+
     /// Hands out the next event and leaves its leaf vacant until the next operation.
     /// - Complexity: O(1), plus O(log n) to free a leaf left vacant before.
     @inlinable @inline(__always)
@@ -161,12 +179,7 @@ struct EventTree<Payload>: ~Copyable {
     /// while it is earlier than the winner of the node above.
     @inlinable @inline(never)
     mutating func insert(_ payload: consuming Payload, at time: Int64, sequence: UInt64) {
-        if freeCount == 0 { grow() }
-        freeCount &-= 1
-        let leaf = freeLeaves[freeCount]
-        occupied &+= 1
-        sequences[leaf] = sequence
-        (payloads + leaf).initialize(to: payload)
+        let leaf = occupyFreeLeaf(payload, sequence: sequence)
         if _slowPath(time == .max) { leafTimes[leaf] = time; replayExactly(from: leaf); return }
         // The newest event loses every tie (its sequence number is the highest), and a free leaf
         // (time `.max`) never wins against it, so times alone decide. The leaf's own time is
@@ -179,6 +192,19 @@ struct EventTree<Payload>: ~Copyable {
             nodeLeaves[node] = leaf
         }
         leafTimes[leaf] = time
+    }
+
+    /// Takes a free leaf (growing the tree if there is none) and puts the event's payload and
+    /// sequence number in it; its time is the caller's to write.
+    @inlinable @inline(__always)
+    mutating func occupyFreeLeaf(_ payload: consuming Payload, sequence: UInt64) -> Int {
+        if freeCount == 0 { grow() }
+        freeCount &-= 1
+        let leaf = freeLeaves[freeCount]
+        occupied &+= 1
+        sequences[leaf] = sequence
+        (payloads + leaf).initialize(to: payload)
+        return leaf
     }
 
     /// Empties `leaf` (whose payload has been moved out or destroyed) and puts it on the free

@@ -36,6 +36,22 @@ public final class Simulator<Event> {
         schedule(event, at: now + SimDuration(nanoseconds: Swift.max(delay.nanoseconds, 0)))
     }
 
+    /// An ID for an event that may be scheduled later (`schedule(_:at:reserved:)`): among
+    /// events due at the same instant, that event runs where it would have if it had been
+    /// scheduled now. A timer that is usually void before it is due (a call's deadline) is kept
+    /// this way outside the queue, and only scheduled once it is the next one that can fire,
+    /// with the order it would have had.
+    @inlinable public func reserveEventID() -> EventID { EventID(sequence: queue.reserveSequence()) }
+
+    /// Schedules `event` at `time` (not before now) under an ID from `reserveEventID()`, each
+    /// used once.
+    @inlinable @discardableResult
+    public func schedule(_ event: consuming Event, at time: SimTime, reserved id: EventID) -> EventID {
+        precondition(time >= now, "Simulator.schedule: \(time) is in the past (now \(now))")
+        queue.push(event, at: time, sequence: id.sequence)
+        return id
+    }
+
     /// Cancels a scheduled event; a no-op if it already ran.
     @inlinable public func cancel(_ id: EventID) { queue.cancel(id) }
 

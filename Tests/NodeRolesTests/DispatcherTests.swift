@@ -27,7 +27,8 @@ import Orchestration
             "propose " + commands.map { c -> String in
                 if case .setNodeState(let id, let state, _, _) = c { "\(id)=\(state.rawValue)" } else { "other" }
             }.joined(separator: " ")
-        case .expiryDue(let node, let g, let d): "expiry \(node)#\(g) after \(d)"
+        case .expiryDue(let node, let g, let d, let order):
+            "expiry \(node)#\(g % (1 << 32)) after \(d)" + (order.map { " order \($0.sequence)" } ?? "")
         case .heartbeatAnswer(let period, let role, _, let term, let writeFirst):
             "answer \(period) \(role) term \(term)" + (writeFirst.isEmpty ? "" : " after \(writeFirst.count) write(s)")
         case .sendAssignments(let node): "assignments \(node)"
@@ -50,44 +51,92 @@ import Orchestration
         var d = Dispatcher(term: 4, store: s, now: t0, grace: .seconds(30), settings: settings, effects: &effects)
         effects = []
         d.heartbeat(from: s.node(id: "a")!, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
-                    period: .seconds(5), effects: &effects)
-        #expect(effects.map(describe) == ["expiry a#2 after 15s", "answer 5s worker term 4 after 1 write(s)",
+                    period: .seconds(5), expiryOrder: EventID(sequence: 7), effects: &effects)
+        #expect(effects.map(describe) == ["expiry a#2 after 15s order 7", "answer 5s worker term 4 after 1 write(s)",
                                           "assignments a", "mesh a"])
     }
+
+    /// Generation `n` of a dispatcher of term 4.
+    func gen(_ n: UInt64) -> UInt64 { 4 << 32 | n }
 
     @Test func aSteadyHeartbeatOnlyRearmsTheTimerUnlessTheAgentRestartedOrLags() {
         var effects: [DispatcherEffect] = []
         let s = store([("a", .ready)])
         var d = Dispatcher(term: 4, store: store([]), now: t0, grace: .seconds(30), settings: settings, effects: &effects)
         let node = s.node(id: "a")!
-        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
-                    period: .seconds(5), effects: &effects)
         effects = []
         d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
-                    period: .seconds(5), effects: &effects)
-        #expect(effects.map(describe) == ["expiry a#2 after 15s", "answer 5s worker term 4", "repair a"])
+                    period: .seconds(5), expiryOrder: EventID(sequence: 7), effects: &effects)
+        #expect(effects.map(describe) == ["expiry a#1 after 15s order 7", "answer 5s worker term 4", "assignments a", "mesh a"])
+        // The timer's event is in the queue, due before the next timers: they schedule none.
         effects = []
-        d.heartbeat(from: node, incarnation: 2, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
-                    period: .seconds(5), effects: &effects)
-        #expect(effects.map(describe) == ["expiry a#3 after 15s", "answer 5s worker term 4", "assignments a", "mesh a"])
+        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0 + .seconds(5),
+                    period: .seconds(5), expiryOrder: EventID(sequence: 9), effects: &effects)
+        #expect(effects.map(describe) == ["answer 5s worker term 4", "repair a"])
+        effects = []
+        d.heartbeat(from: node, incarnation: 2, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0 + .seconds(10),
+                    period: .seconds(5), expiryOrder: EventID(sequence: 11), effects: &effects)
+        #expect(effects.map(describe) == ["answer 5s worker term 4", "assignments a", "mesh a"])
         // A task of the node left unacknowledged, or the session on a new stream: its set goes again.
         for (lagging, newStream) in [(true, false), (false, true)] {
             effects = []
             d.heartbeat(from: node, incarnation: 2, isRaftMember: false, leaderTerm: 4, newStream: newStream, lagging: lagging,
-                        now: t0, period: .seconds(5), effects: &effects)
-            #expect(effects.map(describe).dropFirst() == ["answer 5s worker term 4", "assignments a", "mesh a"])
+                        now: t0 + .seconds(10), period: .seconds(5), expiryOrder: EventID(sequence: 13), effects: &effects)
+            #expect(effects.map(describe) == ["answer 5s worker term 4", "assignments a", "mesh a"])
         }
+    }
+
+    @Test func aTimerEventMovesOnToTheNewestTimerWhichAloneMarksTheNodeDown() {
+        var effects: [DispatcherEffect] = []
+        let s = store([("a", .ready)])
+        var d = Dispatcher(term: 4, store: store([]), now: t0, grace: .seconds(30), settings: settings, effects: &effects)
+        let node = s.node(id: "a")!
+        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
+                    period: .seconds(5), expiryOrder: EventID(sequence: 7), effects: &effects)
+        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0 + .seconds(5),
+                    period: .seconds(5), expiryOrder: EventID(sequence: 9), effects: &effects)
+        // The event of timer 1 fires: timer 2 is the newest, due 5 s later, under its reserved ID.
+        #expect(d.timerFired("a", generation: gen(1), now: t0 + .seconds(15))
+                == .later(generation: gen(2), after: .seconds(5), order: EventID(sequence: 9)))
+        #expect(d.timerFired("a", generation: gen(1), now: t0 + .seconds(15)) == .void)
+        effects = []
+        d.expired("a", generation: gen(1), store: s, now: t0 + .seconds(20), effects: &effects)
+        #expect(effects.isEmpty)
+        #expect(d.timerFired("a", generation: gen(2), now: t0 + .seconds(20)) == .due)
+        d.expired("a", generation: gen(2), store: s, now: t0 + .seconds(20), effects: &effects)
+        #expect(effects.map(describe) == ["propose a=down"])
+        // The next heartbeat finds no event in the queue: its timer is one.
+        effects = []
+        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0 + .seconds(21),
+                    period: .seconds(5), expiryOrder: EventID(sequence: 20), effects: &effects)
+        #expect(effects.map(describe).first == "expiry a#3 after 15s order 20")
+        // A timer due sooner than the one in the queue (a shorter period) is an event of its own;
+        // the later event then finds nothing to do.
+        effects = []
+        d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0 + .seconds(22),
+                    period: .seconds(1), expiryOrder: EventID(sequence: 22), effects: &effects)
+        #expect(effects.map(describe).first == "expiry a#4 after 3s order 22")
+        #expect(d.timerFired("a", generation: gen(4), now: t0 + .seconds(25)) == .due)
+        #expect(d.timerFired("a", generation: gen(3), now: t0 + .seconds(36)) == .void)
+    }
+
+    @Test func aTimerOfAnEarlierTermsDispatcherIsVoid() {
+        var effects: [DispatcherEffect] = []
+        var d = Dispatcher(term: 5, store: store([("a", .ready)]), now: t0, grace: .seconds(30), settings: settings,
+                           effects: &effects)
+        #expect(d.timerFired("a", generation: gen(1), now: t0 + .seconds(30)) == .void)
+        #expect(d.timerFired("a", generation: 5 << 32 | 1, now: t0 + .seconds(30)) == .due)
     }
 
     @Test func onlyTheNewestTimerMarksANodeDown() {
         var effects: [DispatcherEffect] = []
         let s = store([("a", .ready)])
         var d = Dispatcher(term: 4, store: s, now: t0, grace: .seconds(30), settings: settings, effects: &effects)
-        d.watch("a", after: .seconds(15), effects: &effects)
+        d.watch("a", after: .seconds(15), now: t0, effects: &effects)
         effects = []
-        d.expired("a", generation: 1, store: s, now: t0, effects: &effects)
+        d.expired("a", generation: gen(1), store: s, now: t0, effects: &effects)
         #expect(effects.isEmpty)
-        d.expired("a", generation: 2, store: s, now: t0, effects: &effects)
+        d.expired("a", generation: gen(2), store: s, now: t0, effects: &effects)
         #expect(effects.map(describe) == ["propose a=down"])
     }
 }

@@ -33,7 +33,7 @@ import Orchestration
                 + " wake " + (wake.map { "\($0.nanoseconds)" } ?? "none")
         case .propose(let commands, _): "propose \(commands.count) (role)"
         case .dispatcher(.started): "dispatcher started"
-        case .dispatcher(.expiryDue(let node, let g, let delay)): "expiry \(node)#\(g) after \(delay)"
+        case .dispatcher(.expiryDue(let node, let g, let delay, _)): "expiry \(node)#\(g % (1 << 32)) after \(delay)"
         case .dispatcher: "dispatcher other"
         case .dispatcherStopped: "dispatcher stopped"
         case .sendAssignments(let node): "assignments \(node)"

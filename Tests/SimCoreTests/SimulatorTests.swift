@@ -46,6 +46,48 @@ struct Recorder: EventHandler {
         #expect(sim.pendingCount == 0)
     }
 
+    @Test func aReservedIDKeepsTheOrderOfItsReservation() {
+        let sim = Simulator<String>()
+        let at = SimTime(nanoseconds: 5)
+        sim.schedule("a", at: at)
+        let b = sim.reserveEventID()
+        sim.schedule("c", at: at)
+        let d = sim.reserveEventID()
+        sim.schedule("e", at: at)
+        sim.schedule("d", at: at, reserved: d)
+        sim.schedule("b", at: at, reserved: b)
+        var r = Recorder()
+        sim.runToCompletion(&r)
+        #expect(r.log.map(\.1) == ["a", "b", "c", "d", "e"])
+    }
+
+    @Test func reservedIDsScheduledLateRunInTimeThenIDOrder() {
+        // Every other event's ID is reserved and the event scheduled only later, some of them
+        // from inside a handler (into a leaf left vacant), in shuffled order.
+        struct Load: EventHandler {
+            var log: [Int] = []
+            var late: [(Int, SimTime, EventID)] = []
+            mutating func handle(_ event: Int, simulator: Simulator<Int>) {
+                log.append(event)
+                if event == -1 { for (e, t, id) in late { simulator.schedule(e, at: t, reserved: id) } }
+            }
+        }
+        let sim = Simulator<Int>()
+        var rng = SeededRandom(seed: 7)
+        var load = Load()
+        var expected: [(Int64, Int)] = []
+        sim.schedule(-1, at: .zero)
+        for i in 0..<4_000 {
+            let t = SimTime(nanoseconds: 1 + Int64(rng.below(300)))
+            expected.append((t.nanoseconds, i))
+            if i % 2 == 0 { sim.schedule(i, at: t) } else { load.late.append((i, t, sim.reserveEventID())) }
+        }
+        for i in stride(from: load.late.count - 1, to: 0, by: -1) { load.late.swapAt(i, Int(rng.below(UInt64(i + 1)))) }
+        sim.runToCompletion(&load)
+        expected.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        #expect(load.log == [-1] + expected.map(\.1))
+    }
+
     @Test func runUntilTimeStopsAndAdvancesClock() {
         let sim = Simulator<String>()
         sim.schedule("early", after: .seconds(1))

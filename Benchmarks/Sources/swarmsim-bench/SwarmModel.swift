@@ -38,9 +38,16 @@ struct SwarmModel {
         var costPerNodeHour: Double { wall / Double(nodes) / (virtualSeconds / 3600) }
     }
 
+    /// Virtual time run after the set-up and before any timed window: the steady state starts
+    /// once each agent has moved from the manager it joined through to the one its first answer
+    /// names (a new session, with its whole assignment set and mesh), a one-off cost per node
+    /// that a short window would otherwise count as running cost.
+    static let warmUp = SimDuration.minutes(2)
+
     /// Builds the swarm (joins every node, creates the services, waits until the tasks run or
-    /// 30 virtual minutes pass), then runs it for `virtualTime`. `label` prefixes progress lines.
-    func run(for virtualTime: SimDuration, label: String) -> Figures {
+    /// 30 virtual minutes pass), runs it `warmUp` untimed, then `windows` times for `virtualTime`,
+    /// one after the other, and reports the fastest window. `label` prefixes progress lines.
+    func run(for virtualTime: SimDuration, windows: Int = 1, label: String) -> Figures {
         var options = SwarmOptions()
         options.seed = 1
         let swarm = Swarm(options: options)
@@ -57,9 +64,14 @@ struct SwarmModel {
         }
         let running = Self.runningTasks(swarm)
         progress("\(label): \(running) of \(wanted) tasks running after setup (\(formatSeconds(setup)) s); running \(virtualTime.seconds) virtual s")
-        let start = swarm.now, events0 = swarm.eventsHandled
-        let wall = seconds { swarm.run(until: start + virtualTime) }
-        return Figures(nodes: nodes, running: running, setup: setup, wall: wall, events: swarm.eventsHandled - events0,
+        swarm.run(until: swarm.now + Self.warmUp)
+        var best: (wall: Double, events: UInt64)?
+        for _ in 0..<max(windows, 1) {
+            let start = swarm.now, events0 = swarm.eventsHandled
+            let wall = seconds { swarm.run(until: start + virtualTime) }
+            if best.map({ wall < $0.wall }) ?? true { best = (wall, swarm.eventsHandled - events0) }
+        }
+        return Figures(nodes: nodes, running: running, setup: setup, wall: best?.wall ?? 0, events: best?.events ?? 0,
                        virtualSeconds: virtualTime.seconds, peakBytes: SwarmScale.peakResidentBytes())
     }
 
