@@ -92,8 +92,10 @@ extension Swarm {
 
     func nodeExpired(_ host: HostID, nodeID: String, generation: UInt64) {
         // Most events find a newer timer to move on to, or nothing: one lookup tells, before
-        // anything else is read or any buffer taken.
-        guard let m = hosts[host.index].manager, m.raft.role == .leader,
+        // anything else is read or any buffer taken. The dispatcher hears of every event of
+        // its own, so that it always knows whether one is waiting; only marking a node Down
+        // needs its manager to lead still.
+        guard let m = hosts[host.index].manager,
               let check = m.dispatcher?.timerFired(nodeID, generation: generation, now: now) else { return }
         switch check {
         case .void:
@@ -102,6 +104,7 @@ extension Swarm {
             simulator.schedule(.nodeExpiry(host, incarnation: network.incarnation(host), nodeID: nodeID, generation: newest),
                                at: now + delay, reserved: order)
         case .due:
+            guard m.raft.role == .leader else { return }
             var effects = takeDispatcherEffects()
             m.dispatcher?.expired(nodeID, generation: generation, store: m.store, now: now, effects: &effects)
             perform(effects, ofDispatcherOn: host, answering: nil)
