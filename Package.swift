@@ -6,7 +6,12 @@ import PackageDescription
 // Release builds of the simulation's modules skip the run-time exclusivity checks: each access
 // to a class's stored property paid a check (a quarter of the instructions of a steady swarm,
 // Benchmarks/README.md). Debug builds, and so `swift test`, keep them and trap on an overlap.
-let hot: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+// They also copy and destroy values of generic types (Raft's messages, entries and Readies,
+// specialized for the cluster's command) with code for the concrete type, rather than through
+// the type's metadata and its generic value witnesses (`-disable-type-layout`).
+let hot: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-disable-type-layout"], .when(configuration: .release)),
+]
 
 let package = Package(
     name: "swarmsim",

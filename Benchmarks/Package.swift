@@ -12,7 +12,8 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "swarmsim-bench",
-            dependencies: [.product(name: "SwarmSimKit", package: "swarmsim")]
+            dependencies: [.product(name: "SwarmSimKit", package: "swarmsim")],
+            swiftSettings: [.unsafeFlags(["-Xfrontend", "-disable-type-layout"])]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -119,7 +119,7 @@ struct Progress {
         var k = 0
         while k < inflight.count, inflight[k] <= index { k += 1 }
         if k == inflight.count {
-            inflight.removeAll(keepingCapacity: true)
+            while !inflight.isEmpty { inflight.removeLast() }   // inlined, where removeAll is a call
         } else if k > 0 {
             inflight.removeFirst(k)
         }

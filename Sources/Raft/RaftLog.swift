@@ -18,7 +18,12 @@ struct RaftLog<Command> {
     /// it). The same range is asked for again and again (the append to each follower, the
     /// Ready's entries, then its committed entries), and handing out this array shares one
     /// buffer instead of allocating and copying one per message and per Ready.
-    @usableFromInline var recent: [Raft.Entry<Command>] = []
+    @usableFromInline var recent: [Raft.Entry<Command>] = [] {
+        didSet { recentFirst = recent.isEmpty ? 0 : recent[0].index }
+    }
+    /// The index of `recent`'s first entry (0 when it is empty), kept apart so that the check
+    /// in `array(from:through:)` copies no entry (a copy retains the entry's payload).
+    @usableFromInline var recentFirst: UInt64 = 0
 
     @inlinable
     init(baseIndex: UInt64 = 0, baseTerm: UInt64 = 0, entries: [Raft.Entry<Command>] = []) {
@@ -71,7 +76,7 @@ struct RaftLog<Command> {
     @inlinable
     mutating func array(from first: UInt64, through last: UInt64) -> [Raft.Entry<Command>] {
         guard first <= last else { return [] }
-        if let head = recent.first, head.index == first, UInt64(recent.count) == last - first + 1 { return recent }
+        if recentFirst == first, UInt64(recent.count) == last - first + 1 { return recent }
         let fresh = Array(entries(from: first, through: last))
         recent = fresh
         return fresh
@@ -98,7 +103,7 @@ struct RaftLog<Command> {
     /// another term, or nil when this log already holds them all (etcd `findConflict`).
     @inlinable
     func firstConflict(in new: ArraySlice<Raft.Entry<Command>>) -> UInt64? {
-        for e in new where !matches(index: e.index, term: e.term) { return e.index }
+        for j in new.indices where !matches(index: new[j].index, term: new[j].term) { return new[j].index }   // not `for e in new`: a copy of each entry
         return nil
     }
 

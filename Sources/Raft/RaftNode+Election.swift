@@ -167,8 +167,8 @@ extension RaftNode {
         electionElapsed = 0
         heartbeatElapsed = 0
         resetElectionTimeout()
-        votes.removeAll()
-        progress.removeAll()
+        votes.removeAll(keepingCapacity: true)
+        progress.removeAll(keepingCapacity: true)
         pendingConfIndex = 0
         leaving = false
         leadTransferee = nil
@@ -191,7 +191,7 @@ extension RaftNode {
         precondition(currentRole != .leader, "Raft: invalid transition [leader -> pre-candidate]")
         currentRole = .preCandidate
         knownLeader = nil
-        votes.removeAll()
+        votes.removeAll(keepingCapacity: true)
     }
 
     @inlinable
@@ -207,19 +207,23 @@ extension RaftNode {
     @inlinable
     mutating func becomeLeader() {
         precondition(currentRole == .candidate, "Raft: invalid transition [\(currentRole) -> leader]")
-        let granted = votes.filter(\.granted).map(\.voter)
+        // The votes outlive the reset, for the lease below; their buffer goes back after.
+        var won: [Vote] = []
+        swap(&won, &votes)
         reset(term: currentTerm)
         currentRole = .leader
         knownLeader = id
-        progress = membership.map { Progress(id: $0, next: log.lastIndex + 1) }
+        for voter in membership { progress.append(Progress(id: voter, next: log.lastIndex + 1)) }
         for k in progress.indices {
             if progress[k].id == id {
                 progress[k].match = log.lastIndex
                 progress[k].becomeReplicate()
                 progress[k].recentActive = true
             }
-            if granted.contains(progress[k].id) { progress[k].lastHeard = ticks }
+            if won.contains(where: { $0.voter == progress[k].id && $0.granted }) { progress[k].lastHeard = ticks }
         }
+        won.removeAll(keepingCapacity: true)
+        swap(&won, &votes)
         appendEntry(.empty)
         // No membership change until this term's no-op commits: the fix to single-server
         // changes in Ongaro's raft-dev note of 2015 (etcd only waits for earlier entries).

@@ -53,7 +53,7 @@ extension RaftNode {
         let entries = log.array(from: next, through: last)   // shared by every follower at `next`
         if entries.isEmpty && !sendIfEmpty { return false }
         send(to: progress[k].id, .append(prevIndex: next - 1, prevTerm: prevTerm, entries: entries, commit: committed))
-        if let last = entries.last { progress[k].sent(through: last.index) }
+        if !entries.isEmpty { progress[k].sent(through: last) }   // not `entries.last`: a copy of the entry
         return true
     }
 
@@ -178,6 +178,10 @@ extension RaftNode {
     mutating func maybeCommit() -> Bool {
         var moved = false
         while currentRole == .leader {
+            // Most answers move nothing: fewer than a quorum hold anything past the commit index.
+            var ahead = 0
+            for i in progress.indices where progress[i].match > committed { ahead += 1 }
+            guard ahead >= quorum else { break }
             // The largest match that at least a quorum of voters has reached (n ≤ 7: no sort).
             // Indices, not `for p in progress`: copying a Progress retains its inflight array.
             var quorumMatch: UInt64 = 0

@@ -13,7 +13,10 @@ extension RaftNode {
     ///   a deposed leader is answered with this member's term (with CheckQuorum or PreVote, so
     ///   the old leader steps down), and a pre-vote is refused.
     /// - Messages addressed to another member are ignored.
-    @inlinable
+    ///
+    /// Always inlined (it only dispatches), so that the message is read where the shell holds
+    /// it: called, it was handed a copy of every message.
+    @inlinable @inline(__always)
     public mutating func step(_ m: Raft.Message<Command, State>) {
         guard m.to == id, m.from != id else { return }
         if m.term > currentTerm {
@@ -111,7 +114,10 @@ extension RaftNode {
     }
 
     /// Queues a message stamped with this member's term (or `term`, for vote answers).
-    @inlinable
+    ///
+    /// Always inlined, so that the message is built where it is queued: called, it copied its
+    /// kind (and retained an append's entries) once more.
+    @inlinable @inline(__always)
     mutating func send(to: Raft.NodeID, term messageTerm: UInt64? = nil, _ kind: Raft.Message<Command, State>.Kind) {
         // The outbox is handed out whole by every ready(); start the next one in a buffer the
         // shell gave back, else with room for a broadcast rather than growing it one message at

@@ -29,14 +29,15 @@ extension Raft {
         /// Stores what `ready` asks to persist: first a local compaction, then a received
         /// snapshot, then entries (overwriting any stored suffix they conflict with), then the
         /// hard state. Persisting the same Ready twice changes nothing.
-        @inlinable
+        @inlinable @inline(__always)
         public mutating func persist(_ ready: Ready<Command, State>) {
             if let c = ready.compaction { compact(c) }
             if let s = ready.snapshot { install(s) }
-            if let first = ready.entries.first {
-                precondition(first.index > storedBaseIndex && first.index <= lastIndex + 1,
-                             "Raft.Storage: entries from \(first.index) do not continue the stored log (\(storedBaseIndex)...\(lastIndex))")
-                let keep = Int(first.index - storedBaseIndex - 1)
+            if !ready.entries.isEmpty {
+                let first = ready.entries[0].index   // not `entries.first`: a copy of the entry
+                precondition(first > storedBaseIndex && first <= lastIndex + 1,
+                             "Raft.Storage: entries from \(first) do not continue the stored log (\(storedBaseIndex)...\(lastIndex))")
+                let keep = Int(first - storedBaseIndex - 1)
                 if keep < storedEntries.count { storedEntries.removeSubrange(keep...) }
                 // One append per entry: append(contentsOf:) copies through the runtime's
                 // unspecialized array copy, costly for the usual one or two entries.

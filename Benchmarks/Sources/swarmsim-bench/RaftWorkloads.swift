@@ -81,11 +81,17 @@ enum RaftBench {
     /// cut off. Members persist every Ready to a `Raft.Storage` and snapshot when Raft asks.
     ///
     /// The FIFO holds each Ready's messages as one batch, so queueing moves an array instead of
-    /// copying every message.
+    /// copying every message. A member's node, storage and state are kept together, and each
+    /// delivery works on them through one access (one uniqueness check of `members`, not one per
+    /// field touched).
     struct Cluster {
-        var nodes: [Node]
-        var storages: [Raft.Storage<Command, State>]
-        var states: [State]
+        struct Member {
+            var node: Node
+            var storage = Raft.Storage<Command, State>()
+            var state = State()
+        }
+
+        var members: [Member]
         var queue: [[Message]] = []
         var cutOff: Int?
         var messages = 0
@@ -94,37 +100,35 @@ enum RaftBench {
         init(voters: Int, seed: UInt64) {
             let ids = (1...voters).map { Raft.NodeID($0) }
             let root = SeededRandom(seed: seed)
-            nodes = ids.map { Node(id: $0, voters: ids, config: Raft.Config(), random: root.child($0)) }
-            storages = Array(repeating: Raft.Storage(), count: voters)
-            states = Array(repeating: State(), count: voters)
+            members = ids.map { Member(node: Node(id: $0, voters: ids, config: Raft.Config(), random: root.child($0))) }
             queue.reserveCapacity(64)
-            for i in nodes.indices { process(i) }
+            for i in members.indices { process(i) }
         }
 
-        func member(_ id: Raft.NodeID) -> Int { Int(id) - 1 }
+        static func member(_ id: Raft.NodeID) -> Int { Int(id) - 1 }
 
-        var leader: Int? { nodes.firstIndex { $0.role == .leader && member($0.id) != cutOff } }
+        var leader: Int? { members.firstIndex { $0.node.role == .leader && Self.member($0.node.id) != cutOff } }
 
         /// Persists, sends, applies and acknowledges everything member `i` has ready.
         mutating func process(_ i: Int) {
-            while nodes[i].hasReady {
-                let ready = nodes[i].ready()
-                storages[i].persist(ready)
-                if let cut = cutOff {
-                    if i != cut { queue.append(ready.messages.filter { member($0.to) != cut }) }
-                } else if !ready.messages.isEmpty {
-                    queue.append(ready.messages)
-                }
-                if let s = ready.snapshot { states[i] = s.state }
-                for e in ready.committed {
-                    if case .command(let c) = e.payload {
-                        states[i].applied &+= 1
-                        states[i].checksum &+= c.words.0
+            Self.process(&members[i], queue: &queue, snapshots: &snapshots)
+        }
+
+        static func process(_ m: inout Member, queue: inout [[Message]], snapshots: inout Int) {
+            while m.node.hasReady {
+                let ready = m.node.ready()
+                m.storage.persist(ready)
+                if !ready.messages.isEmpty { queue.append(ready.messages) }
+                if let s = ready.snapshot { m.state = s.state }
+                for j in ready.committed.indices {   // not `for e in ready.committed`: a copy of each entry
+                    if case .command(let c) = ready.committed[j].payload {
+                        m.state.applied &+= 1
+                        m.state.checksum &+= c.words.0
                     }
                 }
-                nodes[i].advance()
-                if nodes[i].needsSnapshot {
-                    nodes[i].compact(through: nodes[i].appliedIndex, state: states[i])
+                m.node.advance()
+                if m.node.needsSnapshot {
+                    m.node.compact(through: m.node.appliedIndex, state: m.state)
                     snapshots += 1
                 }
             }
@@ -137,20 +141,32 @@ enum RaftBench {
             while head < queue.count {
                 swap(&batch, &queue[head])   // moved out: the batch's buffer is ours alone
                 head += 1
-                for m in batch {
+                guard let sender = batch.first.map({ Self.member($0.from) }) else { continue }
+                // Each message is swapped out into `m` (reading `batch[j]` copies it), and the
+                // one delivered before it goes back in its place, to be dropped with the batch.
+                var m = Message(from: 0, to: 0, term: 0, kind: .timeoutNow)
+                for j in batch.indices {
+                    swap(&m, &batch[j])
+                    let i = Self.member(m.to)
+                    // Everything to and from the member cut off is lost (it sends nothing while
+                    // cut off: it is neither ticked nor sent anything).
+                    if let cut = cutOff, i == cut || sender == cut { continue }
                     messages += 1
-                    let i = member(m.to)
-                    nodes[i].step(m)
-                    process(i)
+                    Self.deliver(m, to: &members[i], queue: &queue, snapshots: &snapshots)
                 }
                 // Handed back to its sender, whose next outbox reuses the buffer.
-                if let sender = batch.first.map({ member($0.from) }) { nodes[sender].recycle(&batch) }
+                members[sender].node.recycle(&batch)
             }
-            queue.removeAll(keepingCapacity: true)
+            while queue.popLast() != nil {}   // each dropped where it is specialized (removeAll: a generic destroy per batch)
+        }
+
+        static func deliver(_ message: Message, to m: inout Member, queue: inout [[Message]], snapshots: inout Int) {
+            m.node.step(message)
+            process(&m, queue: &queue, snapshots: &snapshots)
         }
 
         mutating func tick(_ i: Int) {
-            nodes[i].tick()
+            members[i].node.tick()
             process(i)
             deliverAll()
         }
@@ -160,7 +176,7 @@ enum RaftBench {
             var rounds = 0
             while !converged {
                 rounds += 1
-                for i in nodes.indices { tick(i) }
+                for i in members.indices { tick(i) }
                 precondition(rounds < 10_000, "RaftBench: the cluster never settled")
             }
             return rounds
@@ -169,8 +185,8 @@ enum RaftBench {
         /// One leader, followed by every member in its term.
         var converged: Bool {
             guard let l = leader else { return false }
-            let (id, term) = (nodes[l].id, nodes[l].term)
-            return nodes.allSatisfy { $0.leader == id && $0.term == term }
+            let (id, term) = (members[l].node.id, members[l].node.term)
+            return members.allSatisfy { $0.node.leader == id && $0.node.term == term }
         }
     }
 
@@ -186,18 +202,18 @@ enum RaftBench {
         _ = c.settle()
         guard let leader = c.leader else { preconditionFailure("RaftBench: no leader") }
         c.messages = 0
-        let before = c.states.map(\.applied)
+        let before = c.members.map(\.state.applied)
         for k in 0..<entries {
             do {
-                _ = try c.nodes[leader].propose(Command(UInt64(k)))
+                _ = try c.members[leader].node.propose(Command(UInt64(k)))
             } catch {
                 preconditionFailure("RaftBench: proposal refused: \(error)")
             }
             c.process(leader)
             c.deliverAll()
         }
-        for i in c.nodes.indices {
-            precondition(c.states[i].applied - before[i] == UInt64(entries), "RaftBench: member \(i + 1) applied \(c.states[i].applied - before[i]) of \(entries)")
+        for i in c.members.indices {
+            precondition(c.members[i].state.applied - before[i] == UInt64(entries), "RaftBench: member \(i + 1) applied \(c.members[i].state.applied - before[i]) of \(entries)")
         }
         return ReplicateOutcome(messages: c.messages, snapshots: c.snapshots)
     }
@@ -216,7 +232,7 @@ enum RaftBench {
             c.cutOff = old
             repeat {
                 outcome.electionRounds += 1
-                for i in c.nodes.indices where i != old { c.tick(i) }
+                for i in c.members.indices where i != old { c.tick(i) }
                 precondition(outcome.electionRounds < 1_000 * elections, "RaftBench: no new leader")
             } while c.leader == nil
             c.cutOff = nil
