@@ -45,8 +45,10 @@ extension Swarm {
     /// heartbeat answered, after the node was written Ready) and, for a manager, runs in Raft:
     /// swarmkit's node is ready only when its agent's session is established.
     func finishJoinIfRegistered(_ host: HostID) {
-        guard let agent = hosts[host.index].agent, let (op, answer) = hosts[host.index].pendingJoin,
-              agent.sessionTerm != 0, !hosts[host.index].joiningRaft else { return }
+        // Called on every heartbeat answer, and a join is nearly never pending: asked first, and
+        // without binding it (or the agent), which copied the answer (280 bytes) and the agent.
+        guard hosts[host.index].pendingJoin != nil, (hosts[host.index].agent?.sessionTerm ?? 0) != 0,
+              !hosts[host.index].joiningRaft, let (op, answer) = hosts[host.index].pendingJoin else { return }
         if case .joined(_, true, _) = answer, hosts[host.index].manager == nil { return }
         hosts[host.index].pendingJoin = nil
         finish(op, .success(answer))

@@ -16,10 +16,10 @@ extension Manager {
     package func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, newStream: Bool, now: SimTime, heartbeat: SimDuration,
                                      epsilon: SimDuration, jitter: inout SeededRandom, expiryOrder: EventID,
                                      effects: inout [DispatcherEffect]) -> Bool {
-        // No closure inside the read: one capturing `store` would copy it.
-        guard dispatcher != nil, let (node, lagging) = readInPlace({ store -> (NodeRecord, Bool)? in
-            guard let node = store.node(id: nodeID) else { return nil }
-            return (node, store.containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: heartbeat, at: now))
+        // No closure inside the read (one capturing `store` would copy it), and one mutating
+        // call (a non-mutating one is handed a copy of the store).
+        guard dispatcher != nil, let (node, lagging) = readInPlace({
+            $0.heartbeatReads(ofNode: nodeID, unchangedFor: heartbeat, at: now)
         }) else { return false }
         let isRaftMember = node.raftID != 0 && raft.voters.contains(node.raftID)
         let period = heartbeat + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(epsilon.nanoseconds, 1)))))

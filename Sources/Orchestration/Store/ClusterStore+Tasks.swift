@@ -27,6 +27,17 @@ extension ClusterStore {
         taskTable.containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: age, at: now)
     }
 
+    /// A dispatcher heartbeat's reads: node `nodeID`, and whether a task on it awaits its
+    /// agent unchanged for `age` at `now` (`containsTaskAwaitingAgent`); nil for no such node.
+    ///
+    /// `mutating` only so that it is handed the store in place (`Manager.readInPlace`); it
+    /// changes nothing. A non-mutating method of this module called on an `inout` store is
+    /// handed a copy of the whole store (360 bytes, on every heartbeat).
+    public mutating func heartbeatReads(ofNode nodeID: String, unchangedFor age: SimDuration, at now: SimTime) -> (node: NodeRecord, lagging: Bool)? {
+        guard let node = node(id: nodeID) else { return nil }
+        return (node, containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: age, at: now))
+    }
+
     /// How many tasks satisfy `predicate`, counted without listing or sorting them. O(n).
     public func countTasks(where predicate: (TaskRecord) -> Bool) -> Int { taskTable.count(where: predicate) }
 
