@@ -3,8 +3,8 @@
 extension RaftNode {
     /// Whether `ready()` has anything to hand out.
     ///
-    /// Always inlined: called through a node held in an array or a class, a getter is handed
-    /// a copy of the whole node (half a kilobyte and more, retained field by field).
+    /// Always inlined: called on a node held in an array or a class, or lent `inout`, a getter
+    /// that is not inlined is handed a copy of the whole node (half a kilobyte and more).
     @inlinable @inline(__always)
     public var hasReady: Bool {
         !outbox.isEmpty || unstableFrom <= log.lastIndex || committed > handedOutThrough
