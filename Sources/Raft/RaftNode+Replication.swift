@@ -51,9 +51,10 @@ extension RaftNode {
         }
         let last = min(log.lastIndex, next + UInt64(config.maxEntriesPerAppend) - 1)
         let entries = log.array(from: next, through: last)   // shared by every follower at `next`
-        if entries.isEmpty && !sendIfEmpty { return false }
+        let carries = !entries.isEmpty   // asked before the send, so that `entries` moves into the message
+        if !carries && !sendIfEmpty { return false }
         send(to: progress[k].id, .append(prevIndex: next - 1, prevTerm: prevTerm, entries: entries, commit: committed))
-        if !entries.isEmpty { progress[k].sent(through: last) }   // not `entries.last`: a copy of the entry
+        if carries { progress[k].sent(through: last) }
         return true
     }
 
