@@ -15,6 +15,25 @@ import SimCore
         #expect(store.appliedIndex == 4)
     }
 
+    @Test("a heartbeat's reads are the node and whether a task on it awaits its agent, and change nothing")
+    func heartbeatReadsAreTheTwoReadsTheyStandFor() {
+        var store = ClusterStore()
+        store.apply(.addNode(node("n1", "w1")), at: 1)
+        store.apply(.addNode(node("n2", "w2")), at: 2)
+        store.apply(.putTask(TaskTableTests.task("t1", slot: 1, node: "n1", state: .assigned)), at: 3)
+        let now = SimTime(nanoseconds: 10)
+        let before = store
+        #expect(store.heartbeatReads(ofNode: "n9", unchangedFor: .zero, at: now) == nil)
+        for (id, age) in [("n1", SimDuration.zero), ("n1", .nanoseconds(11)), ("n2", .zero)] {
+            let reads = store.heartbeatReads(ofNode: id, unchangedFor: age, at: now)
+            #expect(reads?.node == store.node(id: id))
+            #expect(reads?.lagging == store.containsTaskAwaitingAgent(onNode: id, unchangedFor: age, at: now))
+        }
+        #expect(store.heartbeatReads(ofNode: "n1", unchangedFor: .zero, at: now)?.lagging == true)
+        #expect(store.heartbeatReads(ofNode: "n1", unchangedFor: .nanoseconds(11), at: now)?.lagging == false)
+        #expect(store == before)
+    }
+
     @Test func applyingTheSameCommandsGivesTheSameStore() {
         let commands: [StoreCommand] = [
             .addNode(node("b", "w1")), .addNode(node("a", "m1", role: .manager)),
