@@ -103,14 +103,20 @@ extension Swarm {
         case .void:
             return
         case .later(let newest, let delay, let order):
-            simulator.schedule(.nodeExpiry(host, incarnation: network.incarnation(host), nodeID: nodeID, generation: newest),
-                               at: now + delay, reserved: order)
+            scheduleNodeExpiry(on: host, nodeID: nodeID, generation: newest, after: delay, order: order)
         case .due:
             guard m.raft.role == .leader else { return }
             var effects = takeDispatcherEffects()
             m.dispatcher?.expired(nodeID, generation: generation, store: m.store, now: now, effects: &effects)
             perform(effects, ofDispatcherOn: host, answering: nil)
         }
+    }
+
+    /// Schedules the event of `nodeID`'s expiry timer `generation` on `host`'s dispatcher, due
+    /// after `delay`: under the event ID `order` its heartbeat reserved, or a new one.
+    private func scheduleNodeExpiry(on host: HostID, nodeID: String, generation: UInt64, after delay: SimDuration, order: EventID?) {
+        let event = SwarmEvent.nodeExpiry(host, incarnation: network.incarnation(host), nodeID: nodeID, generation: generation)
+        if let order { simulator.schedule(event, at: now + delay, reserved: order) } else { schedule(event, after: delay) }
     }
 
     /// On the leader: agents' reports become one batch of status changes.
@@ -142,8 +148,7 @@ extension Swarm {
         case .propose(let commands):
             propose(commands, on: host, target: nil, reply: .api(.success(.done)))
         case .expiryDue(let nodeID, let generation, let delay, let order):
-            let event = SwarmEvent.nodeExpiry(host, incarnation: network.incarnation(host), nodeID: nodeID, generation: generation)
-            if let order { simulator.schedule(event, at: now + delay, reserved: order) } else { schedule(event, after: delay) }
+            scheduleNodeExpiry(on: host, nodeID: nodeID, generation: generation, after: delay, order: order)
         case .heartbeatAnswer(let period, let role, let isRaftMember, let term, let writeFirst):
             let answer = Reply.heartbeat(period: period, role: role, isRaftMember: isRaftMember,
                                          managers: managerHosts(of: host), term: term,

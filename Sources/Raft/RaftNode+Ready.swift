@@ -9,8 +9,14 @@ extension RaftNode {
     public var hasReady: Bool {
         !outbox.isEmpty || unstableFrom <= log.lastIndex || committed > handedOutThrough
             || currentRole != reportedRole || knownLeader != reportedLeader
-            || currentTerm != reportedHardState.term || vote != reportedHardState.vote || committed != reportedHardState.commit
-            || receivedSnapshot != nil || pendingCompaction != nil
+            || hardStateChanged || receivedSnapshot != nil || pendingCompaction != nil
+    }
+
+    /// Whether term, vote or commit index differ from the hard state last handed out. Field by
+    /// field: the synthesized `!=` of `HardState` is a call across modules.
+    @inlinable @inline(__always)
+    var hardStateChanged: Bool {
+        currentTerm != reportedHardState.term || vote != reportedHardState.vote || committed != reportedHardState.commit
     }
 
     /// Hands out everything that happened since the last call: what to persist, send and apply
@@ -18,9 +24,8 @@ extension RaftNode {
     @inlinable
     public mutating func ready() -> Raft.Ready<Command, State> {
         var r = Raft.Ready<Command, State>()
-        let hs = hardState
-        // Field by field, as in `hasReady`: the synthesized `!=` is a call across modules.
-        if hs.term != reportedHardState.term || hs.vote != reportedHardState.vote || hs.commit != reportedHardState.commit {
+        if hardStateChanged {
+            let hs = hardState
             r.hardState = hs
             reportedHardState = hs
         }
