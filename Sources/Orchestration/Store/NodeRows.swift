@@ -1,3 +1,5 @@
+import SimCore
+
 /// Table rows filed by node, and among them the rows a node's agent has still to act on.
 ///
 /// Node IDs are interned: each gets a number the first time a row is filed under it, and every
@@ -9,7 +11,7 @@
 /// a question whose answer has no order in it.
 struct NodeRows: Sendable {
     /// Each node's number, by ID.
-    private var numberOf: [String: Int32] = [:]
+    private var numberOf: IDDictionary<Int32> = [:]
     /// Each number's node ID.
     private var names: [String] = []
     /// The rows of each node, by number.
