@@ -97,7 +97,7 @@ package struct Dispatcher: Sendable {
     /// last (through another manager, or directly), a new session stream. `lagging`: the store
     /// holds a task of the node left unacknowledged for a heartbeat period
     /// (`ClusterStore.containsTaskAwaitingAgent`).
-    package mutating func heartbeat(from node: NodeRecord, incarnation: UInt32?, isRaftMember: Bool, leaderTerm: UInt64,
+    package mutating func heartbeat(from node: HeartbeatNode, incarnation: UInt32?, isRaftMember: Bool, leaderTerm: UInt64,
                                     newStream: Bool = false, lagging: Bool, now: SimTime, period: SimDuration,
                                     expiryOrder: EventID, effects: inout [DispatcherEffect]) {
         let nodeID = node.id

@@ -32,3 +32,22 @@ public struct NodeRecord: Equatable, Sendable {
         self.createdAt = createdAt; self.updatedAt = createdAt
     }
 }
+
+/// What a dispatcher heartbeat reads of a node's record (`ClusterStore.heartbeatReads`): four
+/// fields rather than a copy of the whole record, which spans several cache lines and holds a
+/// dozen strings to retain, on every heartbeat of every node.
+public struct HeartbeatNode: Equatable, Sendable {
+    public var id: String
+    public var role: NodeRole
+    public var state: NodeState
+    /// The Raft member ID of a manager, 0 for a worker.
+    public var raftID: UInt64
+
+    public init(_ record: NodeRecord) {
+        self.init(id: record.id, role: record.role, state: record.state, raftID: record.raftID)
+    }
+
+    public init(id: String, role: NodeRole, state: NodeState, raftID: UInt64) {
+        self.id = id; self.role = role; self.state = state; self.raftID = raftID
+    }
+}
