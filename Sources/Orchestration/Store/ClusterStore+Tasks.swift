@@ -36,7 +36,9 @@ extension ClusterStore {
     /// handed a copy of the whole store (360 bytes, on every heartbeat).
     public mutating func heartbeatReads(ofNode nodeID: String, unchangedFor age: SimDuration, at now: SimTime) -> (node: HeartbeatNode, lagging: Bool)? {
         guard let i = index(ofNode: nodeID) else { return nil }
-        let node = HeartbeatNode(id: nodes[i].id, role: nodes[i].role, state: nodes[i].state, raftID: nodes[i].raftID)
+        // The ID asked for is the record's (`nodePositions` matched it), and already at hand:
+        // taking the record's would touch its text, a cache line of its own.
+        let node = HeartbeatNode(id: nodeID, role: nodes[i].role, state: nodes[i].state, raftID: nodes[i].raftID)
         return (node, containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: age, at: now))
     }
 

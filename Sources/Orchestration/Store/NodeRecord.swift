@@ -2,22 +2,23 @@ import SimCore
 
 /// One node of the swarm, as the replicated store holds it (swarmkit's `api.Node`, reduced).
 public struct NodeRecord: Equatable, Sendable {
+    // What every heartbeat reads (`HeartbeatNode`) comes first, in one cache line.
     /// 25 lowercase base-36 characters, like swarmkit's identity.NewID().
     public var id: String
-    public var hostname: String
+    /// The Raft member ID of a manager, 0 for a worker.
+    public var raftID: UInt64 = 0
     /// The role the node should have (spec); a manager's Raft membership follows it.
     public var role: NodeRole
+    public var state: NodeState = .unknown
     public var availability: NodeAvailability = .active
+    public var hostname: String
     public var labels = Labels()
     /// Labels of the engine on the host (`engine.labels.*` in constraints).
     public var engineLabels = Labels()
-    public var state: NodeState = .unknown
     public var stateMessage = ""
     /// The node's address (its host's IP).
     public var address: String
     public var engineVersion: String
-    /// The Raft member ID of a manager, 0 for a worker.
-    public var raftID: UInt64 = 0
     public var nanoCPUs: Int64
     public var memoryBytes: Int64
     public var os = "linux"
