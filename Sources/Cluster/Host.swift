@@ -10,6 +10,37 @@ import NodeRoles
 /// into one host's roles (`hosts[i].manager?.raft`, `hosts[i].agent`) many times each; a value
 /// would be copied whole, every table it holds retained and released, on each read.
 final class Host {
+    // Stored properties lie in declaration order: what a heartbeat reads or writes comes first,
+    // a few cache lines together (a swarm of thousands of nodes heartbeats through all of its
+    // hosts every period, and each line more is a miss per heartbeat); the Raft storage, a
+    // manager's alone and the biggest, comes last.
+
+    // MARK: In memory, read on every heartbeat: lost at a crash
+    /// Heartbeat wake-ups scheduled for this incarnation and not yet due (see `scheduleHeartbeat`).
+    var heartbeatWakeups = 0
+    /// A promotion's Raft join is on its way to the leader.
+    var joiningRaft = false
+    /// Restarted with autolock on: neither manager nor agent runs until `docker swarm unlock`.
+    var locked = false
+    var manager: Manager?
+    /// A `swarm init --force-new-cluster`, answered once the manager leads with its log applied.
+    var pendingForcedInit: OperationID?
+    /// A `swarm init` or `swarm join`, answered once the node has registered (and a manager's
+    /// once Raft has taken it in).
+    var pendingJoin: PendingJoin?
+    var agent: Agent?
+    /// This node's routing mesh, as far as updates have reached it.
+    var mesh = NodeMesh()
+    /// What mesh repair last found this node's mesh up to date with (`Swarm.meshRepairStamp`).
+    var meshCheckedFresh: Swarm.MeshRepairStamp?
+
+    // MARK: On disk, read on every heartbeat: survives a crash
+    /// The swarm this engine belongs to, if any.
+    var membership: Membership?
+    /// Managers this node knows of, for its agent to connect to.
+    var knownManagers: [HostID] = []
+
+    // MARK: Fixed
     let id: HostID
     let name: String
     let address: String
@@ -17,43 +48,34 @@ final class Host {
     let memoryBytes: Int64
     let engineLabels: Labels
 
-    // MARK: On disk: survives a crash
-    /// The swarm this engine belongs to, if any.
-    var membership: Membership?
-    /// A manager's Raft log, term and vote.
-    var raftStorage: Raft.Storage<StoreCommand, ClusterStore>?
-    /// Managers this node knows of, for its agent to connect to.
-    var knownManagers: [HostID] = []
-
     // MARK: In memory: lost at a crash
     /// A join that `docker swarm join` stopped waiting for, which the engine keeps trying.
     var backgroundJoin: (token: String, remote: String)?
-    var manager: Manager?
     /// When its manager last became Raft leader (read only while it still leads: see
     /// `ClusterObserver.leaderSince`).
     var leaderSince: SimTime?
     /// The unlock key its manager's disk is sealed with: the swarm's key as its store held it
     /// when it went down (nil: autolock was off). Read at restart (Swarm+Autolock.swift).
     var sealedWith: String?
-    /// Restarted with autolock on: neither manager nor agent runs until `docker swarm unlock`.
-    var locked = false
-    var agent: Agent?
-    /// A promotion's Raft join is on its way to the leader.
-    var joiningRaft = false
-    /// A `swarm init` or `swarm join`, answered once the node has registered (and a manager's
-    /// once Raft has taken it in).
-    var pendingJoin: (OperationID, EngineResponse)?
-    /// A `swarm init --force-new-cluster`, answered once the manager leads with its log applied.
-    var pendingForcedInit: OperationID?
-    /// Heartbeat wake-ups scheduled for this incarnation and not yet due (see `scheduleHeartbeat`).
-    var heartbeatWakeups = 0
-    /// This node's routing mesh, as far as updates have reached it.
-    var mesh = NodeMesh()
-    /// What mesh repair last found this node's mesh up to date with (`Swarm.meshRepairStamp`).
-    var meshCheckedFresh: Swarm.MeshRepairStamp?
+
+    // MARK: On disk: survives a crash
+    /// A manager's Raft log, term and vote.
+    var raftStorage: Raft.Storage<StoreCommand, ClusterStore>?
 
     init(id: HostID, name: String, address: String, nanoCPUs: Int64, memoryBytes: Int64, engineLabels: Labels) {
         self.id = id; self.name = name; self.address = address
         self.nanoCPUs = nanoCPUs; self.memoryBytes = memoryBytes; self.engineLabels = engineLabels
     }
+}
+
+/// A `swarm init` or `swarm join` waiting for its node to register: the operation, and what
+/// it answers then (`EngineResponse.joined`). Kept small: every heartbeat answer asks whether
+/// one waits.
+struct PendingJoin {
+    var operation: OperationID
+    var nodeID: String
+    var asManager: Bool
+    var managerAddress: String
+
+    var answer: EngineResponse { .joined(nodeID: nodeID, asManager: asManager, managerAddress: managerAddress) }
 }

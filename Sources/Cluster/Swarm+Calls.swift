@@ -11,7 +11,7 @@ extension Swarm {
         pendingCalls.insert(PendingCall(caller: caller, callerIncarnation: network.incarnation(caller), purpose: purpose), id: id)
         send(.call(id, call), from: caller, to: to)
         let deadline = CallDeadlines.Entry(time: now + timeout, order: simulator.reserveEventID(), call: id)
-        if callDeadlines.insert(deadline) { armCallDeadline() }
+        if callDeadlines.insert(deadline, timeout: timeout) { armCallDeadline() }
         return id
     }
 

@@ -30,9 +30,9 @@ extension Swarm {
         guard case .raftJoined = reply, let raftID = hosts[host.index].membership?.raftID,
               hosts[host.index].manager == nil else {
             // Failed: the next heartbeat tries again; a waiting `swarm join` reports the error.
-            if let (op, _) = pending, case .failed(let error) = reply {
+            if let pending, case .failed(let error) = reply {
                 hosts[host.index].pendingJoin = nil
-                finish(op, .failure(error))
+                finish(pending.operation, .failure(error))
             }
             return
         }
@@ -46,12 +46,12 @@ extension Swarm {
     /// swarmkit's node is ready only when its agent's session is established.
     func finishJoinIfRegistered(_ host: HostID) {
         // Called on every heartbeat answer, and a join is nearly never pending: asked first, and
-        // without binding it (or the agent), which copied the answer (280 bytes) and the agent.
+        // without binding the agent, which would copy it.
         guard hosts[host.index].pendingJoin != nil, (hosts[host.index].agent?.sessionTerm ?? 0) != 0,
-              !hosts[host.index].joiningRaft, let (op, answer) = hosts[host.index].pendingJoin else { return }
-        if case .joined(_, true, _) = answer, hosts[host.index].manager == nil { return }
+              !hosts[host.index].joiningRaft, let pending = hosts[host.index].pendingJoin else { return }
+        if pending.asManager, hosts[host.index].manager == nil { return }
         hosts[host.index].pendingJoin = nil
-        finish(op, .success(answer))
+        finish(pending.operation, .success(pending.answer))
     }
 
     /// On the leader: adds a promoted (or newly joined) manager to Raft.

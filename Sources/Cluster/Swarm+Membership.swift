@@ -35,8 +35,8 @@ extension Swarm {
                 on: host, target: nil, reply: .api(.success(.done)))
         startAgent(host)
         // `swarm init` returns once the node has registered with its dispatcher.
-        let answer = EngineResponse.joined(nodeID: nodeID, asManager: true, managerAddress: address(of: host) + ":2377")
-        hosts[host.index].pendingJoin = (op, answer)
+        hosts[host.index].pendingJoin = PendingJoin(operation: op, nodeID: nodeID, asManager: true,
+                                                    managerAddress: address(of: host) + ":2377")
     }
 
     func nodeRecord(for host: HostID, id: String, role: NodeRole) -> NodeRecord {
@@ -89,10 +89,9 @@ extension Swarm {
         guard let operation = operations[op], case .swarmJoin(_, let remote, _) = operation.request else { return }
         let host = operation.host
         becomeMember(host, nodeID: nodeID, role: role, managers: managers, via: remote)
-        let answer = EngineResponse.joined(nodeID: nodeID, asManager: role == .manager,
-                                           managerAddress: address(of: managers.first ?? host) + ":2377")
         // `docker swarm join` returns once the node has registered, and a manager once it is in Raft.
-        hosts[host.index].pendingJoin = (op, answer)
+        hosts[host.index].pendingJoin = PendingJoin(operation: op, nodeID: nodeID, asManager: role == .manager,
+                                                    managerAddress: address(of: managers.first ?? host) + ":2377")
         if role == .manager { reconcileRole(host, role: .manager, isRaftMember: false) }
     }
 

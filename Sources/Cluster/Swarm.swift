@@ -34,7 +34,7 @@ public final class Swarm {
     var raftDirectoryChanges: UInt64 = 0
     var lastManagerHosts: (voters: [UInt64], directoryChanges: UInt64, hosts: [HostID])?
     /// Node ID → the host whose engine is that node (looked up, never iterated).
-    var hostOfNode: [String: HostID] = [:] { didSet { hostOfNodeChanges &+= 1 } }
+    var hostOfNode: IDDictionary<HostID> = [:] { didSet { hostOfNodeChanges &+= 1 } }
     /// Counts the changes to `hostOfNode` (a node leaving takes its endpoints out of the mesh).
     var hostOfNodeChanges: UInt64 = 0
     /// Counts the managers started, to tell their runtimes apart (`Manager.serial`).

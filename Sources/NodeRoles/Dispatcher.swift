@@ -14,7 +14,7 @@ package struct Dispatcher: Sendable {
     /// and the incarnation of its engine at its last heartbeat (nil: none yet, or not known); a
     /// different one is a new agent, hence a new session (swarmkit's session ID), which gets
     /// every assignment again. One table, so that a heartbeat hashes the node ID once.
-    private var sessions: [String: Session] = [:]
+    private var sessions: IDDictionary<Session> = [:]
     /// Generations are numbered from the term up, so that a timer a dispatcher of an earlier
     /// term left in the queue never passes for one of this dispatcher's.
     private var nextGeneration: UInt64
@@ -97,7 +97,7 @@ package struct Dispatcher: Sendable {
     /// last (through another manager, or directly), a new session stream. `lagging`: the store
     /// holds a task of the node left unacknowledged for a heartbeat period
     /// (`ClusterStore.containsTaskAwaitingAgent`).
-    package mutating func heartbeat(from node: NodeRecord, incarnation: UInt32?, isRaftMember: Bool, leaderTerm: UInt64,
+    package mutating func heartbeat(from node: HeartbeatNode, incarnation: UInt32?, isRaftMember: Bool, leaderTerm: UInt64,
                                     newStream: Bool = false, lagging: Bool, now: SimTime, period: SimDuration,
                                     expiryOrder: EventID, effects: inout [DispatcherEffect]) {
         let nodeID = node.id

@@ -71,7 +71,7 @@ package final class Manager {
     /// the last entry in the log: the dispatcher and the orchestrators start once it is applied.
     package var orchestrationFence: UInt64 = 0
     /// Through which manager each node's session reaches the dispatcher (looked up only).
-    package var sessions: [String: HostID] = [:]
+    package var sessions: IDDictionary<HostID> = [:]
     /// Services whose endpoints are due to spread.
     package var meshPending: [String] = [] { didSet { meshInputs &+= 1 } }
     /// Counts the changes to the store and to `meshPending`, what mesh repair compares a node's

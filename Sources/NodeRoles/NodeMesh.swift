@@ -19,9 +19,11 @@ package struct NodeMesh: Sendable {
     private var stamps: [String: LeaderStamp] = [:]
     /// The highest term among `stamps`, and the leaders whose stamps have it (one, unless a
     /// cluster forced anew reached the term too): `sessionFollows` checks these on every
-    /// heartbeat instead of every service's stamp.
+    /// heartbeat instead of every service's stamp. The first is kept inline and the others
+    /// apart, nearly always none, so that the check reads no array.
     private var highestTerm: UInt64 = 0
-    private var leadersAtHighestTerm: [UInt64] = []
+    private var firstLeaderAtHighestTerm: UInt64?
+    private var otherLeadersAtHighestTerm: [UInt64] = []
     /// Ports published in ingress mode, in the order learnt.
     package private(set) var publishedPorts: [PublishedPort] = []
     /// Counts the changes to the ports and endpoints (not the balancer's turns), for mesh repair.
@@ -38,9 +40,14 @@ package struct NodeMesh: Sendable {
             if let taken = stamps[u.serviceID], !u.stamp.mayReplace(taken) { continue }
             stamps[u.serviceID] = u.stamp
             if u.stamp.term > highestTerm {
-                (highestTerm, leadersAtHighestTerm) = (u.stamp.term, [u.stamp.leader])
-            } else if u.stamp.term == highestTerm, !leadersAtHighestTerm.contains(u.stamp.leader) {
-                leadersAtHighestTerm.append(u.stamp.leader)
+                (highestTerm, firstLeaderAtHighestTerm, otherLeadersAtHighestTerm) = (u.stamp.term, u.stamp.leader, [])
+            } else if u.stamp.term == highestTerm, firstLeaderAtHighestTerm != u.stamp.leader,
+                      !otherLeadersAtHighestTerm.contains(u.stamp.leader) {
+                if firstLeaderAtHighestTerm == nil {
+                    firstLeaderAtHighestTerm = u.stamp.leader
+                } else {
+                    otherLeadersAtHighestTerm.append(u.stamp.leader)
+                }
             }
             publishedPorts.removeAll { $0.serviceID == u.serviceID }
             releasePorts(u.ingressPorts, to: u.serviceID, in: &table)
@@ -67,12 +74,14 @@ package struct NodeMesh: Sendable {
     /// anew (`--force-new-cluster`), whose terms go on from the recovered manager's. Updates
     /// stamped by the earlier leaders no longer hold back this leader's.
     package mutating func sessionFollows(term: UInt64, leader: UInt64) {
-        guard highestTerm > term || (highestTerm == term && leadersAtHighestTerm.contains { $0 != leader })
-        else { return }
+        // Another leader at this term: the first is not this one, or there are two or more
+        // (they differ from one another).
+        let anotherLeader = firstLeaderAtHighestTerm.map { $0 != leader } == true || !otherLeadersAtHighestTerm.isEmpty
+        guard highestTerm > term || (highestTerm == term && anotherLeader) else { return }
         for key in stamps.keys.sorted() where stamps[key].map({ $0.isOtherCluster(term: term, leader: leader) }) == true {
             stamps[key] = LeaderStamp(term: term, index: 0, leader: leader)
         }
-        (highestTerm, leadersAtHighestTerm) = (term, [leader])
+        (highestTerm, firstLeaderAtHighestTerm, otherLeadersAtHighestTerm) = (term, leader, [])
     }
 
     /// Another node left the swarm (gossip): stop routing to its tasks.

@@ -50,7 +50,7 @@ import Orchestration
         let s = store([("a", .unknown)])
         var d = Dispatcher(term: 4, store: s, now: t0, grace: .seconds(30), settings: settings, effects: &effects)
         effects = []
-        d.heartbeat(from: s.node(id: "a")!, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
+        d.heartbeat(from: HeartbeatNode(s.node(id: "a")!), incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
                     period: .seconds(5), expiryOrder: EventID(sequence: 7), effects: &effects)
         #expect(effects.map(describe) == ["expiry a#2 after 15s order 7", "answer 5s worker term 4 after 1 write(s)",
                                           "assignments a", "mesh a"])
@@ -63,7 +63,7 @@ import Orchestration
         var effects: [DispatcherEffect] = []
         let s = store([("a", .ready)])
         var d = Dispatcher(term: 4, store: store([]), now: t0, grace: .seconds(30), settings: settings, effects: &effects)
-        let node = s.node(id: "a")!
+        let node = HeartbeatNode(s.node(id: "a")!)
         effects = []
         d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
                     period: .seconds(5), expiryOrder: EventID(sequence: 7), effects: &effects)
@@ -90,7 +90,7 @@ import Orchestration
         var effects: [DispatcherEffect] = []
         let s = store([("a", .ready)])
         var d = Dispatcher(term: 4, store: store([]), now: t0, grace: .seconds(30), settings: settings, effects: &effects)
-        let node = s.node(id: "a")!
+        let node = HeartbeatNode(s.node(id: "a")!)
         d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0,
                     period: .seconds(5), expiryOrder: EventID(sequence: 7), effects: &effects)
         d.heartbeat(from: node, incarnation: 1, isRaftMember: false, leaderTerm: 4, lagging: false, now: t0 + .seconds(5),

@@ -26,7 +26,7 @@ import SimCore
         #expect(store.heartbeatReads(ofNode: "n9", unchangedFor: .zero, at: now) == nil)
         for (id, age) in [("n1", SimDuration.zero), ("n1", .nanoseconds(11)), ("n2", .zero)] {
             let reads = store.heartbeatReads(ofNode: id, unchangedFor: age, at: now)
-            #expect(reads?.node == store.node(id: id))
+            #expect(reads?.node == store.node(id: id).map(HeartbeatNode.init))
             #expect(reads?.lagging == store.containsTaskAwaitingAgent(onNode: id, unchangedFor: age, at: now))
         }
         #expect(store.heartbeatReads(ofNode: "n1", unchangedFor: .zero, at: now)?.lagging == true)

@@ -27,14 +27,18 @@ extension ClusterStore {
         taskTable.containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: age, at: now)
     }
 
-    /// A dispatcher heartbeat's reads: node `nodeID`, and whether a task on it awaits its
-    /// agent unchanged for `age` at `now` (`containsTaskAwaitingAgent`); nil for no such node.
+    /// A dispatcher heartbeat's reads: what the dispatcher reads of node `nodeID`, and whether a
+    /// task on it awaits its agent unchanged for `age` at `now` (`containsTaskAwaitingAgent`);
+    /// nil for no such node.
     ///
     /// `mutating` only so that it is handed the store in place (`Manager.readInPlace`); it
     /// changes nothing. A non-mutating method of this module called on an `inout` store is
     /// handed a copy of the whole store (360 bytes, on every heartbeat).
-    public mutating func heartbeatReads(ofNode nodeID: String, unchangedFor age: SimDuration, at now: SimTime) -> (node: NodeRecord, lagging: Bool)? {
-        guard let node = node(id: nodeID) else { return nil }
+    public mutating func heartbeatReads(ofNode nodeID: String, unchangedFor age: SimDuration, at now: SimTime) -> (node: HeartbeatNode, lagging: Bool)? {
+        guard let i = index(ofNode: nodeID) else { return nil }
+        // The ID asked for is the record's (`nodePositions` matched it), and already at hand:
+        // taking the record's would touch its text, a cache line of its own.
+        let node = HeartbeatNode(id: nodeID, role: nodes[i].role, state: nodes[i].state, raftID: nodes[i].raftID)
         return (node, containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: age, at: now))
     }
 

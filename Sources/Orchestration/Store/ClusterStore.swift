@@ -28,7 +28,7 @@ public struct ClusterStore: Equatable, Sendable {
     public private(set) var removedRaftIDs: [UInt64] = []
     /// Each node's position in `nodes`, by ID: a heartbeat finds its node with one hash, not a
     /// binary search of the IDs (twelve string comparisons at 4,700 nodes, each a cache miss).
-    private var nodePositions: [String: Int] = [:]
+    private var nodePositions: IDDictionary<Int> = [:]
 
     public init() {}
 

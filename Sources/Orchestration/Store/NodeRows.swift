@@ -1,3 +1,5 @@
+import SimCore
+
 /// Table rows filed by node, and among them the rows a node's agent has still to act on.
 ///
 /// Node IDs are interned: each gets a number the first time a row is filed under it, and every
@@ -9,7 +11,7 @@
 /// a question whose answer has no order in it.
 struct NodeRows: Sendable {
     /// Each node's number, by ID.
-    private var numberOf: [String: Int32] = [:]
+    private var numberOf: IDDictionary<Int32> = [:]
     /// Each number's node ID.
     private var names: [String] = []
     /// The rows of each node, by number.
@@ -37,9 +39,11 @@ struct NodeRows: Sendable {
         numberOf[nodeID].map { groups[Int($0)] } ?? []
     }
 
-    /// The rows under `nodeID` that await its agent, in no meaningful order.
-    func awaitingRows(under nodeID: String) -> [Int32] {
-        numberOf[nodeID].map { awaiting[Int($0)] } ?? []
+    /// Whether a row under `nodeID` that awaits its agent satisfies `predicate`; read in place
+    /// (every heartbeat asks, and nearly always no row awaits: see `setAwaiting`).
+    func containsAwaitingRow(under nodeID: String, where predicate: (Int32) -> Bool) -> Bool {
+        guard let n = numberOf[nodeID] else { return false }
+        return awaiting[Int(n)].contains(where: predicate)
     }
 
     /// Every node with at least one row, sorted. - Complexity: O(k log k) for k nodes ever seen.
@@ -88,6 +92,9 @@ struct NodeRows: Sendable {
             awaiting[n].append(row)
         } else {
             Self.take(row, from: &awaiting[n], place: &awaitingPlace)
+            // An emptied group lets its buffer go: asking an empty array with no buffer of its
+            // own reads nothing of this node's (a heartbeat asks every node's, in turn).
+            if awaiting[n].isEmpty { awaiting[n] = [] }
         }
     }
 

@@ -125,7 +125,7 @@ public struct TaskTable: Equatable, Sendable {
     /// has not changed for `age` at `now`. O(k) for the node's k awaiting tasks, none in a
     /// steady swarm.
     public func containsTaskAwaitingAgent(onNode nodeID: String, unchangedFor age: SimDuration, at now: SimTime) -> Bool {
-        nodeRows.awaitingRows(under: nodeID).contains { now - records[Int($0)].updatedAt >= age }
+        nodeRows.containsAwaitingRow(under: nodeID) { now - records[Int($0)].updatedAt >= age }
     }
 
     /// How many tasks satisfy `predicate`. A count has no order in it, so the rows are read as
