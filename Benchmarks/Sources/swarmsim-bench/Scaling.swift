@@ -11,7 +11,7 @@ import Glibc
 // after a warm-up, over three consecutive windows, the fastest counting: at 1,000 nodes a
 // window is a third of a wall second, and one window alone moves with the machine.
 
-nonisolated(unsafe) let scaling = Workload(
+let scaling = Workload(
     name: "scaling",
     summary: "the swarm3k model at 1,000, 2,000, 4,700 and 10,000 nodes, 10 virtual minutes each: wall seconds per node per virtual hour",
     run: { Scaling.run() }

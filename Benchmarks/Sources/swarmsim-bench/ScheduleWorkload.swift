@@ -20,7 +20,7 @@ import Orchestration
 /// `nonisolated(unsafe)`: `Workload` as the bench package declares it is not `Sendable`, and a
 /// global constant of it would not compile in Swift 6 mode otherwise; it is immutable and only
 /// read from the bench's main thread.
-nonisolated(unsafe) let schedule = Workload(
+let schedule = Workload(
     name: "schedule",
     summary: "scheduler placements per second: one 100k-replica service, 100k independent tasks, 100k tasks for a label on every third node",
     run: { ScheduleWorkload.run() }

@@ -3,7 +3,7 @@ import SimCore
 // The `swarm3k` workload: the size of the community's swarm3k test (4,700 nodes, 3 managers,
 // 100,000 tasks over two global and four replicated services), heartbeats on, one virtual hour.
 
-nonisolated(unsafe) let swarm3k = Workload(
+let swarm3k = Workload(
     name: "swarm3k",
     summary: "4,700 nodes (3 managers), 100,000 tasks over 2 global and 4 replicated services, one virtual hour: virtual s/s, events/s, peak memory",
     run: { Swarm3k.run() }

@@ -9,7 +9,7 @@ import Glibc
 // The `swarm-scale` workload: a whole swarm of 1,000 nodes (3 managers, 997 workers) running
 // 30,000 tasks, with heartbeats, Raft and the dispatcher all on, for one virtual hour.
 
-nonisolated(unsafe) let swarmScale = Workload(
+let swarmScale = Workload(
     name: "swarm-scale",
     summary: "1,000 nodes (3 managers), 30,000 tasks, heartbeats on, one virtual hour: virtual seconds per wall second, peak memory",
     run: { SwarmScale.run() }
