@@ -44,10 +44,29 @@ struct SwarmModel {
     /// that a short window would otherwise count as running cost.
     static let warmUp = SimDuration.minutes(2)
 
+    /// A swarm built and warmed up, ready for timed windows.
+    final class Prepared {
+        let swarm: Swarm
+        let running: Int
+        let setup: Double
+        /// The fastest window so far: wall seconds and events.
+        var best: (wall: Double, events: UInt64)?
+
+        init(swarm: Swarm, running: Int, setup: Double) {
+            self.swarm = swarm; self.running = running; self.setup = setup
+        }
+
+        /// Runs the swarm for `virtualTime`, timed; keeps the window if it is the fastest.
+        func window(_ virtualTime: SimDuration) {
+            let start = swarm.now, events0 = swarm.eventsHandled
+            let wall = seconds { swarm.run(until: start + virtualTime) }
+            if best.map({ wall < $0.wall }) ?? true { best = (wall, swarm.eventsHandled - events0) }
+        }
+    }
+
     /// Builds the swarm (joins every node, creates the services, waits until the tasks run or
-    /// 30 virtual minutes pass), runs it `warmUp` untimed, then `windows` times for `virtualTime`,
-    /// one after the other, and reports the fastest window. `label` prefixes progress lines.
-    func run(for virtualTime: SimDuration, windows: Int = 1, label: String) -> Figures {
+    /// 30 virtual minutes pass) and runs it `warmUp` untimed. `label` prefixes progress lines.
+    func prepare(label: String) -> Prepared {
         var options = SwarmOptions()
         options.seed = 1
         let swarm = Swarm(options: options)
@@ -63,16 +82,25 @@ struct SwarmModel {
             }
         }
         let running = Self.runningTasks(swarm)
-        progress("\(label): \(running) of \(wanted) tasks running after setup (\(formatSeconds(setup)) s); running \(virtualTime.seconds) virtual s")
+        progress("\(label): \(running) of \(wanted) tasks running after setup (\(formatSeconds(setup)) s)")
         swarm.run(until: swarm.now + Self.warmUp)
-        var best: (wall: Double, events: UInt64)?
-        for _ in 0..<max(windows, 1) {
-            let start = swarm.now, events0 = swarm.eventsHandled
-            let wall = seconds { swarm.run(until: start + virtualTime) }
-            if best.map({ wall < $0.wall }) ?? true { best = (wall, swarm.eventsHandled - events0) }
-        }
-        return Figures(nodes: nodes, running: running, setup: setup, wall: best?.wall ?? 0, events: best?.events ?? 0,
-                       virtualSeconds: virtualTime.seconds, peakBytes: SwarmScale.peakResidentBytes())
+        return Prepared(swarm: swarm, running: running, setup: setup)
+    }
+
+    /// The figures of `prepared`'s fastest window, each window `virtualTime` long.
+    func figures(of prepared: Prepared, virtualTime: SimDuration) -> Figures {
+        Figures(nodes: nodes, running: prepared.running, setup: prepared.setup, wall: prepared.best?.wall ?? 0,
+                events: prepared.best?.events ?? 0, virtualSeconds: virtualTime.seconds,
+                peakBytes: SwarmScale.peakResidentBytes())
+    }
+
+    /// Builds and warms up the swarm (`prepare`), then runs it `windows` times for
+    /// `virtualTime`, one after the other, and reports the fastest window.
+    func run(for virtualTime: SimDuration, windows: Int = 1, label: String) -> Figures {
+        let prepared = prepare(label: label)
+        progress("\(label): running \(virtualTime.seconds) virtual s")
+        for _ in 0..<max(windows, 1) { prepared.window(virtualTime) }
+        return figures(of: prepared, virtualTime: virtualTime)
     }
 
     private func addHosts(to swarm: Swarm) -> [HostID] {
