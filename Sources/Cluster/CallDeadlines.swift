@@ -64,10 +64,10 @@ struct CallDeadlines {
             l = lanes.count
             lanes.append(Lane(timeout: timeout))
         }
-        if let last = lanes[l].entries.last, lanes[l].head < lanes[l].entries.count, entry.precedes(last) {
-            // Not the order calls are made in; kept right all the same.
-            let at = lanes[l].entries[lanes[l].head...].partitioningIndex { entry.precedes($0) }
-            lanes[l].entries.insert(entry, at: at)
+        if let last = lanes[l].entries.last, entry.precedes(last) {
+            // Not the order calls are made in (none makes it so); kept right all the same.
+            let waiting = lanes[l].entries[lanes[l].head...]
+            lanes[l].entries.insert(entry, at: waiting.firstIndex { entry.precedes($0) } ?? waiting.endIndex)
         } else {
             lanes[l].entries.append(entry)
         }
@@ -99,18 +99,5 @@ struct CallDeadlines {
             guard let front = lanes[i].front else { continue }
             if best.map({ front.precedes($0) }) ?? true { best = front; firstLane = i }
         }
-    }
-}
-
-extension ArraySlice {
-    /// The index of the first element that satisfies `belongs`, for a slice in which every
-    /// element that does comes after every element that does not (binary search).
-    func partitioningIndex(where belongs: (Element) -> Bool) -> Index {
-        var lo = startIndex, hi = endIndex
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2
-            if belongs(self[mid]) { hi = mid } else { lo = mid + 1 }
-        }
-        return lo
     }
 }

@@ -19,11 +19,12 @@ package struct NodeMesh: Sendable {
     private var stamps: [String: LeaderStamp] = [:]
     /// The highest term among `stamps`, and the leaders whose stamps have it (one, unless a
     /// cluster forced anew reached the term too): `sessionFollows` checks these on every
-    /// heartbeat instead of every service's stamp. The first is kept inline and the others
-    /// apart, nearly always none, so that the check reads no array.
+    /// heartbeat instead of every service's stamp. The check only asks whether a leader other
+    /// than its own has that term, so the first leader and whether there are more are enough,
+    /// and reading them reads no array.
     private var highestTerm: UInt64 = 0
     private var firstLeaderAtHighestTerm: UInt64?
-    private var otherLeadersAtHighestTerm: [UInt64] = []
+    private var severalLeadersAtHighestTerm = false
     /// Ports published in ingress mode, in the order learnt.
     package private(set) var publishedPorts: [PublishedPort] = []
     /// Counts the changes to the ports and endpoints (not the balancer's turns), for mesh repair.
@@ -40,13 +41,12 @@ package struct NodeMesh: Sendable {
             if let taken = stamps[u.serviceID], !u.stamp.mayReplace(taken) { continue }
             stamps[u.serviceID] = u.stamp
             if u.stamp.term > highestTerm {
-                (highestTerm, firstLeaderAtHighestTerm, otherLeadersAtHighestTerm) = (u.stamp.term, u.stamp.leader, [])
-            } else if u.stamp.term == highestTerm, firstLeaderAtHighestTerm != u.stamp.leader,
-                      !otherLeadersAtHighestTerm.contains(u.stamp.leader) {
+                (highestTerm, firstLeaderAtHighestTerm, severalLeadersAtHighestTerm) = (u.stamp.term, u.stamp.leader, false)
+            } else if u.stamp.term == highestTerm {
                 if firstLeaderAtHighestTerm == nil {
                     firstLeaderAtHighestTerm = u.stamp.leader
-                } else {
-                    otherLeadersAtHighestTerm.append(u.stamp.leader)
+                } else if firstLeaderAtHighestTerm != u.stamp.leader {
+                    severalLeadersAtHighestTerm = true
                 }
             }
             publishedPorts.removeAll { $0.serviceID == u.serviceID }
@@ -74,14 +74,13 @@ package struct NodeMesh: Sendable {
     /// anew (`--force-new-cluster`), whose terms go on from the recovered manager's. Updates
     /// stamped by the earlier leaders no longer hold back this leader's.
     package mutating func sessionFollows(term: UInt64, leader: UInt64) {
-        // Another leader at this term: the first is not this one, or there are two or more
-        // (they differ from one another).
-        let anotherLeader = firstLeaderAtHighestTerm.map { $0 != leader } == true || !otherLeadersAtHighestTerm.isEmpty
+        // Another leader at this term: there are several, or the one is not this one.
+        let anotherLeader = severalLeadersAtHighestTerm || firstLeaderAtHighestTerm.map { $0 != leader } == true
         guard highestTerm > term || (highestTerm == term && anotherLeader) else { return }
         for key in stamps.keys.sorted() where stamps[key].map({ $0.isOtherCluster(term: term, leader: leader) }) == true {
             stamps[key] = LeaderStamp(term: term, index: 0, leader: leader)
         }
-        (highestTerm, firstLeaderAtHighestTerm, otherLeadersAtHighestTerm) = (term, leader, [])
+        (highestTerm, firstLeaderAtHighestTerm, severalLeadersAtHighestTerm) = (term, leader, false)
     }
 
     /// Another node left the swarm (gossip): stop routing to its tasks.

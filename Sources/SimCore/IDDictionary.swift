@@ -114,8 +114,7 @@ public struct IDDictionary<Value> {
         if let h = text.utf8.withContiguousStorageIfAvailable({ fingerprint(of: UnsafeRawBufferPointer($0)) }) {
             return h
         }
-        var copy = Array(text.utf8)
-        return copy.withUnsafeMutableBytes { fingerprint(of: UnsafeRawBufferPointer($0)) }
+        return Array(text.utf8).withUnsafeBytes { fingerprint(of: $0) }
     }
 
     @inlinable static func fingerprint(of bytes: UnsafeRawBufferPointer) -> UInt64 {
