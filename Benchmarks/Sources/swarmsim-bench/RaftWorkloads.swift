@@ -115,23 +115,30 @@ enum RaftBench {
         }
 
         static func process(_ m: inout Member, queue: inout [[Message]], snapshots: inout Int) {
-            while m.node.hasReady {
-                let ready = m.node.ready()
-                m.storage.persist(ready)
-                if !ready.messages.isEmpty { queue.append(ready.messages) }
-                if let s = ready.snapshot { m.state = s.state }
-                for j in ready.committed.indices {   // not `for e in ready.committed`: a copy of each entry
-                    if case .command(let c) = ready.committed[j].payload {
-                        m.state.applied &+= 1
-                        m.state.checksum &+= c.words.0
+            guard m.node.hasReady else { return }
+            // A turn hands out everything: only a compaction makes the node ready again.
+            repeat {
+                handOut(&m.node, storage: &m.storage, state: &m.state, queue: &queue)
+                guard m.node.needsSnapshot else { return }
+                m.node.compact(through: m.node.appliedIndex, state: m.state)
+                snapshots += 1
+            } while m.node.hasReady
+        }
+
+        /// One turn of the Ready loop: persist, send, load and apply, advance.
+        @inline(__always)
+        static func handOut(_ node: inout Node, storage: inout Raft.Storage<Command, State>, state: inout State,
+                            queue: inout [[Message]]) {
+            node.handOut(
+                persistingTo: &storage,
+                send: { queue.append($0) },
+                load: { state = $0.state },
+                apply: { entry in
+                    if case .command(let c) = entry.payload {
+                        state.applied &+= 1
+                        state.checksum &+= c.words.0
                     }
-                }
-                m.node.advance()
-                if m.node.needsSnapshot {
-                    m.node.compact(through: m.node.appliedIndex, state: m.state)
-                    snapshots += 1
-                }
-            }
+                })
         }
 
         /// Delivers every message, and those they cause, in order.
