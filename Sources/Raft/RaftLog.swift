@@ -138,11 +138,16 @@ struct RaftLog<Command> {
     }
 
     /// `append(new[...])`, keeping `new` as `recent` so that the Ready handing these entries on
-    /// shares its buffer.
+    /// shares its buffer. Reads `new` in place (a slice of it costs a retain and a release).
     @inlinable
     mutating func append(whole new: [Raft.Entry<Command>]) {
-        append(new[...])
-        if !new.isEmpty { recent = new }
+        guard !new.isEmpty else { return }
+        let first = new[0].index
+        precondition(first > baseIndex && first <= lastIndex + 1,
+                     "RaftLog.append: entry \(first) leaves a gap or overwrites the base (log \(baseIndex)...\(lastIndex))")
+        if first <= lastIndex { entries.removeSubrange(offset(first)...) }
+        for k in new.indices { entries.append(new[k]) }
+        recent = new
     }
 
     /// Appends one entry at the end.

@@ -70,7 +70,7 @@ extension RaftNode {
         }
         if let s = receivedSnapshot { storage.install(s) }
         if unstableFrom <= log.lastIndex {
-            storage.append(log.entries(from: max(unstableFrom, log.firstIndex), through: log.lastIndex))
+            storage.append(log.offset(max(unstableFrom, log.firstIndex))...log.offset(log.lastIndex), of: log)
         }
         unstableFrom = log.lastIndex + 1
         if hardStateChanged {

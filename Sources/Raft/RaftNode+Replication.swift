@@ -145,7 +145,9 @@ extension RaftNode {
         }
         // A committed membership change may have reshaped `progress`, or removed this leader.
         guard currentRole == .leader, let k = progressIndex(of: follower) else { return }
-        while sendAppend(k, sendIfEmpty: false) {}
+        // Only a follower behind the last index can be sent more (asked first: a call to learn
+        // that nothing is due cost as much as a send).
+        while progress[k].next <= log.lastIndex && sendAppend(k, sendIfEmpty: false) {}
         if follower == leadTransferee && progress[k].match == log.lastIndex { send(to: follower, .timeoutNow) }
     }
 

@@ -149,17 +149,15 @@ enum RaftBench {
                 swap(&batch, &queue[head])   // moved out: the batch's buffer is ours alone
                 head += 1
                 guard let sender = batch.first.map({ Self.member($0.from) }) else { continue }
-                // Each message is swapped out into `m` (reading `batch[j]` copies it), and the
-                // one delivered before it goes back in its place, to be dropped with the batch.
-                var m = Message(from: 0, to: 0, term: 0, kind: .timeoutNow)
+                // Each message is handed to its recipient where it lies (inout: neither copied
+                // nor moved), and dropped with the batch.
                 for j in batch.indices {
-                    swap(&m, &batch[j])
-                    let i = Self.member(m.to)
+                    let i = Self.member(batch[j].to)
                     // Everything to and from the member cut off is lost (it sends nothing while
                     // cut off: it is neither ticked nor sent anything).
                     if let cut = cutOff, i == cut || sender == cut { continue }
                     messages += 1
-                    Self.deliver(m, to: &members[i], queue: &queue, snapshots: &snapshots)
+                    Self.deliver(&batch[j], to: &members[i], queue: &queue, snapshots: &snapshots)
                 }
                 // Handed back to its sender, whose next outbox reuses the buffer.
                 members[sender].node.recycle(&batch)
@@ -167,7 +165,7 @@ enum RaftBench {
             while queue.popLast() != nil {}   // each dropped where it is specialized (removeAll: a generic destroy per batch)
         }
 
-        static func deliver(_ message: Message, to m: inout Member, queue: inout [[Message]], snapshots: inout Int) {
+        static func deliver(_ message: inout Message, to m: inout Member, queue: inout [[Message]], snapshots: inout Int) {
             m.node.step(message)
             process(&m, queue: &queue, snapshots: &snapshots)
         }
