@@ -24,6 +24,11 @@ struct RaftLog<Command> {
     /// The index of `recent`'s first entry (0 when it is empty), kept apart so that the check
     /// in `array(from:through:)` copies no entry (a copy retains the entry's payload).
     @usableFromInline var recentFirst: UInt64 = 0
+    /// Whether `append(whole:)` keeps the array it appends as `recent`: set once the node hands
+    /// out a `Ready` (whose entries and committed entries then share that buffer). A shell that
+    /// takes its turns through `RaftNode.handOut` builds no arrays from the log, and the log
+    /// spares the retain and the release of keeping one per append.
+    @usableFromInline var keepsAppendedArrays = false
 
     @inlinable
     init(baseIndex: UInt64 = 0, baseTerm: UInt64 = 0, entries: [Raft.Entry<Command>] = []) {
@@ -137,17 +142,21 @@ struct RaftLog<Command> {
         for e in new { entries.append(e) }   // not append(contentsOf:): see Storage.persist
     }
 
-    /// `append(new[...])`, keeping `new` as `recent` so that the Ready handing these entries on
-    /// shares its buffer. Reads `new` in place (a slice of it costs a retain and a release).
+    /// `append(new[...])`, keeping `new` as `recent` (when `keepsAppendedArrays`) so that the
+    /// Ready handing these entries on shares its buffer. Reads `new` in place (a slice of it
+    /// costs a retain and a release).
     @inlinable
     mutating func append(whole new: [Raft.Entry<Command>]) {
         guard !new.isEmpty else { return }
         let first = new[0].index
         precondition(first > baseIndex && first <= lastIndex + 1,
                      "RaftLog.append: entry \(first) leaves a gap or overwrites the base (log \(baseIndex)...\(lastIndex))")
-        if first <= lastIndex { entries.removeSubrange(offset(first)...) }
+        if first <= lastIndex {
+            entries.removeSubrange(offset(first)...)
+            recent = []
+        }
         for k in new.indices { entries.append(new[k]) }
-        recent = new
+        if keepsAppendedArrays { recent = new }
     }
 
     /// Appends one entry at the end.

@@ -24,6 +24,7 @@ extension RaftNode {
     @inlinable
     public mutating func ready() -> Raft.Ready<Command, State> {
         var r = Raft.Ready<Command, State>()
+        log.keepsAppendedArrays = true
         if hardStateChanged {
             let hs = hardState
             r.hardState = hs

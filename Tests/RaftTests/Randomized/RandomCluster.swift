@@ -250,8 +250,12 @@ struct RandomCluster {
             }
             nodes[i].advance()
             compareHandOut(twin, with: ready, member: i)
-            // Odd seeds go on from the node `handOut` left, even seeds from the Ready's.
-            if seed % 2 == 1 { nodes[i] = twin.node }
+            // Odd seeds go on from the node `handOut` left, as a shell that never asks for a
+            // Ready keeps it (no appended arrays kept for Readies); even seeds from the Ready's.
+            if seed % 2 == 1 {
+                nodes[i] = twin.node
+                nodes[i].log.keepsAppendedArrays = false
+            }
             if trace != nil && (ready.role != nil || before.0 != nodes[i].term) {
                 note("member \(i + 1): \(nodes[i].role) in term \(nodes[i].term), commit \(nodes[i].commitIndex)")
             }
