@@ -58,6 +58,7 @@ extension RaftNode {
     /// keep); passes a received snapshot to `load`, then each committed entry, in log order, to
     /// `apply`; marks the role and leader reported (read them from `role` and `leader`).
     /// Leaves `hasReady` false: what the shell does next (`compact`, `step`, …) may change that.
+    /// With nothing ready it changes nothing, so a shell may call it without asking `hasReady`.
     ///
     /// Always inlined, so that the closures are inlined into the shell's loop too.
     @inlinable @inline(__always)

@@ -222,10 +222,7 @@ struct RandomCluster {
     private mutating func process(_ i: Int) {
         while status[i] == .running && nodes[i].hasReady {
             let before = (nodes[i].term, nodes[i].commitIndex)
-            // The same turn through `handOut`, on copies, compared with the Ready's below.
-            var twin = (node: nodes[i], storage: storages[i], sent: [Msg](), loaded: Raft.Snapshot<[String]>?.none, applied: [Raft.Entry<String>]())
-            twin.node.handOut(persistingTo: &twin.storage, send: { twin.sent += $0 }, load: { twin.loaded = $0 },
-                              apply: { twin.applied.append($0) })
+            let twin = handOutTwin(i)   // compared with the Ready's turn below
             let ready = nodes[i].ready()
             checker.observe(nodes[i], ready: ready)
             storages[i].persist(ready)
@@ -263,12 +260,29 @@ struct RandomCluster {
                 nodes[i].compact(through: nodes[i].appliedIndex, state: states[i])
             }
         }
+        // With nothing ready, a turn through `handOut` changes nothing.
+        if status[i] == .running { compareHandOut(handOutTwin(i), with: Raft.Ready(), member: i) }
+    }
+
+    /// What a turn through `handOut` does on copies of member `i`'s node and storage.
+    struct Twin {
+        var node: Node
+        var storage: TestStorage
+        var sent: [Msg] = []
+        var loaded: Raft.Snapshot<[String]>?
+        var applied: [Raft.Entry<String>] = []
+    }
+
+    private func handOutTwin(_ i: Int) -> Twin {
+        var twin = Twin(node: nodes[i], storage: storages[i])
+        twin.node.handOut(persistingTo: &twin.storage, send: { twin.sent += $0 }, load: { twin.loaded = $0 },
+                          apply: { twin.applied.append($0) })
+        return twin
     }
 
     /// Records where `handOut` did other than `ready()`, `Storage.persist` and `advance()` from
     /// the same node: what it persisted, sent, loaded and applied, and the node it left.
-    private mutating func compareHandOut(_ twin: (node: Node, storage: TestStorage, sent: [Msg], loaded: Raft.Snapshot<[String]>?, applied: [Raft.Entry<String>]),
-                                         with ready: Raft.Ready<String, [String]>, member i: Int) {
+    private mutating func compareHandOut(_ twin: Twin, with ready: Raft.Ready<String, [String]>, member i: Int) {
         let (n, s) = (nodes[i], storages[i])
         var differ: [String] = []
         if twin.storage.hardState != s.hardState || twin.storage.snapshot != s.snapshot || twin.storage.entries != s.entries
