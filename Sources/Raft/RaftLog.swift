@@ -82,7 +82,11 @@ struct RaftLog<Command> {
     mutating func array(from first: UInt64, through last: UInt64) -> [Raft.Entry<Command>] {
         guard first <= last else { return [] }
         if recentFirst == first, UInt64(recent.count) == last - first + 1 { return recent }
-        let fresh = Array(entries(from: first, through: last))
+        // Entry by entry: `Array(entries[range])` goes through a slice of the log (a retain and
+        // release of its buffer) and the runtime's checks of what the slice's buffer is.
+        var fresh: [Raft.Entry<Command>] = []
+        fresh.reserveCapacity(Int(last - first + 1))
+        for k in offset(first)...offset(last) { fresh.append(entries[k]) }
         recent = fresh
         return fresh
     }
