@@ -24,6 +24,11 @@ struct RaftLog<Command> {
     /// The index of `recent`'s first entry (0 when it is empty), kept apart so that the check
     /// in `array(from:through:)` copies no entry (a copy retains the entry's payload).
     @usableFromInline var recentFirst: UInt64 = 0
+    /// Whether `append(whole:)` keeps the array it appends as `recent`: set once the node hands
+    /// out a `Ready` (whose entries and committed entries then share that buffer). A shell that
+    /// takes its turns through `RaftNode.handOut` builds no arrays from the log, and the log
+    /// spares the retain and the release of keeping one per append.
+    @usableFromInline var keepsAppendedArrays = false
 
     @inlinable
     init(baseIndex: UInt64 = 0, baseTerm: UInt64 = 0, entries: [Raft.Entry<Command>] = []) {
@@ -77,7 +82,11 @@ struct RaftLog<Command> {
     mutating func array(from first: UInt64, through last: UInt64) -> [Raft.Entry<Command>] {
         guard first <= last else { return [] }
         if recentFirst == first, UInt64(recent.count) == last - first + 1 { return recent }
-        let fresh = Array(entries(from: first, through: last))
+        // Entry by entry: `Array(entries[range])` goes through a slice of the log (a retain and
+        // release of its buffer) and the runtime's checks of what the slice's buffer is.
+        var fresh: [Raft.Entry<Command>] = []
+        fresh.reserveCapacity(Int(last - first + 1))
+        for k in offset(first)...offset(last) { fresh.append(entries[k]) }
         recent = fresh
         return fresh
     }
@@ -137,12 +146,21 @@ struct RaftLog<Command> {
         for e in new { entries.append(e) }   // not append(contentsOf:): see Storage.persist
     }
 
-    /// `append(new[...])`, keeping `new` as `recent` so that the Ready handing these entries on
-    /// shares its buffer.
+    /// `append(new[...])`, keeping `new` as `recent` (when `keepsAppendedArrays`) so that the
+    /// Ready handing these entries on shares its buffer. Reads `new` in place (a slice of it
+    /// costs a retain and a release).
     @inlinable
     mutating func append(whole new: [Raft.Entry<Command>]) {
-        append(new[...])
-        if !new.isEmpty { recent = new }
+        guard !new.isEmpty else { return }
+        let first = new[0].index
+        precondition(first > baseIndex && first <= lastIndex + 1,
+                     "RaftLog.append: entry \(first) leaves a gap or overwrites the base (log \(baseIndex)...\(lastIndex))")
+        if first <= lastIndex {
+            entries.removeSubrange(offset(first)...)
+            recent = []
+        }
+        for k in new.indices { entries.append(new[k]) }
+        if keepsAppendedArrays { recent = new }
     }
 
     /// Appends one entry at the end.

@@ -24,6 +24,7 @@ extension RaftNode {
     @inlinable
     public mutating func ready() -> Raft.Ready<Command, State> {
         var r = Raft.Ready<Command, State>()
+        log.keepsAppendedArrays = true
         if hardStateChanged {
             let hs = hardState
             r.hardState = hs
@@ -49,6 +50,52 @@ extension RaftNode {
             reportedLeader = knownLeader
         }
         return r
+    }
+
+    /// One turn of the Ready loop without building a `Ready`, for a shell that persists to a
+    /// `Raft.Storage`: does what `ready()`, `Storage.persist(_:)` and `advance()` do, in the
+    /// Ready's order. Persists into `storage`; hands the messages to `send` (the shell's to
+    /// keep); passes a received snapshot to `load`, then each committed entry, in log order, to
+    /// `apply`; marks the role and leader reported (read them from `role` and `leader`).
+    /// Leaves `hasReady` false: what the shell does next (`compact`, `step`, …) may change that.
+    /// With nothing ready it changes nothing, so a shell may call it without asking `hasReady`.
+    ///
+    /// Always inlined, so that the closures are inlined into the shell's loop too.
+    @inlinable @inline(__always)
+    public mutating func handOut(persistingTo storage: inout Raft.Storage<Command, State>,
+                                 send: (consuming [Raft.Message<Command, State>]) -> Void,
+                                 load: (Raft.Snapshot<State>) -> Void,
+                                 apply: (Raft.Entry<Command>) -> Void) {
+        if let c = pendingCompaction {
+            storage.compact(c)
+            pendingCompaction = nil
+        }
+        if let s = receivedSnapshot { storage.install(s) }
+        if unstableFrom <= log.lastIndex {
+            storage.append(log.offset(max(unstableFrom, log.firstIndex))...log.offset(log.lastIndex), of: log)
+        }
+        unstableFrom = log.lastIndex + 1
+        if hardStateChanged {
+            let hs = hardState
+            storage.storedHardState = hs
+            reportedHardState = hs
+        }
+        if !outbox.isEmpty {
+            var messages: [Raft.Message<Command, State>] = []
+            swap(&messages, &outbox)
+            send(messages)
+        }
+        if let s = receivedSnapshot {
+            receivedSnapshot = nil
+            load(s)
+        }
+        if committed > handedOutThrough {
+            for i in log.offset(handedOutThrough + 1)...log.offset(committed) { apply(log.entries[i]) }
+            handedOutThrough = committed
+        }
+        reportedRole = currentRole
+        reportedLeader = knownLeader
+        applied = handedOutThrough
     }
 
     /// Gives back the `messages` of a Ready once the shell has sent them (and holds no other

@@ -50,10 +50,14 @@ extension RaftNode {
             return true
         }
         let last = min(log.lastIndex, next + UInt64(config.maxEntriesPerAppend) - 1)
-        let entries = log.array(from: next, through: last)   // shared by every follower at `next`
-        let carries = !entries.isEmpty   // asked before the send, so that `entries` moves into the message
+        let carries = next <= last
         if !carries && !sendIfEmpty { return false }
-        send(to: progress[k].id, .append(prevIndex: next - 1, prevTerm: prevTerm, entries: entries, commit: committed))
+        // Built where it is queued, the entries' array (shared by every follower at `next`) moves
+        // into the message; built before the outbox is made ready, it was retained for the
+        // message and then released.
+        prepareOutbox()
+        outbox.append(Raft.Message(from: id, to: progress[k].id, term: currentTerm,
+                                   kind: .append(prevIndex: next - 1, prevTerm: prevTerm, entries: log.array(from: next, through: last), commit: committed)))
         if carries { progress[k].sent(through: last) }
         return true
     }
@@ -145,7 +149,9 @@ extension RaftNode {
         }
         // A committed membership change may have reshaped `progress`, or removed this leader.
         guard currentRole == .leader, let k = progressIndex(of: follower) else { return }
-        while sendAppend(k, sendIfEmpty: false) {}
+        // Only a follower behind the last index can be sent more (asked first: a call to learn
+        // that nothing is due cost as much as a send).
+        while progress[k].next <= log.lastIndex && sendAppend(k, sendIfEmpty: false) {}
         if follower == leadTransferee && progress[k].match == log.lastIndex { send(to: follower, .timeoutNow) }
     }
 

@@ -119,13 +119,18 @@ extension RaftNode {
     /// kind (and retained an append's entries) once more.
     @inlinable @inline(__always)
     mutating func send(to: Raft.NodeID, term messageTerm: UInt64? = nil, _ kind: Raft.Message<Command, State>.Kind) {
-        // The outbox is handed out whole by every ready(); start the next one in a buffer the
-        // shell gave back, else with room for a broadcast rather than growing it one message at
-        // a time.
+        prepareOutbox()
+        outbox.append(Raft.Message(from: id, to: to, term: messageTerm ?? currentTerm, kind: kind))
+    }
+
+    /// The outbox is handed out whole by every ready(); start the next one in a buffer the
+    /// shell gave back, else with room for a broadcast rather than growing it one message at a
+    /// time.
+    @inlinable @inline(__always)
+    mutating func prepareOutbox() {
         if outbox.capacity == 0 {
             if spareOutbox.capacity > 0 { swap(&outbox, &spareOutbox) } else { outbox.reserveCapacity(max(membership.count, 4)) }
         }
-        outbox.append(Raft.Message(from: id, to: to, term: messageTerm ?? currentTerm, kind: kind))
     }
 
     @inlinable

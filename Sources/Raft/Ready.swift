@@ -5,7 +5,9 @@ extension Raft {
     /// 3. load `snapshot.state` into the application if present, then apply `committed` in order;
     /// 4. call `RaftNode.advance()`.
     ///
-    /// Built by `RaftNode.ready()`; shaped after etcd's `Ready` (`node.go`).
+    /// Built by `RaftNode.ready()`; shaped after etcd's `Ready` (`node.go`). A shell that
+    /// persists to a `Raft.Storage` and needs no Ready to keep or inspect can take the same
+    /// turn through `RaftNode.handOut`, where nothing is built to be taken apart.
     public struct Ready<Command, State> {
         /// The hard state to persist, if it changed.
         public var hardState: HardState?

@@ -33,17 +33,33 @@ extension Raft {
         public mutating func persist(_ ready: Ready<Command, State>) {
             if let c = ready.compaction { compact(c) }
             if let s = ready.snapshot { install(s) }
-            if !ready.entries.isEmpty {
-                let first = ready.entries[0].index   // not `entries.first`: a copy of the entry
-                precondition(first > storedBaseIndex && first <= lastIndex + 1,
-                             "Raft.Storage: entries from \(first) do not continue the stored log (\(storedBaseIndex)...\(lastIndex))")
-                let keep = Int(first - storedBaseIndex - 1)
-                if keep < storedEntries.count { storedEntries.removeSubrange(keep...) }
-                // One append per entry: append(contentsOf:) copies through the runtime's
-                // unspecialized array copy, costly for the usual one or two entries.
-                for e in ready.entries { storedEntries.append(e) }
-            }
+            if !ready.entries.isEmpty { append(ready.entries[...]) }
             if let hs = ready.hardState { storedHardState = hs }
+        }
+
+        /// Stores consecutive entries, first dropping every stored entry from `new`'s first on.
+        @inlinable @inline(__always)
+        mutating func append(_ new: ArraySlice<Entry<Command>>) {
+            dropEntries(from: new[new.startIndex].index)   // not `new.first`: a copy of the entry
+            // One append per entry: append(contentsOf:) copies through the runtime's
+            // unspecialized array copy, costly for the usual one or two entries.
+            for e in new { storedEntries.append(e) }
+        }
+
+        /// Stores `log`'s entries at positions `range` (`append(_:)` without a slice of the log).
+        @inlinable @inline(__always)
+        mutating func append(_ range: ClosedRange<Int>, of log: RaftLog<Command>) {
+            dropEntries(from: log.entries[range.lowerBound].index)
+            for k in range { storedEntries.append(log.entries[k]) }
+        }
+
+        /// Drops every stored entry from `first` on, which must be at most one past the last.
+        @inlinable @inline(__always)
+        mutating func dropEntries(from first: UInt64) {
+            precondition(first > storedBaseIndex && first <= lastIndex + 1,
+                         "Raft.Storage: entries from \(first) do not continue the stored log (\(storedBaseIndex)...\(lastIndex))")
+            let keep = Int(first - storedBaseIndex - 1)
+            if keep < storedEntries.count { storedEntries.removeSubrange(keep...) }
         }
 
         @inlinable

@@ -51,6 +51,7 @@ import Darwin
             }
             let rerun = "rerun only this seed: RAFT_SEED=\(seed) swift test --filter RaftTests.RandomizedTests"
             #expect(outcome.violations.isEmpty, "seed \(seed) (\(run.settings)): \(outcome.violations.map(\.description).joined(separator: "; ")). \(rerun)")
+            #expect(run.handOutMismatches.isEmpty, "seed \(seed): handOut differs from the Ready loop: \(run.handOutMismatches.prefix(3).joined(separator: "; ")). \(rerun)")
             #expect(outcome.pending.isEmpty, "seed \(seed) (\(run.settings)) did not converge: \(outcome.pending.joined(separator: "; ")). \(rerun)")
         }
         if !single && runs > 0 {

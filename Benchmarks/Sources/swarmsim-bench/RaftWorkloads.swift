@@ -115,23 +115,36 @@ enum RaftBench {
         }
 
         static func process(_ m: inout Member, queue: inout [[Message]], snapshots: inout Int) {
-            while m.node.hasReady {
-                let ready = m.node.ready()
-                m.storage.persist(ready)
-                if !ready.messages.isEmpty { queue.append(ready.messages) }
-                if let s = ready.snapshot { m.state = s.state }
-                for j in ready.committed.indices {   // not `for e in ready.committed`: a copy of each entry
-                    if case .command(let c) = ready.committed[j].payload {
-                        m.state.applied &+= 1
-                        m.state.checksum &+= c.words.0
+            if m.node.hasReady { turns(&m, queue: &queue, snapshots: &snapshots) }
+        }
+
+        /// The Ready loop of a member with something ready. Not inlined into `process`: there
+        /// the compiler loaded most of the node's fields before asking whether anything is ready.
+        @inline(never)
+        static func turns(_ m: inout Member, queue: inout [[Message]], snapshots: inout Int) {
+            // A turn hands out everything: only a compaction makes the node ready again.
+            repeat {
+                handOut(&m.node, storage: &m.storage, state: &m.state, queue: &queue)
+                guard m.node.needsSnapshot else { return }
+                m.node.compact(through: m.node.appliedIndex, state: m.state)
+                snapshots += 1
+            } while m.node.hasReady
+        }
+
+        /// One turn of the Ready loop: persist, send, load and apply, advance.
+        @inline(__always)
+        static func handOut(_ node: inout Node, storage: inout Raft.Storage<Command, State>, state: inout State,
+                            queue: inout [[Message]]) {
+            node.handOut(
+                persistingTo: &storage,
+                send: { queue.append($0) },
+                load: { state = $0.state },
+                apply: { entry in
+                    if case .command(let c) = entry.payload {
+                        state.applied &+= 1
+                        state.checksum &+= c.words.0
                     }
-                }
-                m.node.advance()
-                if m.node.needsSnapshot {
-                    m.node.compact(through: m.node.appliedIndex, state: m.state)
-                    snapshots += 1
-                }
-            }
+                })
         }
 
         /// Delivers every message, and those they cause, in order.
@@ -142,17 +155,15 @@ enum RaftBench {
                 swap(&batch, &queue[head])   // moved out: the batch's buffer is ours alone
                 head += 1
                 guard let sender = batch.first.map({ Self.member($0.from) }) else { continue }
-                // Each message is swapped out into `m` (reading `batch[j]` copies it), and the
-                // one delivered before it goes back in its place, to be dropped with the batch.
-                var m = Message(from: 0, to: 0, term: 0, kind: .timeoutNow)
+                // Each message is handed to its recipient where it lies (inout: neither copied
+                // nor moved), and dropped with the batch.
                 for j in batch.indices {
-                    swap(&m, &batch[j])
-                    let i = Self.member(m.to)
+                    let i = Self.member(batch[j].to)
                     // Everything to and from the member cut off is lost (it sends nothing while
                     // cut off: it is neither ticked nor sent anything).
                     if let cut = cutOff, i == cut || sender == cut { continue }
                     messages += 1
-                    Self.deliver(m, to: &members[i], queue: &queue, snapshots: &snapshots)
+                    Self.deliver(&batch[j], to: &members[i], queue: &queue, snapshots: &snapshots)
                 }
                 // Handed back to its sender, whose next outbox reuses the buffer.
                 members[sender].node.recycle(&batch)
@@ -160,7 +171,7 @@ enum RaftBench {
             while queue.popLast() != nil {}   // each dropped where it is specialized (removeAll: a generic destroy per batch)
         }
 
-        static func deliver(_ message: Message, to m: inout Member, queue: inout [[Message]], snapshots: inout Int) {
+        static func deliver(_ message: inout Message, to m: inout Member, queue: inout [[Message]], snapshots: inout Int) {
             m.node.step(message)
             process(&m, queue: &queue, snapshots: &snapshots)
         }

@@ -88,6 +88,8 @@ struct RandomCluster {
     private var restarts: UInt64 = 0
     private var handled = 0
     private(set) var checker = Raft.SafetyChecker()
+    /// Turns where `handOut` did other than the Ready loop (`compareHandOut`).
+    private(set) var handOutMismatches: [String] = []
     /// Lines describing faults and role changes, when tracing.
     private(set) var trace: [String]?
 
@@ -220,6 +222,7 @@ struct RandomCluster {
     private mutating func process(_ i: Int) {
         while status[i] == .running && nodes[i].hasReady {
             let before = (nodes[i].term, nodes[i].commitIndex)
+            let twin = handOutTwin(i)   // compared with the Ready's turn below
             let ready = nodes[i].ready()
             checker.observe(nodes[i], ready: ready)
             storages[i].persist(ready)
@@ -243,6 +246,13 @@ struct RandomCluster {
                 }
             }
             nodes[i].advance()
+            compareHandOut(twin, with: ready, member: i)
+            // Odd seeds go on from the node `handOut` left, as a shell that never asks for a
+            // Ready keeps it (no appended arrays kept for Readies); even seeds from the Ready's.
+            if seed % 2 == 1 {
+                nodes[i] = twin.node
+                nodes[i].log.keepsAppendedArrays = false
+            }
             if trace != nil && (ready.role != nil || before.0 != nodes[i].term) {
                 note("member \(i + 1): \(nodes[i].role) in term \(nodes[i].term), commit \(nodes[i].commitIndex)")
             }
@@ -250,6 +260,40 @@ struct RandomCluster {
                 nodes[i].compact(through: nodes[i].appliedIndex, state: states[i])
             }
         }
+        // With nothing ready, a turn through `handOut` changes nothing.
+        if status[i] == .running { compareHandOut(handOutTwin(i), with: Raft.Ready(), member: i) }
+    }
+
+    /// What a turn through `handOut` does on copies of member `i`'s node and storage.
+    struct Twin {
+        var node: Node
+        var storage: TestStorage
+        var sent: [Msg] = []
+        var loaded: Raft.Snapshot<[String]>?
+        var applied: [Raft.Entry<String>] = []
+    }
+
+    private func handOutTwin(_ i: Int) -> Twin {
+        var twin = Twin(node: nodes[i], storage: storages[i])
+        twin.node.handOut(persistingTo: &twin.storage, send: { twin.sent += $0 }, load: { twin.loaded = $0 },
+                          apply: { twin.applied.append($0) })
+        return twin
+    }
+
+    /// Records where `handOut` did other than `ready()`, `Storage.persist` and `advance()` from
+    /// the same node: what it persisted, sent, loaded and applied, and the node it left.
+    private mutating func compareHandOut(_ twin: Twin, with ready: Raft.Ready<String, [String]>, member i: Int) {
+        let (n, s) = (nodes[i], storages[i])
+        var differ: [String] = []
+        if twin.storage.hardState != s.hardState || twin.storage.snapshot != s.snapshot || twin.storage.entries != s.entries
+            || twin.storage.baseIndex != s.baseIndex || twin.storage.baseTerm != s.baseTerm { differ.append("storage") }
+        if twin.sent != ready.messages { differ.append("messages") }
+        if twin.loaded != ready.snapshot { differ.append("snapshot") }
+        if twin.applied != ready.committed { differ.append("committed entries") }
+        if twin.node.hasReady || n.hasReady { differ.append("still ready") }
+        if (twin.node.term, twin.node.role, twin.node.leader, twin.node.commitIndex, twin.node.appliedIndex, twin.node.lastIndex)
+            != (n.term, n.role, n.leader, n.commitIndex, n.appliedIndex, n.lastIndex) { differ.append("node") }
+        if !differ.isEmpty { handOutMismatches.append("member \(i + 1) at \(now): \(differ.joined(separator: ", "))") }
     }
 
     private mutating func send(_ m: Msg) {
