@@ -136,13 +136,8 @@ struct RaftLog<Command> {
     /// entry from `new[0].index` on. Never drops the base.
     @inlinable
     mutating func append(_ new: ArraySlice<Raft.Entry<Command>>) {
-        guard let first = new.first else { return }
-        precondition(first.index > baseIndex && first.index <= lastIndex + 1,
-                     "RaftLog.append: entry \(first.index) leaves a gap or overwrites the base (log \(baseIndex)...\(lastIndex))")
-        if first.index <= lastIndex {
-            entries.removeSubrange(offset(first.index)...)
-            recent = []
-        }
+        guard !new.isEmpty else { return }
+        dropEntries(from: new[new.startIndex].index)   // not `new.first`: a copy of the entry
         for e in new { entries.append(e) }   // not append(contentsOf:): see Storage.persist
     }
 
@@ -152,15 +147,20 @@ struct RaftLog<Command> {
     @inlinable
     mutating func append(whole new: [Raft.Entry<Command>]) {
         guard !new.isEmpty else { return }
-        let first = new[0].index
-        precondition(first > baseIndex && first <= lastIndex + 1,
-                     "RaftLog.append: entry \(first) leaves a gap or overwrites the base (log \(baseIndex)...\(lastIndex))")
-        if first <= lastIndex {
-            entries.removeSubrange(offset(first)...)
-            recent = []
-        }
+        dropEntries(from: new[0].index)
         for k in new.indices { entries.append(new[k]) }
         if keepsAppendedArrays { recent = new }
+    }
+
+    /// Drops every held entry from `first` on (which must be at most one past the end, and not
+    /// the base), and `recent` with them.
+    @inlinable @inline(__always)
+    mutating func dropEntries(from first: UInt64) {
+        precondition(first > baseIndex && first <= lastIndex + 1,
+                     "RaftLog.append: entry \(first) leaves a gap or overwrites the base (log \(baseIndex)...\(lastIndex))")
+        guard first <= lastIndex else { return }
+        entries.removeSubrange(offset(first)...)
+        recent = []
     }
 
     /// Appends one entry at the end.
