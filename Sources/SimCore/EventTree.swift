@@ -100,6 +100,14 @@ struct EventTree<Payload>: ~Copyable {
     /// Events waiting.
     @inlinable var count: Int { occupied &- (topVacant ? 1 : 0) }
 
+    /// The time of the next event in nanoseconds; `Int64.max` when there is none.
+    @inlinable var nextTime: Int64 {
+        mutating get {
+            settle()
+            return occupied > 0 ? leafTimes[nodeLeaves[1]] : .max
+        }
+    }
+
     /// The time of the next event, if any.
     @inlinable mutating func peekTime() -> SimTime? {
         settle()
@@ -194,6 +202,31 @@ struct EventTree<Payload>: ~Copyable {
         leafTimes[leaf] = time
     }
 
+    /// Moves an event scheduled earlier under `sequence` (any number not in the tree, older or
+    /// newer than those there) from `payload` into a free leaf, and lets it climb while it comes before the
+    /// winner of the node above, comparing (time, sequence). The calendar's buckets come in this
+    /// way (`EventCalendar`).
+    @inlinable
+    mutating func insertExactly(movingFrom payload: UnsafeMutablePointer<Payload>, at time: Int64, sequence: UInt64) {
+        settle()
+        if freeCount == 0 { grow() }
+        freeCount &-= 1
+        let leaf = freeLeaves[freeCount]
+        occupied &+= 1
+        sequences[leaf] = sequence
+        (payloads + leaf).moveInitialize(from: payload, count: 1)
+        // As in `insert` for the newest event: the leaf's own time is written
+        // last, and a node above still naming it reads it as free.
+        var node = leafCount &+ leaf
+        while node > 1 {
+            node &>>= 1
+            let winner = nodeLeaves[node]
+            guard Self.precedes(time, sequence, leafTimes[winner], sequences[winner]) else { break }
+            nodeLeaves[node] = leaf
+        }
+        leafTimes[leaf] = time
+    }
+
     /// Takes a free leaf (growing the tree if there is none) and puts the event's payload and
     /// sequence number in it; its time is the caller's to write.
     @inlinable @inline(__always)
@@ -227,7 +260,7 @@ struct EventTree<Payload>: ~Copyable {
                 guard node > 1 else { break }
                 let siblingLeaf = leaves[node ^ 1]
                 let siblingTime = times[siblingLeaf]
-                if _slowPath(siblingTime == restTime) { replayExactly(from: leaf); break }
+                if _slowPath(siblingTime == restTime), !Self.bothFree(siblingLeaf, restLeaf, sequences) { replayExactly(from: leaf); break }
                 let siblingWins = siblingTime < restTime
                 restLeaf = siblingWins ? siblingLeaf : restLeaf
                 restTime = siblingWins ? siblingTime : restTime
@@ -240,17 +273,18 @@ struct EventTree<Payload>: ~Copyable {
     // MARK: Cancel
 
     /// Removes an event; it will never be handed out. Cancelling an event that already ran or
-    /// was cancelled does nothing.
+    /// was cancelled does nothing. Returns whether the event was here.
     /// - Complexity: O(n) (a scan of the sequence numbers), then O(log n).
-    @inlinable mutating func cancel(_ id: EventID) {
+    @inlinable @discardableResult mutating func cancel(_ id: EventID) -> Bool {
         settle()
-        guard id.sequence < nextSequence else { return }
+        guard id.sequence < nextSequence else { return false }
         for leaf in 0..<leafCount where sequences[leaf] == id.sequence {
             let payload = (payloads + leaf).move()
             release(leaf)
             withExtendedLifetime(payload) {}   // destroyed once the tree is consistent again
-            return
+            return true
         }
+        return false
     }
 
     // MARK: Replaying a path
@@ -283,7 +317,7 @@ struct EventTree<Payload>: ~Copyable {
             guard node > 1 else { return }
             let siblingLeaf = leaves[node ^ 1]
             let siblingTime = times[siblingLeaf]
-            if _slowPath(siblingTime == restTime) { replayExactly(from: leaf); return }
+            if _slowPath(siblingTime == restTime), !Self.bothFree(siblingLeaf, restLeaf, sequences) { replayExactly(from: leaf); return }
             let siblingWins = siblingTime < restTime
             restLeaf = siblingWins ? siblingLeaf : restLeaf
             restTime = siblingWins ? siblingTime : restTime
@@ -346,6 +380,14 @@ struct EventTree<Payload>: ~Copyable {
     }
 
     // MARK: Order
+
+    /// Whether two leaves that tie on time are both free: either may then stand for the two,
+    /// and the path needs no exact replay. A tree grown for a crowd and holding few events now
+    /// is mostly free leaves, and their ties would otherwise send every walk the slow way.
+    @inlinable @inline(__always)
+    static func bothFree(_ a: Int, _ b: Int, _ sequences: UnsafeMutablePointer<UInt64>) -> Bool {
+        sequences[a] == .max && sequences[b] == .max
+    }
 
     /// Whether (timeA, sequenceA) comes before (timeB, sequenceB).
     @inlinable @inline(__always)

@@ -88,6 +88,84 @@ struct Recorder: EventHandler {
         #expect(load.log == [-1] + expected.map(\.1))
     }
 
+    /// Events at every distance: in the current calendar bucket (tree), in the calendar's ring,
+    /// past its span (tree again), at the same instants; scheduled from handlers, under reserved
+    /// IDs scheduled later, and cancelled. Each event handled must be the earliest (time, then
+    /// ID) of those a plain list says are waiting.
+    @Test(arguments: [3, 8, 21]) func everyEventComesOutInTimeThenIDOrder(seed: UInt64) {
+        struct Load: EventHandler {
+            var rng: SeededRandom
+            /// What waits, by the list: ID, time, event.
+            var waiting: [(id: EventID, time: SimTime, event: Int)] = []
+            var reserved: [(id: EventID, time: SimTime)] = []
+            var mismatches = 0
+            var handled = 0
+            var next = 0
+
+            mutating func delay() -> SimDuration {
+                switch rng.below(6) {
+                case 0: return .zero
+                case 1: return SimDuration(nanoseconds: Int64(rng.below(1_000_000)))           // within 1 ms
+                case 2: return SimDuration(nanoseconds: Int64(rng.below(300_000_000)))         // a bucket or two
+                case 3: return .seconds(Int64(rng.below(6)))                                    // whole seconds: ties
+                case 4: return SimDuration(nanoseconds: Int64(rng.below(40_000_000_000)))      // across the ring
+                default: return SimDuration(nanoseconds: 30_000_000_000 + Int64(rng.below(60_000_000_000)))  // past it
+                }
+            }
+
+            mutating func schedule(on simulator: Simulator<Int>) {
+                next += 1
+                let time = simulator.now + delay()
+                let id = simulator.schedule(next, at: time)
+                waiting.append((id, time, next))
+            }
+
+            mutating func handle(_ event: Int, simulator: Simulator<Int>) {
+                handled += 1
+                let earliest = waiting.indices.min { a, b in
+                    (waiting[a].time, waiting[a].id) < (waiting[b].time, waiting[b].id)
+                }
+                if let e = earliest, waiting[e].event == event, waiting[e].time == simulator.now {
+                    waiting.remove(at: e)
+                } else {
+                    mismatches += 1
+                    waiting.removeAll { $0.event == event }
+                }
+                guard handled < 6_000 else { return }
+                for _ in 0..<Int(rng.below(3)) { schedule(on: simulator) }
+                switch rng.below(8) {
+                case 0:
+                    reserved.append((simulator.reserveEventID(), simulator.now + delay()))
+                case 1 where !reserved.isEmpty:
+                    let (id, time) = reserved.removeFirst()
+                    next += 1
+                    let at = Swift.max(time, simulator.now)
+                    simulator.schedule(next, at: at, reserved: id)
+                    waiting.append((id, at, next))
+                case 2 where !waiting.isEmpty:
+                    let victim = waiting.remove(at: Int(rng.below(UInt64(waiting.count))))
+                    simulator.cancel(victim.id)
+                default:
+                    break
+                }
+            }
+        }
+        let sim = Simulator<Int>(treeLimit: 64)
+        var load = Load(rng: SeededRandom(seed: seed))
+        for _ in 0..<300 { load.schedule(on: sim) }
+        #expect(sim.pendingCount == 300)
+        #expect(sim.calendar.count > 50 && sim.queue.count >= 64)   // both tiers in use
+        sim.run(until: .zero + .seconds(20), &load)
+        #expect(sim.calendar.checkInvariants() && sim.queue.checkInvariants())
+        #expect(sim.pendingCount == load.waiting.count)
+        #expect(sim.nextEventTime() == load.waiting.map(\.time).min())
+        sim.runToCompletion(&load)
+        #expect(load.mismatches == 0)
+        #expect(load.handled > 6_000)
+        #expect(load.waiting.isEmpty && sim.pendingCount == 0)
+        #expect(sim.nextEventTime() == nil)
+    }
+
     @Test func runUntilTimeStopsAndAdvancesClock() {
         let sim = Simulator<String>()
         sim.schedule("early", after: .seconds(1))
