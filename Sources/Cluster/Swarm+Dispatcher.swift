@@ -71,7 +71,11 @@ extension Swarm {
 
     // MARK: Dispatcher (leader only)
 
-    func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, newStream: Bool, on host: HostID, target: ReplyTarget) {
+    /// A heartbeat from node `nodeID` to the dispatcher on `host`. `sender`: the node's own host
+    /// when the heartbeat came straight from it (nil: through another manager), which the mesh
+    /// effects then reach without asking the address book.
+    func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, newStream: Bool, sender: HostID?, on host: HostID,
+                             target: ReplyTarget) {
         guard let heartbeat = hosts[host.index].manager?.dispatcherHeartbeat else {
             return reply(target, .failed(.noLeader), from: host)
         }
@@ -89,7 +93,7 @@ extension Swarm {
             dispatcherEffects = effects
             return reply(target, .failed(.rpc("NotFound", "node not registered")), from: host)
         }
-        perform(effects, ofDispatcherOn: host, answering: target)
+        perform(effects, ofDispatcherOn: host, answering: target, node: sender.map { (nodeID, $0) })
     }
 
     func nodeExpired(_ host: HostID, nodeID: String, generation: UInt64) {
@@ -136,12 +140,22 @@ extension Swarm {
         return effects
     }
 
-    func perform(_ effects: [DispatcherEffect], ofDispatcherOn host: HostID, answering target: ReplyTarget?) {
-        for effect in effects { perform(effect, ofDispatcherOn: host, answering: target) }
+    /// Carries out `effects`; `node`, when given, is a node whose host is already known (a
+    /// heartbeat's sender), found without the address book (`hostOfNode`), whose lookup is a
+    /// cache miss per heartbeat in a big swarm.
+    func perform(_ effects: [DispatcherEffect], ofDispatcherOn host: HostID, answering target: ReplyTarget?,
+                 node: (id: String, host: HostID)? = nil) {
+        for effect in effects { perform(effect, ofDispatcherOn: host, answering: target, node: node) }
         dispatcherEffects = effects
     }
 
-    func perform(_ effect: DispatcherEffect, ofDispatcherOn host: HostID, answering target: ReplyTarget?) {
+    func perform(_ effect: DispatcherEffect, ofDispatcherOn host: HostID, answering target: ReplyTarget?,
+                 node: (id: String, host: HostID)?) {
+        /// The host of node `nodeID`: the one known, else the address book's.
+        func nodeHost(_ nodeID: String) -> HostID? {
+            if let node, node.id == nodeID { return node.host }
+            return hostOfNode[nodeID]
+        }
         switch effect {
         case .started:
             traceHost("dispatcher.start", host)
@@ -163,9 +177,9 @@ extension Swarm {
         case .sendAssignments(let nodeID):
             sendAssignments(nodeID: nodeID, from: host)
         case .sendMesh(let nodeID):
-            if let h = hostOfNode[nodeID] { sendFullMesh(to: h, from: host) }
+            if let h = nodeHost(nodeID) { sendFullMesh(to: h, from: host) }
         case .repairMesh(let nodeID):
-            if let h = hostOfNode[nodeID], meshIsStale(on: h, leader: host) { sendFullMesh(to: h, from: host) }
+            if let h = nodeHost(nodeID), meshIsStale(on: h, leader: host) { sendFullMesh(to: h, from: host) }
         }
     }
 }

@@ -127,7 +127,11 @@ extension Swarm {
             // first message is a complete set): one sent through a manager that has stopped
             // since was lost with it.
             let moved = hosts[host.index].manager?.sessions.updateValue(caller, forKey: nodeID) != caller
-            dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, newStream: moved, on: host, target: target)
+            // Straight from the node when the caller's engine is that node (an engine's
+            // membership and the address book change together: Swarm+Membership.swift).
+            let sender = hosts[caller.index].membership?.nodeID == nodeID ? caller : nil
+            dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, newStream: moved, sender: sender, on: host,
+                                target: target)
         case .taskStatus(_, let reports):
             dispatcherTaskStatus(reports, on: host)
             reply(target, .taskStatusAccepted, from: host)

@@ -55,7 +55,7 @@ extension Swarm {
         case .propose(let commands, let membership):
             propose(commands, membership: membership, on: host, target: nil, reply: .api(.success(.done)))
         case .dispatcher(let effect):
-            perform(effect, ofDispatcherOn: host, answering: nil)
+            perform(effect, ofDispatcherOn: host, answering: nil, node: nil)
         case .dispatcherStopped:
             traceHost("dispatcher.stop", host)
         case .sendAssignments(let nodeID):

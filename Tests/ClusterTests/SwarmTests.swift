@@ -52,6 +52,40 @@ struct Harness {
 }
 
 @Suite struct SwarmTests {
+    /// The dispatcher's shell takes a heartbeat's caller for the node's host when the caller's
+    /// membership names the node, instead of asking the address book: the two must agree
+    /// through joins, leaves, crashes, restarts and joins again.
+    @Test func theAddressBookAgreesWithEveryEnginesMembership() {
+        let h = Harness(managers: 3, workers: 2)
+        func agree(_ step: String) {
+            var members = 0
+            for host in h.swarm.hosts {
+                guard let id = host.membership?.nodeID else { continue }
+                members += 1
+                #expect(h.swarm.hostOfNode[id] == host.id, "\(step): \(host.name)")
+            }
+            #expect(h.swarm.hostOfNode.count == members, "\(step)")
+        }
+        agree("before the swarm")
+        h.form(managers: 3, workers: 2)
+        agree("formed")
+        #expect(h.call(.swarmLeave(force: false), on: "w1") == .success(.done))
+        agree("w1 left")
+        h.swarm.crash(h.h("w2"))
+        h.swarm.crash(h.h("m3"))
+        h.wait(.seconds(30))
+        agree("w2 and m3 down")
+        h.swarm.restart(h.h("w2"))
+        h.swarm.restart(h.h("m3"))
+        h.wait(.seconds(30))
+        agree("w2 and m3 back")
+        let join = h.call(.swarmJoin(token: h.swarm.allSeeing.joinToken(.worker) ?? "", remoteAddress: "10.0.0.1", advertiseAddress: nil), on: "w1")
+        guard case .success = join else { Issue.record("rejoin: \(join)"); return }
+        h.wait(.seconds(10))
+        agree("w1 joined again")
+        #expect(h.swarm.hostOfNode.count == 5)
+    }
+
     @Test func initMakesOneManagerThatLeads() {
         let h = Harness(managers: 1, workers: 0)
         let r = h.call(.swarmInit(advertiseAddress: nil, dispatcherHeartbeat: nil, taskHistoryLimit: nil), on: "m1")
