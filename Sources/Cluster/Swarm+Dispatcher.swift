@@ -74,8 +74,8 @@ extension Swarm {
     /// A heartbeat from node `nodeID` to the dispatcher on `host`. `sender`: the node's own host
     /// when the heartbeat came straight from it (nil: through another manager), which the mesh
     /// effects then reach without asking the address book.
-    func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, newStream: Bool, sender: HostID?, on host: HostID,
-                             target: ReplyTarget) {
+    func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, newStream: Bool, via: HostID, position: Int?,
+                             sender: HostID?, on host: HostID, target: ReplyTarget) {
         guard let heartbeat = hosts[host.index].manager?.dispatcherHeartbeat else {
             return reply(target, .failed(.noLeader), from: host)
         }
@@ -87,7 +87,8 @@ extension Swarm {
         // node's new expiry timer is the first effect, so nothing is scheduled between its ID,
         // reserved here, and the place its event would take in the queue.
         var effects = takeDispatcherEffects()
-        guard m.dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, newStream: newStream, now: now, heartbeat: heartbeat,
+        guard m.dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, newStream: newStream, via: via,
+                                    position: position, now: now, heartbeat: heartbeat,
                                     epsilon: options.heartbeatEpsilon, jitter: &jitter, expiryOrder: simulator.reserveEventID(),
                                     effects: &effects) else {
             dispatcherEffects = effects

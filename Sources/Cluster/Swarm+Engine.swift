@@ -126,12 +126,12 @@ extension Swarm {
             // the node's whole assignment set (swarmkit: the agent's new `Session` call, whose
             // first message is a complete set): one sent through a manager that has stopped
             // since was lost with it.
-            let moved = hosts[host.index].manager?.sessions.updateValue(caller, forKey: nodeID) != caller
+            let stream = hosts[host.index].manager?.sessionThrough(caller, of: nodeID) ?? (moved: true, position: nil)
             // Straight from the node when the caller's engine is that node (an engine's
             // membership and the address book change together: Swarm+Membership.swift).
             let sender = hosts[caller.index].membership?.nodeID == nodeID ? caller : nil
-            dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, newStream: moved, sender: sender, on: host,
-                                target: target)
+            dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, newStream: stream.moved, via: caller,
+                                position: stream.position, sender: sender, on: host, target: target)
         case .taskStatus(_, let reports):
             dispatcherTaskStatus(reports, on: host)
             reply(target, .taskStatusAccepted, from: host)

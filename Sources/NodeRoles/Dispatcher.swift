@@ -31,6 +31,27 @@ package struct Dispatcher: Sendable {
         /// not one per heartbeat within the grace period.
         var scheduled: UInt64?
         var scheduledDue: SimTime
+        /// What the node's last heartbeat found, for the next to try first (nil: not known):
+        /// the manager it came through (`Manager.sessions` has the same, or nil here), and
+        /// where the node's record lay in the store (`ClusterStore.heartbeatReads`'s hint).
+        var via: HostID?
+        var position: Int?
+    }
+
+    /// What `nodeID`'s last heartbeat found (see `Session`): read before the next is handled,
+    /// in the slot that heartbeat then files its session in.
+    package func lastHeartbeat(of nodeID: String) -> (via: HostID?, position: Int?)? {
+        sessions[nodeID].map { ($0.via, $0.position) }
+    }
+
+    /// Notes that `nodeID`'s heartbeats now come through `via` (`Manager.sessions` changed), if
+    /// a session is filed for it.
+    package mutating func heartbeats(of nodeID: String, comeThrough via: HostID) {
+        Self.note(via, in: &sessions[nodeID])
+    }
+
+    private static func note(_ via: HostID, in slot: inout Session?) {
+        if slot != nil { slot?.via = via }
     }
     let settings: DispatcherSettings
 
@@ -56,7 +77,8 @@ package struct Dispatcher: Sendable {
     /// Arms a new expiry timer for `nodeID`, voiding the one before; its event is scheduled at
     /// once.
     package mutating func watch(_ nodeID: String, after delay: SimDuration, now: SimTime, effects: inout [DispatcherEffect]) {
-        arm(nodeID, incarnation: sessions[nodeID]?.incarnation, after: delay, now: now, order: nil, effects: &effects)
+        arm(nodeID, incarnation: sessions[nodeID]?.incarnation, after: delay, now: now, order: nil, via: nil, position: nil,
+            effects: &effects)
     }
 
     /// Files `nodeID`'s session (`incarnation`) with a new expiry timer, voiding the one before,
@@ -64,11 +86,11 @@ package struct Dispatcher: Sendable {
     /// earlier one is in the queue; with `order`, the event ID reserved for it.
     @discardableResult
     private mutating func arm(_ nodeID: String, incarnation: UInt32?, after delay: SimDuration, now: SimTime,
-                              order: EventID?, effects: inout [DispatcherEffect]) -> Session? {
+                              order: EventID?, via: HostID?, position: Int?, effects: inout [DispatcherEffect]) -> Session? {
         let g = nextGeneration
         nextGeneration += 1
         let session = Session(generation: g, incarnation: incarnation, due: now + delay, order: order, scheduled: g,
-                              scheduledDue: now + delay)
+                              scheduledDue: now + delay, via: via, position: position)
         let (replaced, scheduled) = Self.file(session, in: &sessions[nodeID])
         if scheduled { effects.append(.expiryDue(nodeID: nodeID, generation: g, after: delay, order: order)) }
         return replaced
@@ -96,13 +118,15 @@ package struct Dispatcher: Sendable {
     /// the term its manager leads in now. `newStream`: the heartbeat came another way than the
     /// last (through another manager, or directly), a new session stream. `lagging`: the store
     /// holds a task of the node left unacknowledged for a heartbeat period
-    /// (`ClusterStore.containsTaskAwaitingAgent`).
+    /// (`ClusterStore.containsTaskAwaitingAgent`). `via` and `position`: the manager it came
+    /// through and where the node's record lies, kept for the next heartbeat (`lastHeartbeat`).
     package mutating func heartbeat(from node: HeartbeatNode, incarnation: UInt32?, isRaftMember: Bool, leaderTerm: UInt64,
                                     newStream: Bool = false, lagging: Bool, now: SimTime, period: SimDuration,
-                                    expiryOrder: EventID, effects: inout [DispatcherEffect]) {
+                                    expiryOrder: EventID, via: HostID? = nil, position: Int? = nil,
+                                    effects: inout [DispatcherEffect]) {
         let nodeID = node.id
         let session = arm(nodeID, incarnation: incarnation, after: period * settings.gracePeriodMultiplier, now: now,
-                          order: expiryOrder, effects: &effects)
+                          order: expiryOrder, via: via, position: position, effects: &effects)
         // A node new to this dispatcher (or coming back from Down or Unknown, or on a new
         // stream) gets its assignments, as a new swarmkit session does.
         let newSession = incarnation != nil && session?.incarnation != incarnation

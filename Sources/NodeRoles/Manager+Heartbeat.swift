@@ -8,25 +8,39 @@ extension Manager {
     package var dispatcherHeartbeat: SimDuration? { store.cluster?.dispatcherHeartbeat }
 
     /// A heartbeat from node `nodeID` to this manager's dispatcher (see `Dispatcher.heartbeat`;
-    /// `newStream`: it came another way than the last one).
+    /// `newStream`: it came another way than the last one, through `via`; `position`: where the
+    /// node's record lay at its last heartbeat, if known).
     /// The period the answer gives is `heartbeat` plus a jitter below `epsilon` drawn from
     /// `jitter`, drawn only for a registered node; `expiryOrder` the event ID reserved for the
     /// node's new expiry timer. Returns false, with nothing drawn or emitted, when the store has
     /// no such node or no dispatcher runs.
-    package func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, newStream: Bool, now: SimTime, heartbeat: SimDuration,
-                                     epsilon: SimDuration, jitter: inout SeededRandom, expiryOrder: EventID,
-                                     effects: inout [DispatcherEffect]) -> Bool {
+    package func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, newStream: Bool, via: HostID, position: Int?,
+                                     now: SimTime, heartbeat: SimDuration, epsilon: SimDuration, jitter: inout SeededRandom,
+                                     expiryOrder: EventID, effects: inout [DispatcherEffect]) -> Bool {
         // No closure inside the read (one capturing `store` would copy it), and one mutating
         // call (a non-mutating one is handed a copy of the store).
-        guard dispatcher != nil, let (node, lagging) = readInPlace({
-            $0.heartbeatReads(ofNode: nodeID, unchangedFor: heartbeat, at: now)
+        guard dispatcher != nil, let (node, found, lagging) = readInPlace({
+            $0.heartbeatReads(ofNode: nodeID, hint: position, unchangedFor: heartbeat, at: now)
         }) else { return false }
         let isRaftMember = node.raftID != 0 && raft.voters.contains(node.raftID)
         let period = heartbeat + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(epsilon.nanoseconds, 1)))))
         dispatcher?.heartbeat(from: node, incarnation: incarnation, isRaftMember: isRaftMember, leaderTerm: raft.term,
                               newStream: newStream, lagging: lagging, now: now, period: period, expiryOrder: expiryOrder,
-                              effects: &effects)
+                              via: via, position: found, effects: &effects)
         return true
+    }
+
+    /// Files the manager heartbeats of node `nodeID` now come through (`sessions`, which the
+    /// leader's assignments follow) and returns whether that changed: a new session stream.
+    /// Asks the dispatcher first, whose session of the node keeps the same, so that a heartbeat
+    /// on the stream it came by before reads one table, not two. Returns also where the
+    /// node's record lay at its last heartbeat.
+    package func sessionThrough(_ via: HostID, of nodeID: String) -> (moved: Bool, position: Int?) {
+        let last = dispatcher?.lastHeartbeat(of: nodeID)
+        if let last, last.via == via { return (false, last.position) }
+        let moved = sessions.updateValue(via, forKey: nodeID) != via
+        dispatcher?.heartbeats(of: nodeID, comeThrough: via)
+        return (moved, last?.position)
     }
 
     /// Whether the cluster removed the manager `raftID` by a demotion (see

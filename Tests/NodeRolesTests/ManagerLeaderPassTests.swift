@@ -107,4 +107,65 @@ import Orchestration
         m.leaderApplied(ready.applied, roleChanged: false, now: now, settings: settings, effects: &effects)
         #expect(effects.map(describe) == ["assignments n1", "pass at \((now + .milliseconds(50)).nanoseconds)ns term \(term)"])
     }
+    /// `Manager.sessionThrough` reads the dispatcher's session first and skips the manager's
+    /// own table when the stream is the same. Its answers must be what the table alone gives:
+    /// whether the stream moved since the last heartbeat this manager took, through heartbeats
+    /// the dispatcher files, ones it refuses (a node never in the store, and one removed from it
+    /// whose session stays), and a watch that re-arms a node without a heartbeat.
+    @Test func aHeartbeatsStreamIsTheManagersTableAlone() throws {
+        var now = SimTime.zero, disk = RaftDisk()
+        let m = loneLeader(now: &now, disk: &disk)
+        let nodes = ["n1", "n2", "n3"]
+        var commands: [StoreCommand] = [.createCluster(ClusterRecord(id: "c", workerToken: "W", managerToken: "M", createdAt: now))]
+        for (i, id) in nodes.enumerated() {
+            commands.append(.addNode(NodeRecord(id: id, hostname: "w\(i)", role: .worker, address: "10.0.0.\(i + 2)",
+                                                engineVersion: "28.2.2", nanoCPUs: 1, memoryBytes: 1, createdAt: now)))
+        }
+        _ = try m.propose(commands, membership: nil)
+        let ready = m.drainReady(persist: { disk.persist($0) })
+        var effects: [ManagerEffect] = []
+        m.startDispatcherIfDue(now: now, settings: settings, effects: &effects)
+        m.leaderApplied(ready.applied, roleChanged: false, now: now, settings: settings, effects: &effects)
+        #expect(m.dispatcher != nil)
+
+        var table: [String: HostID] = [:]   // the manager's table, as it stood before
+        var rng = SeededRandom(seed: 5)
+        var jitter = SeededRandom(seed: 6)
+        var skipped = 0
+        for step in 0..<600 {
+            now = now + .milliseconds(100)
+            if step == 300 {
+                // n3 leaves the store; its dispatcher session stays, and its refused heartbeats
+                // still move its stream.
+                _ = try m.propose([.removeNode(id: "n3")], membership: nil)
+                let removed = m.drainReady(persist: { disk.persist($0) })
+                m.leaderApplied(removed.applied, roleChanged: false, now: now, settings: settings, effects: &effects)
+                #expect(m.store.node(id: "n3") == nil && m.dispatcher?.lastHeartbeat(of: "n3") != nil)
+            }
+            // "n4" is in no store: its heartbeats are refused, but still move its stream.
+            let id = rng.below(10) == 0 ? "n4" : nodes[Int(rng.below(3))]
+            if rng.below(20) == 0 {
+                var armed: [DispatcherEffect] = []
+                m.dispatcher?.watch(id, after: .seconds(10), now: now, effects: &armed)
+                continue
+            }
+            let via = HostID(Int(rng.below(3)))
+            let expected = table.updateValue(via, forKey: id) != via
+            if m.dispatcher?.lastHeartbeat(of: id)?.via == via { skipped += 1 }
+            let stream = m.sessionThrough(via, of: id)
+            #expect(stream.moved == expected, "step \(step): \(id) through \(via)")
+            #expect(m.sessions[id] == via)
+            var out: [DispatcherEffect] = []
+            let filed = m.dispatcherHeartbeat(nodeID: id, incarnation: 1, newStream: stream.moved, via: via,
+                                              position: stream.position, now: now, heartbeat: .seconds(5),
+                                              epsilon: .zero, jitter: &jitter, expiryOrder: EventID(sequence: UInt64(step)),
+                                              effects: &out)
+            #expect(filed == (id != "n4" && (id != "n3" || step < 300)))
+            if filed {
+                let position = m.dispatcher?.lastHeartbeat(of: id)?.position
+                #expect(position.map { m.store.nodes[$0].id } == id)
+            }
+        }
+        #expect(skipped > 100)   // the dispatcher's session answered often
+    }
 }

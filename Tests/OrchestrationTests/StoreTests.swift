@@ -34,6 +34,25 @@ import SimCore
         #expect(store == before)
     }
 
+    @Test("a heartbeat's hint of where a record lies is checked: a wrong or stale one gives the same reads")
+    func heartbeatReadsCheckTheirHint() {
+        var store = ClusterStore()
+        store.apply(.addNode(node("n2", "w2")), at: 1)
+        let now = SimTime(nanoseconds: 10)
+        let first = store.heartbeatReads(ofNode: "n2", unchangedFor: .zero, at: now)
+        #expect(first?.position == 0)
+        // n1 sorts first: n2's record moves to 1, and the hint 0 now names n1's.
+        store.apply(.addNode(node("n1", "w1")), at: 2)
+        for hint in [nil, 0, 1, 2, 99, -1] as [Int?] {
+            let reads = store.heartbeatReads(ofNode: "n2", hint: hint, unchangedFor: .zero, at: now)
+            #expect(reads?.position == 1, "hint \(String(describing: hint))")
+            #expect(reads?.node == store.node(id: "n2").map(HeartbeatNode.init))
+        }
+        #expect(store.heartbeatReads(ofNode: "n9", hint: 0, unchangedFor: .zero, at: now) == nil)
+        store.apply(.removeNode(id: "n1"), at: 3)
+        #expect(store.heartbeatReads(ofNode: "n2", hint: 1, unchangedFor: .zero, at: now)?.position == 0)
+    }
+
     @Test func applyingTheSameCommandsGivesTheSameStore() {
         let commands: [StoreCommand] = [
             .addNode(node("b", "w1")), .addNode(node("a", "m1", role: .manager)),

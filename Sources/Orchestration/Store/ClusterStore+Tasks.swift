@@ -27,19 +27,29 @@ extension ClusterStore {
         taskTable.containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: age, at: now)
     }
 
-    /// A dispatcher heartbeat's reads: what the dispatcher reads of node `nodeID`, and whether a
-    /// task on it awaits its agent unchanged for `age` at `now` (`containsTaskAwaitingAgent`);
-    /// nil for no such node.
+    /// A dispatcher heartbeat's reads: what the dispatcher reads of node `nodeID`, where its
+    /// record lies, and whether a task on it awaits its agent unchanged for `age` at `now`
+    /// (`containsTaskAwaitingAgent`); nil for no such node. `hint`: where the record lay at the
+    /// node's last heartbeat, tried first (records move when nodes join or leave, so the ID
+    /// there is checked); a right hint spares the lookup by ID, a cache miss per heartbeat in a
+    /// swarm of thousands of nodes.
     ///
     /// `mutating` only so that it is handed the store in place (`Manager.readInPlace`); it
     /// changes nothing. A non-mutating method of this module called on an `inout` store is
     /// handed a copy of the whole store (360 bytes, on every heartbeat).
-    public mutating func heartbeatReads(ofNode nodeID: String, unchangedFor age: SimDuration, at now: SimTime) -> (node: HeartbeatNode, lagging: Bool)? {
-        guard let i = index(ofNode: nodeID) else { return nil }
-        // The ID asked for is the record's (`nodePositions` matched it), and already at hand:
-        // taking the record's would touch its text, a cache line of its own.
+    public mutating func heartbeatReads(ofNode nodeID: String, hint: Int? = nil, unchangedFor age: SimDuration,
+                                        at now: SimTime) -> (node: HeartbeatNode, position: Int, lagging: Bool)? {
+        let i: Int
+        if let hint, nodes.indices.contains(hint), nodes[hint].id == nodeID {
+            i = hint
+        } else {
+            guard let found = index(ofNode: nodeID) else { return nil }
+            i = found
+        }
+        // The ID asked for is the record's, and already at hand: taking the record's would
+        // touch its text, a cache line of its own (unless it is the same string).
         let node = HeartbeatNode(id: nodeID, role: nodes[i].role, state: nodes[i].state, raftID: nodes[i].raftID)
-        return (node, containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: age, at: now))
+        return (node, i, containsTaskAwaitingAgent(onNode: nodeID, unchangedFor: age, at: now))
     }
 
     /// How many tasks satisfy `predicate`, counted without listing or sorting them. O(n).
