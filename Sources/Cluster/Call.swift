@@ -16,7 +16,9 @@ enum Call {
     case raftJoin(nodeID: String, raftID: UInt64, joiner: HostID)
     /// An agent's heartbeat to the dispatcher (the session is implied by the first one). The
     /// incarnation of the agent's engine tells a new agent, hence a new session, from the old.
-    case heartbeat(nodeID: String, incarnation: UInt32)
+    /// `origin` is the agent's host, which a proxying manager passes on (swarmkit forwards the
+    /// node's own address through a proxy, as `raftJoin`'s joiner is).
+    case heartbeat(nodeID: String, incarnation: UInt32, origin: HostID)
     /// An agent reports its tasks' states (swarmkit dispatcher UpdateTaskStatus).
     case taskStatus(nodeID: String, [TaskReport])
 }

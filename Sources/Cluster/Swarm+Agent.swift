@@ -64,7 +64,8 @@ extension Swarm {
     func perform(_ effect: AgentEffect, of host: HostID) {
         switch effect {
         case .heartbeat(let nodeID, let manager, let timeout):
-            _ = call(.heartbeat(nodeID: nodeID, incarnation: network.incarnation(host)), from: host, to: manager, purpose: .heartbeat, timeout: timeout)
+            _ = call(.heartbeat(nodeID: nodeID, incarnation: network.incarnation(host), origin: host), from: host, to: manager,
+                     purpose: .heartbeat, timeout: timeout)
         case .reportStatus(let nodeID, let reports, let manager):
             _ = call(.taskStatus(nodeID: nodeID, reports), from: host, to: manager, purpose: .taskStatus, timeout: .seconds(5))
         case .heartbeatDue(let delay):

@@ -71,9 +71,9 @@ extension Swarm {
 
     // MARK: Dispatcher (leader only)
 
-    /// A heartbeat from node `nodeID` to the dispatcher on `host`. `sender`: the node's own host
-    /// when the heartbeat came straight from it (nil: through another manager), which the mesh
-    /// effects then reach without asking the address book.
+    /// A heartbeat from node `nodeID` to the dispatcher on `host`, through `via`. `sender`: the
+    /// node's own host (nil: not known), which the mesh effects then reach without asking the
+    /// address book.
     func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, newStream: Bool, via: HostID, position: Int?,
                              sender: HostID?, on host: HostID, target: ReplyTarget) {
         guard let heartbeat = hosts[host.index].manager?.dispatcherHeartbeat else {

@@ -120,16 +120,16 @@ extension Swarm {
                   engineVersion: version, joiner: self.host(named: address) ?? caller, on: host, target: target)
         case .raftJoin(let nodeID, let raftID, let joiner):
             addManager(nodeID: nodeID, raftID: raftID, joiner: joiner, on: host, target: target)
-        case .heartbeat(let nodeID, let incarnation):
+        case .heartbeat(let nodeID, let incarnation, let origin):
             // The session runs through `caller`, the node itself or the manager it reached. A
             // session through another manager than before is a new stream, which starts with
             // the node's whole assignment set (swarmkit: the agent's new `Session` call, whose
             // first message is a complete set): one sent through a manager that has stopped
             // since was lost with it.
             let stream = hosts[host.index].manager?.sessionThrough(caller, of: nodeID) ?? (moved: true, position: nil)
-            // Straight from the node when the caller's engine is that node (an engine's
+            // The node's host, while the origin's engine is still that node (an engine's
             // membership and the address book change together: Swarm+Membership.swift).
-            let sender = hosts[caller.index].membership?.nodeID == nodeID ? caller : nil
+            let sender = hosts[origin.index].membership?.nodeID == nodeID ? origin : nil
             dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, newStream: stream.moved, via: caller,
                                 position: stream.position, sender: sender, on: host, target: target)
         case .taskStatus(_, let reports):

@@ -52,7 +52,7 @@ struct Harness {
 }
 
 @Suite struct SwarmTests {
-    /// The dispatcher's shell takes a heartbeat's caller for the node's host when the caller's
+    /// The dispatcher's shell takes a heartbeat's origin for the node's host when the origin's
     /// membership names the node, instead of asking the address book: the two must agree
     /// through joins, leaves, crashes, restarts and joins again.
     @Test func theAddressBookAgreesWithEveryEnginesMembership() {
