@@ -121,6 +121,7 @@ struct EventCalendar<Payload>: ~Copyable {
             start &+= 1 << Self.shift
         }
         if count == 0 { start = .max }
+        tree.shrinkIfSparse()
     }
 
     /// Removes the event filed under `sequence`, if it is here; returns whether it was.

@@ -379,6 +379,43 @@ struct EventTree<Payload>: ~Copyable {
         for leaf in (old..<leaves).reversed() { freeLeaves[freeCount] = leaf; freeCount += 1 }
     }
 
+    /// Halves the tree while its events fill an eighth of its leaves or fewer, moving them to
+    /// the first leaves: a tree grown for a crowd that holds few events now walks paths as long
+    /// as the crowd's, through nodes that have left the cache. Events keep their sequence
+    /// numbers, so their order and IDs are unchanged. It ends between an eighth and a quarter
+    /// full, so that growing (when full) and shrinking never follow each other closely.
+    /// - Complexity: O(leaves) when it shrinks, O(1) otherwise; the calendar asks after each
+    ///   bucket it releases.
+    @inlinable mutating func shrinkIfSparse() {
+        settle()
+        guard leafCount > 64, occupied &* 8 <= leafCount else { return }
+        var leaves = leafCount
+        while leaves > 64 && occupied &* 8 <= leaves { leaves &>>= 1 }
+        let newTimes = UnsafeMutablePointer<Int64>.allocate(capacity: leaves)
+        let newLeaves = UnsafeMutablePointer<Int>.allocate(capacity: 2 * leaves)
+        let newSequences = UnsafeMutablePointer<UInt64>.allocate(capacity: leaves)
+        let newPayloads = UnsafeMutablePointer<Payload>.allocate(capacity: leaves)
+        let newFree = UnsafeMutablePointer<Int>.allocate(capacity: leaves)
+        newTimes.initialize(repeating: .max, count: leaves)
+        newSequences.initialize(repeating: .max, count: leaves)
+        var next = 0
+        for leaf in 0..<leafCount where sequences[leaf] != .max {
+            newTimes[next] = leafTimes[leaf]
+            newSequences[next] = sequences[leaf]
+            (newPayloads + next).moveInitialize(from: payloads + leaf, count: 1)
+            next &+= 1
+        }
+        for leaf in 0..<leaves { newLeaves[leaves + leaf] = leaf }
+        leafTimes.deallocate(); nodeLeaves.deallocate(); sequences.deallocate()
+        payloads.deallocate(); freeLeaves.deallocate()
+        leafTimes = newTimes; nodeLeaves = newLeaves; sequences = newSequences
+        payloads = newPayloads; freeLeaves = newFree
+        leafCount = leaves
+        rebuildInnerNodes()
+        freeCount = 0
+        for leaf in (next..<leaves).reversed() { freeLeaves[freeCount] = leaf; freeCount += 1 }
+    }
+
     // MARK: Order
 
     /// Whether two leaves that tie on time are both free: either may then stand for the two,

@@ -240,4 +240,39 @@ struct Churn: EventHandler {
         #expect(echo.ran == ["a", "b", "c", "a'"])
         #expect(sim.pendingCount == 0)
     }
+    @Test func aSparseTreeShrinksAndKeepsItsOrder() {
+        var tree = EventTree<Int>()
+        var rng = SeededRandom(seed: 9)
+        var waiting: [(Int64, UInt64, Int)] = []
+        for i in 0..<5_000 {
+            let t = Int64(rng.below(1_000_000))
+            let id = tree.push(i, at: SimTime(nanoseconds: t))
+            waiting.append((t, id.sequence, i))
+        }
+        let grown = tree.leafCount
+        #expect(grown == 8_192)
+        waiting.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        for expected in waiting.prefix(4_900) {
+            let popped = tree.pop()?.payload
+            #expect(popped == expected.2)
+        }
+        waiting.removeFirst(4_900)
+        tree.shrinkIfSparse()
+        let (shrunk, sound) = (tree.leafCount, tree.checkInvariants())
+        #expect(shrunk == 512)   // 100 events: more than an eighth of 512 leaves, not of 1,024
+        #expect(sound)
+        // Events pushed after it keep their place among the old ones.
+        for i in 0..<50 {
+            let t = 999_000 + Int64(rng.below(2_000))
+            let id = tree.push(10_000 + i, at: SimTime(nanoseconds: t))
+            waiting.append((t, id.sequence, 10_000 + i))
+        }
+        waiting.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+        var out: [Int] = []
+        while let e = tree.pop() { out.append(e.payload) }
+        #expect(out == waiting.map(\.2))
+        tree.shrinkIfSparse()
+        let (empty, stillSound) = (tree.leafCount, tree.checkInvariants())
+        #expect(empty == 64 && stillSound)   // the smallest tree
+    }
 }
