@@ -11,11 +11,11 @@ import NodeRoles
 /// would be copied whole, every table it holds retained and released, on each read.
 final class Host {
     // Stored properties lie in declaration order: what a heartbeat reads or writes comes first,
-    // a few cache lines together (a swarm of thousands of nodes heartbeats through all of its
-    // hosts every period, and each line more is a miss per heartbeat); the Raft storage, a
-    // manager's alone and the biggest, comes last.
+    // as few cache lines as will hold it (a swarm of thousands of nodes heartbeats through all
+    // of its hosts every period, and each line more is a miss per heartbeat); the Raft storage,
+    // a manager's alone and the biggest, comes last.
 
-    // MARK: In memory, read on every heartbeat: lost at a crash
+    // MARK: Read on every heartbeat (in memory, lost at a crash, unless said otherwise)
     /// Heartbeat wake-ups scheduled for this incarnation and not yet due (see `scheduleHeartbeat`).
     var heartbeatWakeups = 0
     /// A promotion's Raft join is on its way to the leader.
@@ -23,22 +23,22 @@ final class Host {
     /// Restarted with autolock on: neither manager nor agent runs until `docker swarm unlock`.
     var locked = false
     var manager: Manager?
+    /// The swarm this engine belongs to, if any. On disk: survives a crash.
+    var membership: Membership?
+    /// Managers this node knows of, for its agent to connect to. On disk: survives a crash.
+    var knownManagers: [HostID] = []
     /// A `swarm init --force-new-cluster`, answered once the manager leads with its log applied.
     var pendingForcedInit: OperationID?
     /// A `swarm init` or `swarm join`, answered once the node has registered (and a manager's
     /// once Raft has taken it in).
     var pendingJoin: PendingJoin?
-    var agent: Agent?
-    /// This node's routing mesh, as far as updates have reached it.
-    var mesh = NodeMesh()
     /// What mesh repair last found this node's mesh up to date with (`Swarm.meshRepairStamp`).
     var meshCheckedFresh: Swarm.MeshRepairStamp?
-
-    // MARK: On disk, read on every heartbeat: survives a crash
-    /// The swarm this engine belongs to, if any.
-    var membership: Membership?
-    /// Managers this node knows of, for its agent to connect to.
-    var knownManagers: [HostID] = []
+    /// This node's routing mesh, as far as updates have reached it (what a heartbeat reads of it
+    /// first).
+    var mesh = NodeMesh()
+    /// The agent (what a heartbeat reads of it first; its tasks last).
+    var agent: Agent?
 
     // MARK: Fixed
     let id: HostID
@@ -69,13 +69,17 @@ final class Host {
 }
 
 /// A `swarm init` or `swarm join` waiting for its node to register: the operation, and what
-/// it answers then (`EngineResponse.joined`). Kept small: every heartbeat answer asks whether
-/// one waits.
-struct PendingJoin {
-    var operation: OperationID
-    var nodeID: String
-    var asManager: Bool
-    var managerAddress: String
+/// it answers then (`EngineResponse.joined`). A class: every heartbeat answer asks whether one
+/// waits, and a reference is one word to read where the fields would be four.
+final class PendingJoin {
+    let operation: OperationID
+    let nodeID: String
+    let asManager: Bool
+    let managerAddress: String
+
+    init(operation: OperationID, nodeID: String, asManager: Bool, managerAddress: String) {
+        self.operation = operation; self.nodeID = nodeID; self.asManager = asManager; self.managerAddress = managerAddress
+    }
 
     var answer: EngineResponse { .joined(nodeID: nodeID, asManager: asManager, managerAddress: managerAddress) }
 }

@@ -9,18 +9,17 @@ import Orchestration
 /// Every event is a `mutating` method that takes the time and what it reads of its host
 /// (`AgentHost`), and appends `AgentEffect`s for the host to carry out.
 package struct Agent: Sendable {
+    // What a heartbeat reads comes first, a few cache lines together (its host lies in a table
+    // of thousands; see `Host`); the tasks and what only a task's steps read come last.
+
     /// Dispatcher failures in a row (heartbeats or a role call): which manager to try next.
     package var failures = 0
     /// A heartbeat is on its way and not yet answered.
     package internal(set) var heartbeatInFlight = false
-    /// The tasks this node runs, sorted by task ID.
-    package internal(set) var tasks: [AgentTask] = []
-    /// Status changes not yet sent to the dispatcher, one per task (the latest wins).
-    package internal(set) var reports: [TaskReport] = []
     /// A status call is on its way and not yet answered.
     package internal(set) var reportInFlight = false
-    /// The reports of the call in flight, put back if it fails.
-    private var unconfirmed: [TaskReport] = []
+    /// Status changes not yet sent to the dispatcher, one per task (the latest wins).
+    package internal(set) var reports: [TaskReport] = []
     /// The leader term of the dispatcher session; a new one makes the agent report everything.
     package internal(set) var sessionTerm: UInt64 = 0
     /// The runtime (`Manager.serial`) of that session's leader: another one in the same term
@@ -31,6 +30,10 @@ package struct Agent: Sendable {
     /// The newest set refused as stale, with its stamp: it may come from the leader of a cluster
     /// forced anew before this node's session follows that leader (`takeRefusedAssignments`).
     package internal(set) var refused: (set: AssignmentSet, stamp: LeaderStamp)?
+    /// The tasks this node runs, sorted by task ID.
+    package internal(set) var tasks: [AgentTask] = []
+    /// The reports of the call in flight, put back if it fails.
+    private var unconfirmed: [TaskReport] = []
     /// Containers of tasks that stopped, kept for `docker ps -a` (see `keepExited`).
     package internal(set) var exited: [AgentContainer] = []
     let timing: ExecutorTiming

@@ -13,10 +13,8 @@ package struct NodeMesh: Sendable {
         package var serviceName: String
     }
 
-    /// This node's IPVS; nil until the first update reaches it.
-    package private(set) var table: MeshTable?
-    /// The stamp of the last update taken, per service.
-    private var stamps: [String: LeaderStamp] = [:]
+    // What every heartbeat reads comes first (`sessionFollows`, and mesh repair's `version`).
+
     /// The highest term among `stamps`, and the leaders whose stamps have it (one, unless a
     /// cluster forced anew reached the term too): `sessionFollows` checks these on every
     /// heartbeat instead of every service's stamp. The check only asks whether a leader other
@@ -25,10 +23,14 @@ package struct NodeMesh: Sendable {
     private var highestTerm: UInt64 = 0
     private var firstLeaderAtHighestTerm: UInt64?
     private var severalLeadersAtHighestTerm = false
-    /// Ports published in ingress mode, in the order learnt.
-    package private(set) var publishedPorts: [PublishedPort] = []
     /// Counts the changes to the ports and endpoints (not the balancer's turns), for mesh repair.
     package private(set) var version: UInt64 = 0
+    /// This node's IPVS; nil until the first update reaches it.
+    package private(set) var table: MeshTable?
+    /// The stamp of the last update taken, per service.
+    private var stamps: [String: LeaderStamp] = [:]
+    /// Ports published in ingress mode, in the order learnt.
+    package private(set) var publishedPorts: [PublishedPort] = []
 
     package init() {}
 
