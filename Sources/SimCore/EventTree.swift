@@ -356,28 +356,7 @@ struct EventTree<Payload>: ~Copyable {
 
     /// Doubles the number of leaves; the new ones are free.
     @usableFromInline @inline(never)
-    mutating func grow() {
-        let old = leafCount, leaves = old &* 2
-        let newTimes = UnsafeMutablePointer<Int64>.allocate(capacity: leaves)
-        let newLeaves = UnsafeMutablePointer<Int>.allocate(capacity: 2 * leaves)
-        let newSequences = UnsafeMutablePointer<UInt64>.allocate(capacity: leaves)
-        let newPayloads = UnsafeMutablePointer<Payload>.allocate(capacity: leaves)
-        let newFree = UnsafeMutablePointer<Int>.allocate(capacity: leaves)
-        newTimes.initialize(repeating: .max, count: leaves)
-        newTimes.update(from: leafTimes, count: old)
-        for leaf in 0..<leaves { newLeaves[leaves + leaf] = leaf }
-        newSequences.initialize(repeating: .max, count: leaves)
-        newSequences.update(from: sequences, count: old)
-        for leaf in 0..<old where sequences[leaf] != .max { (newPayloads + leaf).moveInitialize(from: payloads + leaf, count: 1) }
-        newFree.update(from: freeLeaves, count: freeCount)
-        leafTimes.deallocate(); nodeLeaves.deallocate(); sequences.deallocate()
-        payloads.deallocate(); freeLeaves.deallocate()
-        leafTimes = newTimes; nodeLeaves = newLeaves; sequences = newSequences
-        payloads = newPayloads; freeLeaves = newFree
-        leafCount = leaves
-        rebuildInnerNodes()
-        for leaf in (old..<leaves).reversed() { freeLeaves[freeCount] = leaf; freeCount += 1 }
-    }
+    mutating func grow() { relocate(toLeaves: leafCount &* 2) }
 
     /// Halves the tree while its events fill an eighth of its leaves or fewer, moving them to
     /// the first leaves: a tree grown for a crowd that holds few events now walks paths as long
@@ -391,6 +370,14 @@ struct EventTree<Payload>: ~Copyable {
         guard leafCount > 64, occupied &* 8 <= leafCount else { return }
         var leaves = leafCount
         while leaves > 64 && occupied &* 8 <= leaves { leaves &>>= 1 }
+        relocate(toLeaves: leaves)
+    }
+
+    /// Moves the events, in leaf order, to the first of `leaves` new leaves (at least as many
+    /// as the events); the rest are free. A full tree's events keep their leaves. No leaf may
+    /// be vacant.
+    @usableFromInline @inline(never)
+    mutating func relocate(toLeaves leaves: Int) {
         let newTimes = UnsafeMutablePointer<Int64>.allocate(capacity: leaves)
         let newLeaves = UnsafeMutablePointer<Int>.allocate(capacity: 2 * leaves)
         let newSequences = UnsafeMutablePointer<UInt64>.allocate(capacity: leaves)
