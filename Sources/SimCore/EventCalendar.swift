@@ -5,12 +5,12 @@
 /// dispatcher's expiry timer — each due seconds after it was scheduled. In the tree alone
 /// (`EventTree`) each lies in a leaf of its own, written when it is scheduled and read when it
 /// comes out, seconds and thousands of events later: by then its payload and the tree's nodes
-/// around it have left the cache, and the run waits on memory for each. The calendar (a
-/// calendar queue's ring of buckets: R. Brown, CACM 31(10), 1988) files such an event by its due
-/// time into a bucket 2^27 ns (about 134 ms) wide, at the bucket's end; when the tree's next event
-/// reaches a bucket's start, the bucket's events go into the tree together, read in the order
-/// they were written, which the memory streams. The tree then holds only the next moment's
-/// events, few enough to stay in the cache.
+/// around it have left the cache, and the run waits on memory for each. The calendar (a calendar
+/// queue's ring of buckets: R. Brown, CACM 31(10), 1988) files such an event, once the tree holds
+/// its limit (`Simulator.treeLimit`), by its due time into a bucket 2^27 ns (about 134 ms) wide, at
+/// the bucket's end; when the tree's next event reaches a bucket's start, the bucket's events go
+/// into the tree together, read in the order they were written, which the memory streams. The tree
+/// then holds only the next moment's events, few enough to stay in the cache.
 ///
 /// The calendar decides where an event waits, never its order: each event keeps the sequence
 /// number it was scheduled under, and the tree orders by (time, sequence) as before. A run is the

@@ -3,10 +3,10 @@
 /// A reference type so that a handler can schedule while it handles; the loop itself is the only
 /// thing that moves `now`.
 ///
-/// Events wait in two tiers: the event tree (`EventTree`), which hands them out in order, and a
-/// calendar (`EventCalendar`) for those due from the next 134 ms bucket on, which moves them into
-/// the tree bucket by bucket as the clock comes near. The order is the tree's alone: (time, then
-/// the order of scheduling).
+/// Events wait in two tiers: the event tree (`EventTree`), which hands them out in order, and,
+/// once the tree holds `treeLimit` events, a calendar (`EventCalendar`) for those due from the
+/// next 134 ms bucket on, which moves them into the tree bucket by bucket as the clock comes
+/// near. The order is the tree's alone: (time, then the order of scheduling).
 public final class Simulator<Event> {
     /// The current virtual time: the time of the event being handled, or of the last one.
     @inlinable public var now: SimTime { _now }
