@@ -37,22 +37,6 @@ package struct Dispatcher: Sendable {
         var via: HostID?
         var position: Int?
     }
-
-    /// What `nodeID`'s last heartbeat found (see `Session`): read before the next is handled,
-    /// in the slot that heartbeat then files its session in.
-    package func lastHeartbeat(of nodeID: String) -> (via: HostID?, position: Int?)? {
-        sessions[nodeID].map { ($0.via, $0.position) }
-    }
-
-    /// Notes that `nodeID`'s heartbeats now come through `via` (`Manager.sessions` changed), if
-    /// a session is filed for it.
-    package mutating func heartbeats(of nodeID: String, comeThrough via: HostID) {
-        Self.note(via, in: &sessions[nodeID])
-    }
-
-    private static func note(_ via: HostID, in slot: inout Session?) {
-        if slot != nil { slot?.via = via }
-    }
     let settings: DispatcherSettings
 
     /// A dispatcher for a new leader of term `term`. Every node not Down becomes Unknown, with
@@ -73,6 +57,18 @@ package struct Dispatcher: Sendable {
 
     /// Whether an expiry timer watches `nodeID`.
     package func watches(_ nodeID: String) -> Bool { sessions[nodeID] != nil }
+
+    /// What `nodeID`'s last heartbeat found (see `Session`): read before the next is handled,
+    /// in the slot that heartbeat then files its session in.
+    package func lastHeartbeat(of nodeID: String) -> (via: HostID?, position: Int?)? {
+        sessions[nodeID].map { ($0.via, $0.position) }
+    }
+
+    /// Notes that `nodeID`'s heartbeats now come through `via` (`Manager.sessions` changed), if
+    /// a session is filed for it.
+    package mutating func heartbeats(of nodeID: String, comeThrough via: HostID) {
+        sessions[nodeID]?.via = via
+    }
 
     /// Arms a new expiry timer for `nodeID`, voiding the one before; its event is scheduled at
     /// once.

@@ -45,6 +45,11 @@ struct EventCalendar<Payload>: ~Copyable {
     /// How far past `start` the ring reaches.
     @inlinable static var span: Int64 { Int64(bucketCount) << shift }
 
+    /// The bucket in the ring that an event due at `time` is filed in.
+    @inlinable static func bucket(of time: Int64) -> Int {
+        Int(truncatingIfNeeded: time >> shift) & (bucketCount &- 1)
+    }
+
     @usableFromInline var buckets: UnsafeMutablePointer<Bucket>
     /// The start of the next bucket to go into the tree: every event held is due at or after
     /// it. `Int64.max` while the calendar is empty, so that the loop asks one comparison.
@@ -81,7 +86,7 @@ struct EventCalendar<Payload>: ~Copyable {
     /// Files an event that `accepts` took.
     @inlinable @inline(__always)
     mutating func add(_ payload: consuming Payload, at time: Int64, sequence: UInt64) {
-        let b = Int(truncatingIfNeeded: time >> Self.shift) & (Self.bucketCount &- 1)
+        let b = Self.bucket(of: time)
         if buckets[b].count == buckets[b].capacity { grow(b) }
         (buckets[b].entries.unsafelyUnwrapped + buckets[b].count).initialize(to: Entry(time: time, sequence: sequence, payload: payload))
         buckets[b].count &+= 1
@@ -106,7 +111,7 @@ struct EventCalendar<Payload>: ~Copyable {
     @inlinable @inline(never)
     mutating func release(into tree: inout EventTree<Payload>) {
         while count > 0 && tree.nextTime >= start {
-            let b = Int(truncatingIfNeeded: start >> Self.shift) & (Self.bucketCount &- 1)
+            let b = Self.bucket(of: start)
             let n = buckets[b].count
             if n > 0, let entries = buckets[b].entries {
                 // Each payload moves from its entry to its leaf, where copying the entry out
@@ -156,7 +161,7 @@ struct EventCalendar<Payload>: ~Copyable {
             for i in 0..<n {
                 let t = entries[i].time
                 if t < start || t - start >= Self.span { return false }
-                if Int(truncatingIfNeeded: t >> Self.shift) & (Self.bucketCount - 1) != b { return false }
+                if Self.bucket(of: t) != b { return false }
             }
         }
         return total == count && (count > 0 || start == .max)

@@ -77,24 +77,6 @@ struct EventTree<Payload>: ~Copyable {
         for leaf in 0..<leafCount where sequences[leaf] != .max && leaf != vacant { body(payloads + leaf) }
     }
 
-    /// An independent copy (for `EventQueue`'s copy-on-write).
-    @usableFromInline func copy() -> EventTree<Payload> {
-        var other = EventTree(leafCount: leafCount)
-        other.leafTimes.update(from: leafTimes, count: leafCount)
-        other.nodeLeaves.update(from: nodeLeaves, count: 2 * leafCount)
-        other.sequences.update(from: sequences, count: leafCount)
-        other.freeLeaves.update(from: freeLeaves, count: freeCount)
-        let vacant = topVacant ? nodeLeaves[1] : -1
-        for leaf in 0..<leafCount where sequences[leaf] != .max && leaf != vacant {
-            (other.payloads + leaf).initialize(to: payloads[leaf])
-        }
-        other.freeCount = freeCount
-        other.occupied = occupied
-        other.nextSequence = nextSequence
-        other.topVacant = topVacant
-        return other
-    }
-
     // MARK: Queries
 
     /// Events waiting.
@@ -110,8 +92,8 @@ struct EventTree<Payload>: ~Copyable {
 
     /// The time of the next event, if any.
     @inlinable mutating func peekTime() -> SimTime? {
-        settle()
-        return occupied > 0 ? SimTime(nanoseconds: leafTimes[nodeLeaves[1]]) : nil
+        let t = nextTime
+        return occupied > 0 ? SimTime(nanoseconds: t) : nil
     }
 
     // MARK: Push and pop
@@ -203,20 +185,16 @@ struct EventTree<Payload>: ~Copyable {
     }
 
     /// Moves an event scheduled earlier under `sequence` (any number not in the tree, older or
-    /// newer than those there) from `payload` into a free leaf, and lets it climb while it comes before the
-    /// winner of the node above, comparing (time, sequence). The calendar's buckets come in this
-    /// way (`EventCalendar`).
+    /// newer than those there) from `payload` into a free leaf, and lets it climb while it comes
+    /// before the winner of the node above, comparing (time, sequence). The calendar's buckets
+    /// come in this way (`EventCalendar`).
     @inlinable
     mutating func insertExactly(movingFrom payload: UnsafeMutablePointer<Payload>, at time: Int64, sequence: UInt64) {
         settle()
-        if freeCount == 0 { grow() }
-        freeCount &-= 1
-        let leaf = freeLeaves[freeCount]
-        occupied &+= 1
-        sequences[leaf] = sequence
+        let leaf = takeFreeLeaf(sequence: sequence)
         (payloads + leaf).moveInitialize(from: payload, count: 1)
-        // As in `insert` for the newest event: the leaf's own time is written
-        // last, and a node above still naming it reads it as free.
+        // As in `insert` for the newest event: the leaf's own time is written last, and a node
+        // above still naming it reads it as free.
         var node = leafCount &+ leaf
         while node > 1 {
             node &>>= 1
@@ -231,12 +209,20 @@ struct EventTree<Payload>: ~Copyable {
     /// sequence number in it; its time is the caller's to write.
     @inlinable @inline(__always)
     mutating func occupyFreeLeaf(_ payload: consuming Payload, sequence: UInt64) -> Int {
+        let leaf = takeFreeLeaf(sequence: sequence)
+        (payloads + leaf).initialize(to: payload)
+        return leaf
+    }
+
+    /// Takes a free leaf (growing the tree if there is none) for the event under `sequence`;
+    /// its payload and time are the caller's to write.
+    @inlinable @inline(__always)
+    mutating func takeFreeLeaf(sequence: UInt64) -> Int {
         if freeCount == 0 { grow() }
         freeCount &-= 1
         let leaf = freeLeaves[freeCount]
         occupied &+= 1
         sequences[leaf] = sequence
-        (payloads + leaf).initialize(to: payload)
         return leaf
     }
 
@@ -354,55 +340,6 @@ struct EventTree<Payload>: ~Copyable {
         }
     }
 
-    /// Doubles the number of leaves; the new ones are free.
-    @usableFromInline @inline(never)
-    mutating func grow() { relocate(toLeaves: leafCount &* 2) }
-
-    /// Halves the tree while its events fill an eighth of its leaves or fewer, moving them to
-    /// the first leaves: a tree grown for a crowd that holds few events now walks paths as long
-    /// as the crowd's, through nodes that have left the cache. Events keep their sequence
-    /// numbers, so their order and IDs are unchanged. It ends between an eighth and a quarter
-    /// full, so that growing (when full) and shrinking never follow each other closely.
-    /// - Complexity: O(leaves) when it shrinks, O(1) otherwise; the calendar asks after each
-    ///   bucket it releases.
-    @inlinable mutating func shrinkIfSparse() {
-        settle()
-        guard leafCount > 64, occupied &* 8 <= leafCount else { return }
-        var leaves = leafCount
-        while leaves > 64 && occupied &* 8 <= leaves { leaves &>>= 1 }
-        relocate(toLeaves: leaves)
-    }
-
-    /// Moves the events, in leaf order, to the first of `leaves` new leaves (at least as many
-    /// as the events); the rest are free. A full tree's events keep their leaves. No leaf may
-    /// be vacant.
-    @usableFromInline @inline(never)
-    mutating func relocate(toLeaves leaves: Int) {
-        let newTimes = UnsafeMutablePointer<Int64>.allocate(capacity: leaves)
-        let newLeaves = UnsafeMutablePointer<Int>.allocate(capacity: 2 * leaves)
-        let newSequences = UnsafeMutablePointer<UInt64>.allocate(capacity: leaves)
-        let newPayloads = UnsafeMutablePointer<Payload>.allocate(capacity: leaves)
-        let newFree = UnsafeMutablePointer<Int>.allocate(capacity: leaves)
-        newTimes.initialize(repeating: .max, count: leaves)
-        newSequences.initialize(repeating: .max, count: leaves)
-        var next = 0
-        for leaf in 0..<leafCount where sequences[leaf] != .max {
-            newTimes[next] = leafTimes[leaf]
-            newSequences[next] = sequences[leaf]
-            (newPayloads + next).moveInitialize(from: payloads + leaf, count: 1)
-            next &+= 1
-        }
-        for leaf in 0..<leaves { newLeaves[leaves + leaf] = leaf }
-        leafTimes.deallocate(); nodeLeaves.deallocate(); sequences.deallocate()
-        payloads.deallocate(); freeLeaves.deallocate()
-        leafTimes = newTimes; nodeLeaves = newLeaves; sequences = newSequences
-        payloads = newPayloads; freeLeaves = newFree
-        leafCount = leaves
-        rebuildInnerNodes()
-        freeCount = 0
-        for leaf in (next..<leaves).reversed() { freeLeaves[freeCount] = leaf; freeCount += 1 }
-    }
-
     // MARK: Order
 
     /// Whether two leaves that tie on time are both free: either may then stand for the two,
@@ -417,24 +354,5 @@ struct EventTree<Payload>: ~Copyable {
     @inlinable @inline(__always)
     static func precedes(_ timeA: Int64, _ sequenceA: UInt64, _ timeB: Int64, _ sequenceB: UInt64) -> Bool {
         timeA < timeB || (timeA == timeB && sequenceA < sequenceB)
-    }
-
-    // MARK: Checks
-
-    /// Whether every inner node holds the earlier of its children's winners, the leaves are
-    /// numbered in order, and the free stack lists exactly the free leaves: O(n), for tests.
-    func checkInvariants() -> Bool {
-        for leaf in 0..<leafCount where nodeLeaves[leafCount + leaf] != leaf { return false }
-        for node in 1..<leafCount {
-            let left = nodeLeaves[node << 1], right = nodeLeaves[node << 1 + 1]
-            let child = Self.precedes(leafTimes[right], sequences[right], leafTimes[left], sequences[left]) ? right : left
-            // Compared by key: two free leaves tie, and either may be recorded.
-            let winner = nodeLeaves[node]
-            if leafTimes[winner] != leafTimes[child] || sequences[winner] != sequences[child] { return false }
-        }
-        var free = Set<Int>()
-        for i in 0..<freeCount { free.insert(freeLeaves[i]) }
-        let empty = (0..<leafCount).filter { sequences[$0] == .max }
-        return free.count == freeCount && Set(empty) == free && occupied == leafCount - freeCount
     }
 }
