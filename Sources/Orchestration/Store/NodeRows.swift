@@ -24,6 +24,9 @@ struct NodeRows: Sendable {
     private var place: [Int32] = []
     /// Per row: its place in its node's awaiting group, or -1 when it is not there.
     private var awaitingPlace: [Int32] = []
+    /// Rows in all awaiting groups together. Nearly always none, and then a heartbeat's question
+    /// is answered without reading anything of its node's.
+    private var awaitingRows = 0
 
     /// Makes room for rows `0..<rowCount`. - Complexity: O(1) amortized per new row.
     mutating func reserveRows(_ rowCount: Int) {
@@ -42,7 +45,7 @@ struct NodeRows: Sendable {
     /// Whether a row under `nodeID` that awaits its agent satisfies `predicate`; read in place
     /// (every heartbeat asks, and nearly always no row awaits: see `setAwaiting`).
     func containsAwaitingRow(under nodeID: String, where predicate: (Int32) -> Bool) -> Bool {
-        guard let n = numberOf[nodeID] else { return false }
+        guard awaitingRows > 0, let n = numberOf[nodeID] else { return false }
         return awaiting[Int(n)].contains(where: predicate)
     }
 
@@ -90,8 +93,10 @@ struct NodeRows: Sendable {
         if isAwaiting {
             awaitingPlace[r] = Int32(awaiting[n].count)
             awaiting[n].append(row)
+            awaitingRows += 1
         } else {
             Self.take(row, from: &awaiting[n], place: &awaitingPlace)
+            awaitingRows -= 1
             // An emptied group lets its buffer go: asking an empty array with no buffer of its
             // own reads nothing of this node's (a heartbeat asks every node's, in turn).
             if awaiting[n].isEmpty { awaiting[n] = [] }
