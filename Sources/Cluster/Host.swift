@@ -13,7 +13,8 @@ final class Host {
     // Stored properties lie in declaration order: what a heartbeat reads or writes comes first,
     // as few cache lines as will hold it (a swarm of thousands of nodes heartbeats through all
     // of its hosts every period, and each line more is a miss per heartbeat); the Raft storage,
-    // a manager's alone and the biggest, comes last.
+    // a manager's alone and the biggest, comes last. Those first lines, up to the agent's tasks,
+    // are what `Swarm.prefetch(for:)` loads ahead of a heartbeat (`hostBytesPrefetched`).
 
     // MARK: Read on every heartbeat (in memory, lost at a crash, unless said otherwise)
     /// Heartbeat wake-ups scheduled for this incarnation and not yet due (see `scheduleHeartbeat`).

@@ -126,6 +126,7 @@ public final class Swarm {
             swarm.tickOnlyCounted = false
             swarm.handle(event)
             if !swarm.tickOnlyCounted { swarm.leaderEpoch &+= 1 }
+            simulator.peekNext { swarm.prefetch(for: $0) }
         }
     }
 

@@ -145,6 +145,13 @@ struct EventTree<Payload>: ~Copyable {
         return (SimTime(nanoseconds: leafTimes[leaf]), EventID(sequence: sequences[leaf]), (payloads + leaf).move())
     }
 
+    /// Hands `body` the next event, without taking it.
+    @inlinable mutating func peek(_ body: (borrowing Payload) -> Void) {
+        settle()
+        guard occupied > 0 else { return }
+        body(payloads[nodeLeaves[1]])
+    }
+
     /// Removes and returns the next event.
     /// - Complexity: O(log n)
     @inlinable mutating func pop() -> (time: SimTime, id: EventID, payload: Payload)? {

@@ -123,6 +123,13 @@ public final class Simulator<Event> {
         return true
     }
 
+    /// Hands `body` the earliest event in the tree, if any, without taking it: for a handler to
+    /// prefetch what the next event will read. It is the next event unless the calendar holds
+    /// an earlier one (the calendar is not looked at), which a hint can live with.
+    @inlinable public func peekNext(_ body: (borrowing Event) -> Void) {
+        queue.peek(body)
+    }
+
     /// Runs every event due at or before `deadline`, then sets the clock to `deadline`.
     @inlinable
     public func run<H: EventHandler>(until deadline: SimTime, _ handler: inout H) where H.Event == Event {

@@ -46,6 +46,25 @@ struct Recorder: EventHandler {
         #expect(sim.pendingCount == 0)
     }
 
+    @Test func peekNextShowsTheNextEventWithoutTakingIt() {
+        let sim = Simulator<String>()
+        var seen: [String] = []
+        sim.peekNext { seen.append($0) }
+        #expect(seen.isEmpty)
+        sim.schedule("c", at: SimTime(nanoseconds: 30))
+        sim.schedule("a", at: SimTime(nanoseconds: 10))
+        sim.schedule("b", at: SimTime(nanoseconds: 20))
+        sim.peekNext { seen.append($0) }
+        #expect(seen == ["a"] && sim.pendingCount == 3)
+        var r = Recorder()
+        sim.step(&r)
+        sim.peekNext { seen.append($0) }
+        sim.peekNext { seen.append($0) }
+        #expect(seen == ["a", "b", "b"] && r.log.map(\.1) == ["a"] && sim.pendingCount == 2)
+        sim.runToCompletion(&r)
+        #expect(r.log.map(\.1) == ["a", "b", "c"])
+    }
+
     @Test func aReservedIDKeepsTheOrderOfItsReservation() {
         let sim = Simulator<String>()
         let at = SimTime(nanoseconds: 5)
@@ -131,6 +150,13 @@ struct Recorder: EventHandler {
                     mismatches += 1
                     waiting.removeAll { $0.event == event }
                 }
+                // What a handler sees of the next event: one that waits, and the next one
+                // unless the calendar holds an earlier one.
+                var peeked: Int?
+                simulator.peekNext { peeked = $0 }
+                let first = waiting.min { ($0.time, $0.id) < ($1.time, $1.id) }
+                if let peeked, !waiting.contains(where: { $0.event == peeked }) { mismatches += 1 }
+                if simulator.calendar.count == 0, peeked != first?.event { mismatches += 1 }
                 guard handled < 6_000 else { return }
                 for _ in 0..<Int(rng.below(3)) { schedule(on: simulator) }
                 switch rng.below(8) {
