@@ -23,13 +23,9 @@ package struct Dispatcher: Sendable {
         // so that a slot of the table, with its key, spans two cache lines instead of three;
         // a heartbeat and an expiry timer's event each read one.
         var generation: UInt64
-        /// When the newest timer is due, and the event ID its heartbeat reserved for it (nil for
-        /// a timer armed by `watch`, which is always an event of its own).
+        /// When the newest timer is due (its event ID: `order`).
         var due: SimTime
-        /// The timer whose event is in the queue, if any: a heartbeat that arms a timer due no
-        /// sooner than that one schedules no event; when the event fires, it moves on to the
-        /// newest timer (`timerFired`). So a node heartbeating steadily has one event waiting,
-        /// not one per heartbeat within the grace period.
+        /// When the event of the timer `scheduled` is due.
         var scheduledDue: SimTime
         private var scheduledGeneration: UInt64 = 0
         private var orderSequence: UInt64 = 0
@@ -53,6 +49,8 @@ package struct Dispatcher: Sendable {
                 present = newValue == nil ? present & ~Self.hasIncarnation : present | Self.hasIncarnation
             }
         }
+        /// The event ID the newest timer's heartbeat reserved for it (nil for a timer armed by
+        /// `watch`, which is always an event of its own).
         var order: EventID? {
             get { present & Self.hasOrder != 0 ? EventID(sequence: orderSequence) : nil }
             set {
@@ -60,7 +58,11 @@ package struct Dispatcher: Sendable {
                 present = newValue == nil ? present & ~Self.hasOrder : present | Self.hasOrder
             }
         }
-        /// Generations start above 0 (see `nextGeneration`), so 0 stands for none.
+        /// The timer whose event is in the queue, if any: a heartbeat that arms a timer due no
+        /// sooner than that one schedules no event; when the event fires, it moves on to the
+        /// newest timer (`timerFired`). So a node heartbeating steadily has one event waiting,
+        /// not one per heartbeat within the grace period. Generations start above 0 (see
+        /// `nextGeneration`), so 0 stands for none.
         var scheduled: UInt64? {
             get { scheduledGeneration == 0 ? nil : scheduledGeneration }
             set { scheduledGeneration = newValue ?? 0 }
