@@ -123,10 +123,11 @@ public final class Simulator<Event> {
         return true
     }
 
-    /// Hands `body` the earliest event in the tree, if any, without taking it: for a handler to
-    /// prefetch what the next event will read. It is the next event unless the calendar holds
-    /// an earlier one (the calendar is not looked at), which a hint can live with.
+    /// Hands `body` the next event, if any, without taking it: for a handler to prefetch what
+    /// that event will read. The calendar's buckets due by then move into the tree first, as
+    /// the loop's next step would move them (`nextTime`).
     @inlinable public func peekNext(_ body: (borrowing Event) -> Void) {
+        _ = nextTime()
         queue.peek(body)
     }
 
