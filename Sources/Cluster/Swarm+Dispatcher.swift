@@ -71,11 +71,11 @@ extension Swarm {
 
     // MARK: Dispatcher (leader only)
 
-    /// A heartbeat from node `nodeID` to the dispatcher on `host`, through `via`. `sender`: the
-    /// node's own host (nil: not known), which the mesh effects then reach without asking the
-    /// address book.
-    func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, newStream: Bool, via: HostID, position: Int?,
-                             sender: HostID?, on host: HostID, target: ReplyTarget) {
+    /// A heartbeat from node `nodeID` (sent from `origin`) to the dispatcher on `host`, through
+    /// `via`. `sender`: the node's own host (nil: not known), which the mesh effects then reach
+    /// without asking the address book.
+    func dispatcherHeartbeat(nodeID: String, origin: HostID, incarnation: UInt32, newStream: Bool, via: HostID,
+                             position: Int?, sender: HostID?, on host: HostID, target: ReplyTarget) {
         guard let heartbeat = hosts[host.index].manager?.dispatcherHeartbeat else {
             return reply(target, .failed(.noLeader), from: host)
         }
@@ -87,7 +87,7 @@ extension Swarm {
         // node's new expiry timer is the first effect, so nothing is scheduled between its ID,
         // reserved here, and the place its event would take in the queue.
         var effects = takeDispatcherEffects()
-        guard m.dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, newStream: newStream, via: via,
+        guard m.dispatcherHeartbeat(nodeID: nodeID, origin: origin, incarnation: incarnation, newStream: newStream, via: via,
                                     position: position, now: now, heartbeat: heartbeat,
                                     epsilon: options.heartbeatEpsilon, jitter: &jitter, expiryOrder: simulator.reserveEventID(),
                                     effects: &effects) else {
@@ -97,30 +97,31 @@ extension Swarm {
         perform(effects, ofDispatcherOn: host, answering: target, node: sender.map { (nodeID, $0) })
     }
 
-    func nodeExpired(_ host: HostID, nodeID: String, generation: UInt64) {
+    func nodeExpired(_ host: HostID, session: SessionNumber, generation: UInt64) {
         // Most events find a newer timer to move on to, or nothing: one lookup tells, before
         // anything else is read or any buffer taken. The dispatcher hears of every event of
         // its own, so that it always knows whether one is waiting; only marking a node Down
         // needs its manager to lead still.
         guard let m = hosts[host.index].manager,
-              let check = m.dispatcher?.timerFired(nodeID, generation: generation, now: now) else { return }
+              let check = m.dispatcher?.timerFired(session, generation: generation, now: now) else { return }
         switch check {
         case .void:
             return
         case .later(let newest, let delay, let order):
-            scheduleNodeExpiry(on: host, nodeID: nodeID, generation: newest, after: delay, order: order)
+            scheduleNodeExpiry(on: host, session: session, generation: newest, after: delay, order: order)
         case .due:
             guard m.raft.role == .leader else { return }
             var effects = takeDispatcherEffects()
-            m.dispatcher?.expired(nodeID, generation: generation, store: m.store, now: now, effects: &effects)
+            m.dispatcher?.expired(session, generation: generation, store: m.store, now: now, effects: &effects)
             perform(effects, ofDispatcherOn: host, answering: nil)
         }
     }
 
-    /// Schedules the event of `nodeID`'s expiry timer `generation` on `host`'s dispatcher, due
+    /// Schedules the event of expiry timer `generation` of `session` on `host`'s dispatcher, due
     /// after `delay`: under the event ID `order` its heartbeat reserved, or a new one.
-    private func scheduleNodeExpiry(on host: HostID, nodeID: String, generation: UInt64, after delay: SimDuration, order: EventID?) {
-        let event = SwarmEvent.nodeExpiry(host, incarnation: network.incarnation(host), nodeID: nodeID, generation: generation)
+    private func scheduleNodeExpiry(on host: HostID, session: SessionNumber, generation: UInt64, after delay: SimDuration,
+                                    order: EventID?) {
+        let event = SwarmEvent.nodeExpiry(host, incarnation: network.incarnation(host), session: session, generation: generation)
         if let order { simulator.schedule(event, at: now + delay, reserved: order) } else { schedule(event, after: delay) }
     }
 
@@ -162,8 +163,8 @@ extension Swarm {
             traceHost("dispatcher.start", host)
         case .propose(let commands):
             propose(commands, on: host, target: nil, reply: .api(.success(.done)))
-        case .expiryDue(let nodeID, let generation, let delay, let order):
-            scheduleNodeExpiry(on: host, nodeID: nodeID, generation: generation, after: delay, order: order)
+        case .expiryDue(let session, let generation, let delay, let order):
+            scheduleNodeExpiry(on: host, session: session, generation: generation, after: delay, order: order)
         case .heartbeatAnswer(let period, let role, let isRaftMember, let term, let writeFirst):
             let answer = Reply.heartbeat(period: period, role: role, isRaftMember: isRaftMember,
                                          managers: managerHosts(of: host), term: term,

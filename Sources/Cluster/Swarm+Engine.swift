@@ -126,11 +126,11 @@ extension Swarm {
             // the node's whole assignment set (swarmkit: the agent's new `Session` call, whose
             // first message is a complete set): one sent through a manager that has stopped
             // since was lost with it.
-            let stream = hosts[host.index].manager?.sessionThrough(caller, of: nodeID) ?? (moved: true, position: nil)
+            let stream = hosts[host.index].manager?.sessionThrough(caller, of: nodeID, from: origin) ?? (moved: true, position: nil)
             // The node's host, while the origin's engine is still that node (an engine's
             // membership and the address book change together: Swarm+Membership.swift).
             let sender = hosts[origin.index].membership?.nodeID == nodeID ? origin : nil
-            dispatcherHeartbeat(nodeID: nodeID, incarnation: incarnation, newStream: stream.moved, via: caller,
+            dispatcherHeartbeat(nodeID: nodeID, origin: origin, incarnation: incarnation, newStream: stream.moved, via: caller,
                                 position: stream.position, sender: sender, on: host, target: target)
         case .taskStatus(_, let reports):
             dispatcherTaskStatus(reports, on: host)

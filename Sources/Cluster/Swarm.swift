@@ -146,9 +146,9 @@ public final class Swarm {
         case .callTimeout(let id):
             if let call = pendingCalls.remove(id) { callFailed(call, .deadline, id: id) }
             armCallDeadline()
-        case .nodeExpiry(let host, let incarnation, let nodeID, let generation):
+        case .nodeExpiry(let host, let incarnation, let session, let generation):
             guard current(host, incarnation) else { return }
-            nodeExpired(host, nodeID: nodeID, generation: generation)
+            nodeExpired(host, session: session, generation: generation)
         case .retryOperation(let op, let deadline):
             retry(op, deadline: deadline)
         case .orchestrate(let host, let incarnation, let term):

@@ -11,8 +11,8 @@ enum SwarmEvent {
     case raftPersisted(HostID, incarnation: UInt32, messages: [RaftMessage])
     case heartbeatDue(HostID, incarnation: UInt32)
     case callTimeout(CallID)
-    /// The leader's dispatcher checks whether `nodeID` heartbeated in time.
-    case nodeExpiry(HostID, incarnation: UInt32, nodeID: String, generation: UInt64)
+    /// The leader's dispatcher checks whether the node of `session` heartbeated in time.
+    case nodeExpiry(HostID, incarnation: UInt32, session: SessionNumber, generation: UInt64)
     /// A docker call waiting for a leader looks again (swarmkit's `LeaderConn` polls once a
     /// second until the request's deadline).
     case retryOperation(OperationID, deadline: SimTime)

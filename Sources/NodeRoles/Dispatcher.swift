@@ -10,18 +10,27 @@ import Orchestration
 package struct Dispatcher: Sendable {
     /// The leader term it runs in.
     package let term: UInt64
-    /// Per node (looked up, never iterated): its newest expiry timer (older timers are void),
-    /// and the incarnation of its engine at its last heartbeat (nil: none yet, or not known); a
-    /// different one is a new agent, hence a new session (swarmkit's session ID), which gets
-    /// every assignment again. One table, so that a heartbeat hashes the node ID once.
-    private var sessions: IDDictionary<Session> = [:]
+    /// Per node: its newest expiry timer (older timers are void), and the incarnation of its
+    /// engine at its last heartbeat (nil: none yet, or not known); a different one is a new
+    /// agent, hence a new session (swarmkit's session ID), which gets every assignment again.
+    /// A session keeps its number (its place here) for the dispatcher's life: an expiry timer's
+    /// event names it by number, so that firing reads one record, with no node ID to hash or to
+    /// release.
+    private var sessions: [Session] = []
+    /// The number of each node's session (looked up, never iterated).
+    private var numbers: IDDictionary<SessionNumber> = [:]
+    /// Per host (by index): the session its last heartbeat named, tried first by the next
+    /// heartbeat from that host and checked against the node ID it carries (`session(of:from:)`);
+    /// `SessionNumber.none` where not known. A heartbeat then reads one record, not a hash
+    /// table's slot and the node ID's text.
+    private var lastSessionFrom: [SessionNumber] = []
     /// Generations are numbered from the term up, so that a timer a dispatcher of an earlier
     /// term left in the queue never passes for one of this dispatcher's.
     private var nextGeneration: UInt64
     private struct Session {
-        // Packed (optionals as sentinels and flags): 56 bytes where the plain fields took 89,
-        // so that a slot of the table, with its key, spans two cache lines instead of three;
-        // a heartbeat and an expiry timer's event each read one.
+        // Packed (optionals as sentinels and flags): a heartbeat and an expiry timer's event
+        // each read one record, within two cache lines.
+        let nodeID: String
         var generation: UInt64
         /// When the newest timer is due (its event ID: `order`).
         var due: SimTime
@@ -35,8 +44,9 @@ package struct Dispatcher: Sendable {
         private var present: UInt8 = 0
         private static let hasIncarnation: UInt8 = 1, hasOrder: UInt8 = 2
 
-        init(generation: UInt64, incarnation: UInt32?, due: SimTime, order: EventID?, scheduled: UInt64?,
+        init(nodeID: String, generation: UInt64, incarnation: UInt32?, due: SimTime, order: EventID?, scheduled: UInt64?,
              scheduledDue: SimTime, via: HostID?, position: Int?) {
+            self.nodeID = nodeID
             self.generation = generation; self.due = due; self.scheduledDue = scheduledDue
             self.incarnation = incarnation; self.order = order; self.scheduled = scheduled
             self.via = via; self.position = position
@@ -99,73 +109,92 @@ package struct Dispatcher: Sendable {
     }
 
     /// Whether an expiry timer watches `nodeID`.
-    package func watches(_ nodeID: String) -> Bool { sessions[nodeID] != nil }
+    package func watches(_ nodeID: String) -> Bool { numbers[nodeID] != nil }
+
+    /// The number of `nodeID`'s session, if it has one; `origin`, the host a heartbeat came
+    /// from, if known, names the session to try first.
+    package func session(of nodeID: String, from origin: HostID? = nil) -> SessionNumber? {
+        if let origin, origin.index < lastSessionFrom.count {
+            let tried = lastSessionFrom[origin.index]
+            if tried.index < sessions.count, sessions[tried.index].nodeID == nodeID { return tried }
+        }
+        return numbers[nodeID]
+    }
+
+    /// The node whose session is `session`, if this dispatcher has one of that number.
+    package func nodeID(of session: SessionNumber) -> String? {
+        session.index < sessions.count ? sessions[session.index].nodeID : nil
+    }
 
     /// What `nodeID`'s last heartbeat found (see `Session`): read before the next is handled,
-    /// in the slot that heartbeat then files its session in.
-    package func lastHeartbeat(of nodeID: String) -> (via: HostID?, position: Int?)? {
-        sessions[nodeID].map { ($0.via, $0.position) }
+    /// in the session that heartbeat then files its timer in.
+    package func lastHeartbeat(of nodeID: String, from origin: HostID? = nil) -> (via: HostID?, position: Int?)? {
+        session(of: nodeID, from: origin).map { (sessions[$0.index].via, sessions[$0.index].position) }
     }
 
     /// Notes that `nodeID`'s heartbeats now come through `via` (`Manager.sessions` changed), if
-    /// a session is filed for it.
-    package mutating func heartbeats(of nodeID: String, comeThrough via: HostID) {
-        sessions[nodeID]?.via = via
+    /// it has a session.
+    package mutating func heartbeats(of nodeID: String, from origin: HostID? = nil, comeThrough via: HostID) {
+        if let n = session(of: nodeID, from: origin) { sessions[n.index].via = via }
     }
 
     /// Arms a new expiry timer for `nodeID`, voiding the one before; its event is scheduled at
     /// once.
     package mutating func watch(_ nodeID: String, after delay: SimDuration, now: SimTime, effects: inout [DispatcherEffect]) {
-        arm(nodeID, incarnation: sessions[nodeID]?.incarnation, after: delay, now: now, order: nil, via: nil, position: nil,
-            effects: &effects)
+        let n = numbers[nodeID]
+        arm(nodeID, n, incarnation: n.flatMap { sessions[$0.index].incarnation }, after: delay, now: now, order: nil,
+            via: nil, position: nil, effects: &effects)
     }
 
-    /// Files `nodeID`'s session (`incarnation`) with a new expiry timer, voiding the one before,
-    /// and returns the session it replaced. The timer is an event (`.expiryDue`) unless an
-    /// earlier one is in the queue; with `order`, the event ID reserved for it.
+    /// Files a new expiry timer in `nodeID`'s session `number` (nil: a new session), for its
+    /// engine's `incarnation`, voiding the timer before; returns the session it replaced. The
+    /// timer is an event (`.expiryDue`) unless an earlier one is in the queue; with `order`, the
+    /// event ID reserved for it.
     @discardableResult
-    private mutating func arm(_ nodeID: String, incarnation: UInt32?, after delay: SimDuration, now: SimTime,
-                              order: EventID?, via: HostID?, position: Int?, effects: inout [DispatcherEffect]) -> Session? {
+    private mutating func arm(_ nodeID: String, _ number: SessionNumber?, incarnation: UInt32?, after delay: SimDuration,
+                              now: SimTime, order: EventID?, via: HostID?, position: Int?,
+                              effects: inout [DispatcherEffect]) -> (number: SessionNumber, replaced: Session?) {
         let g = nextGeneration
         nextGeneration += 1
-        let session = Session(generation: g, incarnation: incarnation, due: now + delay, order: order, scheduled: g,
-                              scheduledDue: now + delay, via: via, position: position)
-        let (replaced, scheduled) = Self.file(session, in: &sessions[nodeID])
-        if scheduled { effects.append(.expiryDue(nodeID: nodeID, generation: g, after: delay, order: order)) }
-        return replaced
-    }
-
-    /// Puts `session` in `slot` (one access to the table); returns what it held, and whether the
-    /// new timer is an event. It is not when a heartbeat's timer finds an event in the queue due
-    /// no later (or as late, and then that one comes first: its ID is older), which will move on
-    /// to this timer when it fires.
-    private static func file(_ session: Session, in slot: inout Session?) -> (replaced: Session?, scheduled: Bool) {
-        let replaced = slot
-        var session = session
+        var session = Session(nodeID: nodeID, generation: g, incarnation: incarnation, due: now + delay, order: order,
+                              scheduled: g, scheduledDue: now + delay, via: via, position: position)
+        let n = number ?? SessionNumber(sessions.count)
+        let replaced = number.map { sessions[$0.index] }
+        // A heartbeat's timer finds an event in the queue due no later (or as late, and then
+        // that one comes first: its ID is older): that one moves on to this timer when it fires.
         var scheduled = true
-        if session.order != nil, let previous = replaced, let earlier = previous.scheduled, previous.scheduledDue <= session.due {
+        if order != nil, let previous = replaced, let earlier = previous.scheduled, previous.scheduledDue <= session.due {
             session.scheduled = earlier
             session.scheduledDue = previous.scheduledDue
             scheduled = false
         }
-        slot = session
-        return (replaced, scheduled)
+        if number == nil {
+            numbers[nodeID] = n
+            sessions.append(session)
+        } else {
+            sessions[n.index] = session
+        }
+        if scheduled { effects.append(.expiryDue(session: n, generation: g, after: delay, order: order)) }
+        return (n, replaced)
     }
 
     /// A heartbeat from `node`'s agent, whose engine is in incarnation `incarnation` (nil: not
-    /// known). `period` is the period the answer gives (the cluster's, with jitter); `leaderTerm`
-    /// the term its manager leads in now. `newStream`: the heartbeat came another way than the
-    /// last (through another manager, or directly), a new session stream. `lagging`: the store
-    /// holds a task of the node left unacknowledged for a heartbeat period
-    /// (`ClusterStore.containsTaskAwaitingAgent`). `via` and `position`: the manager it came
-    /// through and where the node's record lies, kept for the next heartbeat (`lastHeartbeat`).
-    package mutating func heartbeat(from node: HeartbeatNode, incarnation: UInt32?, isRaftMember: Bool, leaderTerm: UInt64,
-                                    newStream: Bool = false, lagging: Bool, now: SimTime, period: SimDuration,
-                                    expiryOrder: EventID, via: HostID? = nil, position: Int? = nil,
+    /// known), sent from `origin` (nil: not known). `period` is the period the answer gives (the
+    /// cluster's, with jitter); `leaderTerm` the term its manager leads in now. `newStream`: the
+    /// heartbeat came another way than the last (through another manager, or directly), a new
+    /// session stream. `lagging`: the store holds a task of the node left unacknowledged for a
+    /// heartbeat period (`ClusterStore.containsTaskAwaitingAgent`). `via` and `position`: the
+    /// manager it came through and where the node's record lies, kept for the next heartbeat
+    /// (`lastHeartbeat`).
+    package mutating func heartbeat(from node: HeartbeatNode, origin: HostID? = nil, incarnation: UInt32?, isRaftMember: Bool,
+                                    leaderTerm: UInt64, newStream: Bool = false, lagging: Bool, now: SimTime,
+                                    period: SimDuration, expiryOrder: EventID, via: HostID? = nil, position: Int? = nil,
                                     effects: inout [DispatcherEffect]) {
         let nodeID = node.id
-        let session = arm(nodeID, incarnation: incarnation, after: period * settings.gracePeriodMultiplier, now: now,
-                          order: expiryOrder, via: via, position: position, effects: &effects)
+        let (number, session) = arm(nodeID, self.session(of: nodeID, from: origin), incarnation: incarnation,
+                                    after: period * settings.gracePeriodMultiplier, now: now, order: expiryOrder, via: via,
+                                    position: position, effects: &effects)
+        if let origin { note(number, from: origin) }
         // A node new to this dispatcher (or coming back from Down or Unknown, or on a new
         // stream) gets its assignments, as a new swarmkit session does.
         let newSession = incarnation != nil && session?.incarnation != incarnation
@@ -184,6 +213,14 @@ package struct Dispatcher: Sendable {
         }
     }
 
+    /// Notes that `origin`'s last heartbeat named session `number` (written only when it changed).
+    private mutating func note(_ number: SessionNumber, from origin: HostID) {
+        if origin.index >= lastSessionFrom.count {
+            lastSessionFrom.append(contentsOf: repeatElement(.none, count: origin.index + 1 - lastSessionFrom.count))
+        }
+        if lastSessionFrom[origin.index] != number { lastSessionFrom[origin.index] = number }
+    }
+
     /// What a fired expiry timer's event does.
     package enum TimerCheck: Equatable {
         /// Nothing: a later event (or none) stands for the node's timers.
@@ -195,29 +232,33 @@ package struct Dispatcher: Sendable {
         case later(generation: UInt64, after: SimDuration, order: EventID)
     }
 
-    /// The event of timer `generation` of `nodeID` fired at `now`.
-    package mutating func timerFired(_ nodeID: String, generation g: UInt64, now: SimTime) -> TimerCheck {
-        Self.fired(g, now: now, in: &sessions[nodeID])
+    /// The event of timer `generation` of session `number` fired at `now`. A number this
+    /// dispatcher never gave, or a generation of another dispatcher's, is void.
+    package mutating func timerFired(_ number: SessionNumber, generation g: UInt64, now: SimTime) -> TimerCheck {
+        guard number.index < sessions.count else { return .void }
+        return Self.fired(g, now: now, in: &sessions[number.index])
     }
 
-    private static func fired(_ g: UInt64, now: SimTime, in slot: inout Session?) -> TimerCheck {
-        guard let session = slot, session.scheduled == g else { return .void }
+    private static func fired(_ g: UInt64, now: SimTime, in session: inout Session) -> TimerCheck {
+        guard session.scheduled == g else { return .void }
         if session.generation == g {
-            slot?.scheduled = nil
+            session.scheduled = nil
             return .due
         }
         // Only a heartbeat's timer can be newer than a scheduled one without an event of its own.
         guard let order = session.order else { return .void }
-        slot?.scheduled = session.generation
-        slot?.scheduledDue = session.due
+        session.scheduled = session.generation
+        session.scheduledDue = session.due
         return .later(generation: session.generation, after: session.due - now, order: order)
     }
 
-    /// The expiry timer `generation` of `nodeID` fired: unless a newer one replaced it, the node
-    /// missed its heartbeats and is Down.
-    package func expired(_ nodeID: String, generation g: UInt64, store: ClusterStore, now: SimTime,
+    /// The expiry timer `generation` of session `number` fired: unless a newer one replaced it,
+    /// the node missed its heartbeats and is Down.
+    package func expired(_ number: SessionNumber, generation g: UInt64, store: ClusterStore, now: SimTime,
                          effects: inout [DispatcherEffect]) {
-        guard sessions[nodeID]?.generation == g, let node = store.node(id: nodeID), node.state != .down else { return }
+        guard number.index < sessions.count, sessions[number.index].generation == g else { return }
+        let nodeID = sessions[number.index].nodeID
+        guard let node = store.node(id: nodeID), node.state != .down else { return }
         let message = node.state == .unknown ? "heartbeat failure for node in \"unknown\" state" : "heartbeat failure"
         effects.append(.propose([.setNodeState(id: nodeID, .down, message: message, at: now)]))
     }
@@ -240,4 +281,15 @@ package struct Dispatcher: Sendable {
         }
         return set
     }
+}
+
+/// A session's number in its dispatcher (see `Dispatcher.sessions`): what an expiry timer's
+/// event names. A number of another dispatcher's names nothing, or a session none of whose
+/// generations it carries.
+package struct SessionNumber: Hashable, Sendable {
+    let value: UInt32
+    init(_ index: Int) { value = UInt32(truncatingIfNeeded: index) }
+    var index: Int { Int(value) }
+    /// No session.
+    static let none = SessionNumber(Int(UInt32.max))
 }

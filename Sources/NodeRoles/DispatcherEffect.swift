@@ -7,9 +7,9 @@ package enum DispatcherEffect: Sendable {
     case started
     /// Propose these store changes (node states, task statuses); nobody waits for the answer.
     case propose([StoreCommand])
-    /// Wake the dispatcher after `delay` to check that `nodeID` heartbeated
+    /// Wake the dispatcher after `delay` to check that the node of `session` heartbeated
     /// (`Dispatcher.timerFired`), under the event ID `order` reserved for it (nil: a new one).
-    case expiryDue(nodeID: String, generation: UInt64, after: SimDuration, order: EventID?)
+    case expiryDue(session: SessionNumber, generation: UInt64, after: SimDuration, order: EventID?)
     /// Answer the heartbeat: the next one is due after `period`; the node should have `role`;
     /// the session is the leader's of `term`. With `writeFirst`, the answer waits until those
     /// changes (the node written Ready) are committed, as swarmkit's register does.

@@ -7,14 +7,14 @@ extension Manager {
     /// The cluster's heartbeat period, when the store holds a swarm.
     package var dispatcherHeartbeat: SimDuration? { store.cluster?.dispatcherHeartbeat }
 
-    /// A heartbeat from node `nodeID` to this manager's dispatcher (see `Dispatcher.heartbeat`;
-    /// `newStream`: it came another way than the last one, through `via`; `position`: where the
+    /// A heartbeat from node `nodeID` on host `origin` (nil: not known) to this manager's
+    /// dispatcher (see `Dispatcher.heartbeat`; `newStream`: it came another way than the last one, through `via`; `position`: where the
     /// node's record lay at its last heartbeat, if known).
     /// The period the answer gives is `heartbeat` plus a jitter below `epsilon` drawn from
     /// `jitter`, drawn only for a registered node; `expiryOrder` the event ID reserved for the
     /// node's new expiry timer. Returns false, with nothing drawn or emitted, when the store has
     /// no such node or no dispatcher runs.
-    package func dispatcherHeartbeat(nodeID: String, incarnation: UInt32, newStream: Bool, via: HostID, position: Int?,
+    package func dispatcherHeartbeat(nodeID: String, origin: HostID? = nil, incarnation: UInt32, newStream: Bool, via: HostID, position: Int?,
                                      now: SimTime, heartbeat: SimDuration, epsilon: SimDuration, jitter: inout SeededRandom,
                                      expiryOrder: EventID, effects: inout [DispatcherEffect]) -> Bool {
         // No closure inside the read (one capturing `store` would copy it), and one mutating
@@ -24,7 +24,7 @@ extension Manager {
         }) else { return false }
         let isRaftMember = node.raftID != 0 && raft.voters.contains(node.raftID)
         let period = heartbeat + SimDuration(nanoseconds: Int64(jitter.below(UInt64(max(epsilon.nanoseconds, 1)))))
-        dispatcher?.heartbeat(from: node, incarnation: incarnation, isRaftMember: isRaftMember, leaderTerm: raft.term,
+        dispatcher?.heartbeat(from: node, origin: origin, incarnation: incarnation, isRaftMember: isRaftMember, leaderTerm: raft.term,
                               newStream: newStream, lagging: lagging, now: now, period: period, expiryOrder: expiryOrder,
                               via: via, position: found, effects: &effects)
         return true
@@ -34,12 +34,12 @@ extension Manager {
     /// leader's assignments follow) and returns whether that changed: a new session stream.
     /// Asks the dispatcher first, whose session of the node keeps the same, so that a heartbeat
     /// on the stream it came by before reads one table, not two. Returns also where the
-    /// node's record lay at its last heartbeat.
-    package func sessionThrough(_ via: HostID, of nodeID: String) -> (moved: Bool, position: Int?) {
-        let last = dispatcher?.lastHeartbeat(of: nodeID)
+    /// node's record lay at its last heartbeat. `origin`: the node's host, if known (a hint).
+    package func sessionThrough(_ via: HostID, of nodeID: String, from origin: HostID? = nil) -> (moved: Bool, position: Int?) {
+        let last = dispatcher?.lastHeartbeat(of: nodeID, from: origin)
         if let last, last.via == via { return (false, last.position) }
         let moved = sessions.updateValue(via, forKey: nodeID) != via
-        dispatcher?.heartbeats(of: nodeID, comeThrough: via)
+        dispatcher?.heartbeats(of: nodeID, from: origin, comeThrough: via)
         return (moved, last?.position)
     }
 

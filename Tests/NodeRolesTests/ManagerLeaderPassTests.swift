@@ -33,7 +33,7 @@ import Orchestration
                 + " wake " + (wake.map { "\($0.nanoseconds)" } ?? "none")
         case .propose(let commands, _): "propose \(commands.count) (role)"
         case .dispatcher(.started): "dispatcher started"
-        case .dispatcher(.expiryDue(let node, let g, let delay, _)): "expiry \(node)#\(g % (1 << 32)) after \(delay)"
+        case .dispatcher(.expiryDue(let session, let g, let delay, _)): "expiry \(session.index)#\(g % (1 << 32)) after \(delay)"
         case .dispatcher: "dispatcher other"
         case .dispatcherStopped: "dispatcher stopped"
         case .sendAssignments(let node): "assignments \(node)"
@@ -76,7 +76,7 @@ import Orchestration
         m.leaderApplied(ready.applied, roleChanged: false, now: now, settings: settings, effects: &effects)
         // The node is watched and the service's endpoints spread; the pass already due at 50 ms
         // takes this change too: no second event.
-        #expect(effects.map(describe) == ["expiry n1#1 after 15s", "mesh s1"])
+        #expect(effects.map(describe) == ["expiry 0#1 after 15s", "mesh s1"])
         #expect(m.scheduledPasses.count == 1)
 
         // The pass comes due: two tasks made (orchestrator), allocated and placed on n1
@@ -150,20 +150,23 @@ import Orchestration
                 continue
             }
             let via = HostID(Int(rng.below(3)))
+            // The host the heartbeat names is only a hint, mostly right, sometimes another node's.
+            let origin = HostID(rng.below(8) == 0 ? Int(rng.below(4)) : nodes.firstIndex(of: id) ?? 3)
             let expected = table.updateValue(via, forKey: id) != via
             if m.dispatcher?.lastHeartbeat(of: id)?.via == via { skipped += 1 }
-            let stream = m.sessionThrough(via, of: id)
+            let stream = m.sessionThrough(via, of: id, from: origin)
             #expect(stream.moved == expected, "step \(step): \(id) through \(via)")
             #expect(m.sessions[id] == via)
             var out: [DispatcherEffect] = []
-            let filed = m.dispatcherHeartbeat(nodeID: id, incarnation: 1, newStream: stream.moved, via: via,
+            let filed = m.dispatcherHeartbeat(nodeID: id, origin: origin, incarnation: 1, newStream: stream.moved, via: via,
                                               position: stream.position, now: now, heartbeat: .seconds(5),
                                               epsilon: .zero, jitter: &jitter, expiryOrder: EventID(sequence: UInt64(step)),
                                               effects: &out)
             #expect(filed == (id != "n4" && (id != "n3" || step < 300)))
             if filed {
-                let position = m.dispatcher?.lastHeartbeat(of: id)?.position
+                let position = m.dispatcher?.lastHeartbeat(of: id, from: origin)?.position
                 #expect(position.map { m.store.nodes[$0].id } == id)
+                #expect(m.dispatcher?.session(of: id, from: origin).flatMap { m.dispatcher?.nodeID(of: $0) } == id)
             }
         }
         #expect(skipped > 100)   // the dispatcher's session answered often
