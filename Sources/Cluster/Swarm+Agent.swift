@@ -41,7 +41,7 @@ extension Swarm {
 
     /// What the agent on `host` may read of its own host.
     func agentHost(_ host: HostID) -> AgentHost {
-        AgentHost(id: host, nodeID: hosts[host.index].membership?.nodeID,
+        AgentHost(id: host, inSwarm: hosts[host.index].membership != nil,
                   knownManagers: hosts[host.index].knownManagers, runsManager: hosts[host.index].manager != nil,
                   images: images)
     }
@@ -63,10 +63,12 @@ extension Swarm {
 
     func perform(_ effect: AgentEffect, of host: HostID) {
         switch effect {
-        case .heartbeat(let nodeID, let manager, let timeout):
+        case .heartbeat(let manager, let timeout):
+            guard let nodeID = hosts[host.index].membership?.nodeID else { return }
             _ = call(.heartbeat(nodeID: nodeID, incarnation: network.incarnation(host), origin: host), from: host, to: manager,
                      purpose: .heartbeat, timeout: timeout)
-        case .reportStatus(let nodeID, let reports, let manager):
+        case .reportStatus(let reports, let manager):
+            guard let nodeID = hosts[host.index].membership?.nodeID else { return }
             _ = call(.taskStatus(nodeID: nodeID, reports), from: host, to: manager, purpose: .taskStatus, timeout: .seconds(5))
         case .heartbeatDue(let delay):
             scheduleHeartbeat(host, after: delay)

@@ -75,9 +75,9 @@ package struct Agent: Sendable {
 
     /// The heartbeat timer fired: heartbeat unless one is on its way.
     package mutating func heartbeatDue(host: AgentHost, period: SimDuration, effects: inout [AgentEffect]) {
-        guard !heartbeatInFlight, let nodeID = host.nodeID, let manager = manager(on: host) else { return }
+        guard !heartbeatInFlight, host.inSwarm, let manager = manager(on: host) else { return }
         heartbeatInFlight = true
-        effects.append(.heartbeat(nodeID: nodeID, manager: manager, timeout: period))
+        effects.append(.heartbeat(manager: manager, timeout: period))
     }
 
     /// The dispatcher answered a heartbeat in leader term `term`. A new term is a new session:
@@ -141,8 +141,8 @@ package struct Agent: Sendable {
 
     /// Sends queued reports, one call at a time.
     package mutating func flushReports(host: AgentHost, effects: inout [AgentEffect]) {
-        guard !reportInFlight, !reports.isEmpty, let nodeID = host.nodeID, let manager = manager(on: host) else { return }
-        effects.append(.reportStatus(nodeID: nodeID, reports, manager: manager))
+        guard !reportInFlight, !reports.isEmpty, host.inSwarm, let manager = manager(on: host) else { return }
+        effects.append(.reportStatus(reports, manager: manager))
         reportInFlight = true
         unconfirmed = reports
         reports = []

@@ -9,7 +9,7 @@ import Orchestration
     var ids = IDGenerator(random: SeededRandom(seed: 7))
 
     func host(_ images: ImageCatalog) -> AgentHost {
-        AgentHost(id: HostID(0), nodeID: "node1", knownManagers: [HostID(1)], runsManager: false, images: images)
+        AgentHost(id: HostID(0), inSwarm: true, knownManagers: [HostID(1)], runsManager: false, images: images)
     }
 
     func catalog(_ image: String, _ behaviour: ContainerBehaviour) -> ImageCatalog {
@@ -33,7 +33,7 @@ import Orchestration
         var a = Agent(timing: ExecutorTiming(imagePull: .seconds(2), containerStart: .seconds(1))), effects: [AgentEffect] = []
         var statuses: [TaskStatus] = []
         func collect(_ effects: [AgentEffect]) {
-            for case .reportStatus(_, let reports, _) in effects { statuses += reports.map(\.status) }
+            for case .reportStatus(let reports, _) in effects { statuses += reports.map(\.status) }
         }
         a.takeAssignments([record], stamp: LeaderStamp(term: 1, index: 1), now: .zero, host: h, ids: &ids, effects: &effects)
         collect(effects)
@@ -134,7 +134,7 @@ import Orchestration
         var effects: [AgentEffect] = []
         a.takeAssignments([stale], stamp: LeaderStamp(term: 1, index: 9), now: Self.at(7), host: h, ids: &ids, effects: &effects)
         let resent = a.reports.map(\.status) + effects.flatMap { e -> [TaskStatus] in
-            if case .reportStatus(_, let reports, _) = e { return reports.map(\.status) }
+            if case .reportStatus(let reports, _) = e { return reports.map(\.status) }
             return []
         }
         #expect(resent.map(\.error) == ["task: non-zero exit (3)"])

@@ -6,7 +6,7 @@ import Orchestration
 /// The agent driven on its own: each event in, the effects it asks for out.
 @Suite struct AgentTests {
     let me = HostID(0), managerA = HostID(1), managerB = HostID(2)
-    var host: AgentHost { AgentHost(id: me, nodeID: "node1", knownManagers: [managerA, managerB], runsManager: false) }
+    var host: AgentHost { AgentHost(id: me, inSwarm: true, knownManagers: [managerA, managerB], runsManager: false) }
     var ids = IDGenerator(random: SeededRandom(seed: 7))
 
     func agent() -> Agent { Agent(timing: ExecutorTiming(imagePull: .seconds(2), containerStart: .seconds(1))) }
@@ -24,13 +24,13 @@ import Orchestration
     /// (itself left out); a manager's agent alternates between its own and the others.
     @Test func theManagerTriedFollowsTheFailures() {
         let managerC = HostID(3)
-        let worker = AgentHost(id: me, nodeID: "node1", knownManagers: [managerA, me, managerB, managerC], runsManager: false)
+        let worker = AgentHost(id: me, inSwarm: true, knownManagers: [managerA, me, managerB, managerC], runsManager: false)
         #expect((0..<4).map { Agent.manager(on: worker, failures: $0) } == [managerA, managerB, managerC, managerA])
-        let manager = AgentHost(id: me, nodeID: "node1", knownManagers: [managerA, me, managerB], runsManager: true)
+        let manager = AgentHost(id: me, inSwarm: true, knownManagers: [managerA, me, managerB], runsManager: true)
         #expect((0..<4).map { Agent.manager(on: manager, failures: $0) } == [me, managerB, me, managerB])
-        let alone = AgentHost(id: me, nodeID: "node1", knownManagers: [me], runsManager: true)
+        let alone = AgentHost(id: me, inSwarm: true, knownManagers: [me], runsManager: true)
         #expect(Agent.manager(on: alone, failures: 1) == me)
-        #expect(Agent.manager(on: AgentHost(id: me, nodeID: "node1", knownManagers: [], runsManager: false), failures: 0) == nil)
+        #expect(Agent.manager(on: AgentHost(id: me, inSwarm: true, knownManagers: [], runsManager: false), failures: 0) == nil)
     }
 
     @Test mutating func aNewAssignmentIsAcceptedAndWaitsForItsImage() {
@@ -91,10 +91,25 @@ import Orchestration
         a.heartbeatDue(host: host, period: .seconds(5), effects: &effects)   // one in flight: nothing
         a.heartbeatFailed(random: &random, effects: &effects)
         a.heartbeatDue(host: host, period: .seconds(5), effects: &effects)
-        let calls = effects.compactMap { e -> HostID? in if case .heartbeat(_, let m, _) = e { m } else { nil } }
+        let calls = effects.compactMap { e -> HostID? in if case .heartbeat(let m, _) = e { m } else { nil } }
         #expect(calls == [managerA, managerB])
         let waits = effects.compactMap { e -> SimDuration? in if case .heartbeatDue(let d) = e { d } else { nil } }
         #expect(waits.count == 1 && waits[0] >= .milliseconds(100) && waits[0] <= .milliseconds(200))
+    }
+
+    /// An engine out of any swarm neither heartbeats nor reports; nothing waits on a call.
+    @Test mutating func anAgentOutOfTheSwarmCallsNobody() {
+        var a = agent(), effects: [AgentEffect] = []
+        var outside = host
+        outside.inSwarm = false
+        a.heartbeatDue(host: outside, period: .seconds(5), effects: &effects)
+        a.takeAssignments([task("t1")], stamp: LeaderStamp(term: 1, index: 1), now: .zero, host: outside, ids: &ids,
+                          effects: &effects)
+        #expect(!effects.map(describe).contains { $0.hasPrefix("heartbeat") || $0.hasPrefix("report") })
+        #expect(!a.heartbeatInFlight && !a.reportInFlight && !a.reports.isEmpty)
+        a.heartbeatDue(host: host, period: .seconds(5), effects: &effects)
+        a.flushReports(host: host, effects: &effects)
+        #expect(effects.map(describe).suffix(2) == ["heartbeat to host1", "report [t1:preparing] via host1"])
     }
 
     @Test mutating func aNewLeaderTermReportsEveryTaskAgain() {
@@ -112,8 +127,8 @@ import Orchestration
 
     func describe(_ e: AgentEffect) -> String {
         switch e {
-        case .heartbeat(_, let m, _): "heartbeat to host\(m.index)"
-        case .reportStatus(_, let reports, let m):
+        case .heartbeat(let m, _): "heartbeat to host\(m.index)"
+        case .reportStatus(let reports, let m):
             "report [\(reports.map { "\($0.taskID):\($0.status.state.name)" }.joined(separator: ", "))] via host\(m.index)"
         case .heartbeatDue(let d): "heartbeat after \(d)"
         case .taskStepDue(let id, let d): "wake \(id) after \(d)"

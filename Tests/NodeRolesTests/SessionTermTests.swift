@@ -6,7 +6,7 @@ import Orchestration
 /// A cluster forced anew starts from its recovered manager's term, which may be lower than what
 /// an agent and its node's mesh took from the earlier leaders.
 @Suite struct SessionTermTests {
-    let host = AgentHost(id: HostID(0), nodeID: "node1", knownManagers: [HostID(1)], runsManager: false)
+    let host = AgentHost(id: HostID(0), inSwarm: true, knownManagers: [HostID(1)], runsManager: false)
 
     func task(_ id: String) -> TaskRecord {
         TaskRecord(id: id, serviceID: "svc", serviceName: "web", slot: 1, nodeID: "node1", specVersion: 1,
