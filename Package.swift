@@ -23,15 +23,16 @@ let package = Package(
         ]),
     ],
     targets: [
+        // A cache prefetch hint, which Swift cannot spell: what a heartbeat reads of a big swarm
+        // (hosts, sessions, records) lies in memory no cache holds (Benchmarks/README.md,
+        // "Seventh step" and "Eighth step"). SimCore lends it to arrays (`Array.prefetch`).
+        .target(name: "Prefetch"),
         // The standard library rounds and takes square roots through libm.
-        .target(name: "SimCore", swiftSettings: hot, linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(name: "SimCore", dependencies: ["Prefetch"], swiftSettings: hot, linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "SimNetwork", dependencies: ["SimCore"], swiftSettings: hot),
         .target(name: "Raft", dependencies: ["SimCore"], swiftSettings: hot),
         .target(name: "Orchestration", dependencies: ["SimCore"], swiftSettings: hot),
         .target(name: "NodeRoles", dependencies: ["SimCore", "Raft", "Orchestration"], swiftSettings: hot),
-        // A cache prefetch hint, which Swift cannot spell: the hosts of a big swarm lie in memory
-        // no cache holds (Benchmarks/README.md, "Seventh step").
-        .target(name: "Prefetch"),
         .target(name: "Cluster", dependencies: ["SimCore", "SimNetwork", "Raft", "Orchestration", "NodeRoles", "Prefetch"],
                 swiftSettings: hot),
         // The scenario side, one module per job; docs/architecture.md draws the map.

@@ -121,6 +121,7 @@ extension Swarm {
         case .raftJoin(let nodeID, let raftID, let joiner):
             addManager(nodeID: nodeID, raftID: raftID, joiner: joiner, on: host, target: target)
         case .heartbeat(let nodeID, let incarnation, let origin):
+            hosts[host.index].manager?.prefetchHeartbeatReads(from: origin)
             // The session runs through `caller`, the node itself or the manager it reached. A
             // session through another manager than before is a new stream, which starts with
             // the node's whole assignment set (swarmkit: the agent's new `Session` call, whose

@@ -20,10 +20,16 @@ package struct Dispatcher: Sendable {
     /// The number of each node's session (looked up, never iterated).
     private var numbers: IDDictionary<SessionNumber> = [:]
     /// Per host (by index): the session its last heartbeat named, tried first by the next
-    /// heartbeat from that host and checked against the node ID it carries (`session(of:from:)`);
-    /// `SessionNumber.none` where not known. A heartbeat then reads one record, not a hash
-    /// table's slot and the node ID's text.
-    private var lastSessionFrom: [SessionNumber] = []
+    /// heartbeat from that host and checked against the node ID it carries (`session(of:from:)`),
+    /// and where that node's record lay in the store. A heartbeat then reads one record, not a
+    /// hash table's slot and the node ID's text, and its two reads that wait for memory can
+    /// start together (`prefetchHeartbeat(from:)`).
+    private var lastFrom: [LastHeartbeat] = []
+    private struct LastHeartbeat: Equatable {
+        var session = SessionNumber.none
+        /// -1: not known.
+        var position: Int32 = -1
+    }
     /// Generations are numbered from the term up, so that a timer a dispatcher of an earlier
     /// term left in the queue never passes for one of this dispatcher's.
     private var nextGeneration: UInt64
@@ -114,8 +120,8 @@ package struct Dispatcher: Sendable {
     /// The number of `nodeID`'s session, if it has one; `origin`, the host a heartbeat came
     /// from, if known, names the session to try first.
     package func session(of nodeID: String, from origin: HostID? = nil) -> SessionNumber? {
-        if let origin, origin.index < lastSessionFrom.count {
-            let tried = lastSessionFrom[origin.index]
+        if let origin, origin.index < lastFrom.count {
+            let tried = lastFrom[origin.index].session
             if tried.index < sessions.count, sessions[tried.index].nodeID == nodeID { return tried }
         }
         return numbers[nodeID]
@@ -194,7 +200,7 @@ package struct Dispatcher: Sendable {
         let (number, session) = arm(nodeID, self.session(of: nodeID, from: origin), incarnation: incarnation,
                                     after: period * settings.gracePeriodMultiplier, now: now, order: expiryOrder, via: via,
                                     position: position, effects: &effects)
-        if let origin { note(number, from: origin) }
+        if let origin { note(number, position: position, from: origin) }
         // A node new to this dispatcher (or coming back from Down or Unknown, or on a new
         // stream) gets its assignments, as a new swarmkit session does.
         let newSession = incarnation != nil && session?.incarnation != incarnation
@@ -213,12 +219,25 @@ package struct Dispatcher: Sendable {
         }
     }
 
-    /// Notes that `origin`'s last heartbeat named session `number` (written only when it changed).
-    private mutating func note(_ number: SessionNumber, from origin: HostID) {
-        if origin.index >= lastSessionFrom.count {
-            lastSessionFrom.append(contentsOf: repeatElement(.none, count: origin.index + 1 - lastSessionFrom.count))
+    /// Notes that `origin`'s last heartbeat named session `number`, whose node's record lay at
+    /// `position` (written only when it changed).
+    private mutating func note(_ number: SessionNumber, position: Int?, from origin: HostID) {
+        if origin.index >= lastFrom.count {
+            lastFrom.append(contentsOf: repeatElement(LastHeartbeat(), count: origin.index + 1 - lastFrom.count))
         }
-        if lastSessionFrom[origin.index] != number { lastSessionFrom[origin.index] = number }
+        let last = LastHeartbeat(session: number, position: position.flatMap { Int32(exactly: $0) } ?? -1)
+        if lastFrom[origin.index] != last { lastFrom[origin.index] = last }
+    }
+
+    /// Starts loading the session a heartbeat from `origin` will read first (the one its host's
+    /// last heartbeat named), and returns where that heartbeat found the node's record, for the
+    /// store's line to start loading too. A hint: it changes nothing (`mutating` only so that
+    /// the dispatcher is read in place, not copied).
+    package mutating func prefetchHeartbeat(from origin: HostID) -> Int? {
+        guard origin.index < lastFrom.count else { return nil }
+        let last = lastFrom[origin.index]
+        sessions.prefetch(last.session.index)
+        return last.position < 0 ? nil : Int(last.position)
     }
 
     /// What a fired expiry timer's event does.

@@ -30,6 +30,13 @@ extension Manager {
         return true
     }
 
+    /// Starts loading what a heartbeat from `origin` reads of the dispatcher and of the store,
+    /// so that the two reads wait for memory together, not one after the other. A hint.
+    package func prefetchHeartbeatReads(from origin: HostID) {
+        guard let position = dispatcher?.prefetchHeartbeat(from: origin) else { return }
+        readInPlace { $0.prefetchNode(at: position) }
+    }
+
     /// Files the manager heartbeats of node `nodeID` now come through (`sessions`, which the
     /// leader's assignments follow) and returns whether that changed: a new session stream.
     /// Asks the dispatcher first, whose session of the node keeps the same, so that a heartbeat
