@@ -23,7 +23,7 @@ extension Swarm {
         if let historyLimit { cluster.taskHistoryLimit = historyLimit }
         var node = nodeRecord(for: host, id: nodeID, role: .manager)
         node.raftID = raftID
-        hosts[host.index].membership = Membership(nodeID: nodeID, clusterID: clusterID, raftID: raftID)
+        setMembership(Membership(nodeID: nodeID, clusterID: clusterID, raftID: raftID), of: host)
         hostOfNode[nodeID] = host
         notify(.joined(host, .manager))
         hosts[host.index].raftStorage = nil
@@ -105,7 +105,7 @@ extension Swarm {
             known.insert(via, at: 0)
         }
         hosts[host.index].knownManagers = known
-        hosts[host.index].membership = Membership(nodeID: nodeID, clusterID: "", raftID: 0)
+        setMembership(Membership(nodeID: nodeID, clusterID: "", raftID: 0), of: host)
         hostOfNode[nodeID] = host
         notify(.joined(host, role))
         startAgent(host)
@@ -198,7 +198,7 @@ extension Swarm {
         stopAgent(host)
         hostOfNode[membership.nodeID] = nil
         announceLeave(of: host, nodeID: membership.nodeID)
-        hosts[host.index].membership = nil
+        setMembership(nil, of: host)
         hosts[host.index].raftStorage = nil
         hosts[host.index].knownManagers = []
         traceHost("leave", host)

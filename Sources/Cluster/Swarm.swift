@@ -19,6 +19,8 @@ public final class Swarm {
     let simulator = Simulator<SwarmEvent>()
     public internal(set) var network: Network
     var hosts: [Host] = []
+    /// Per host: where its node ID's text lies, for `prefetch(for:)` alone (`setMembership`).
+    var nodeIDTexts: [UnsafeRawPointer?] = []
     var identity: IDGenerator
     let rootRandom: SeededRandom
     var jitter: SeededRandom
@@ -87,6 +89,7 @@ public final class Swarm {
         let id = network.addHost()
         precondition(id.index == hosts.count, "Swarm.addHost: network and host table out of step")
         hosts.append(Host(id: id, name: name, address: address, nanoCPUs: nanoCPUs, memoryBytes: memoryBytes, engineLabels: labels))
+        nodeIDTexts.append(nil)
         return id
     }
 

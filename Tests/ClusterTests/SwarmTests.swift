@@ -54,12 +54,17 @@ struct Harness {
 @Suite struct SwarmTests {
     /// The dispatcher's shell takes a heartbeat's origin for the node's host when the origin's
     /// membership names the node, instead of asking the address book: the two must agree
-    /// through joins, leaves, crashes, restarts and joins again.
+    /// through joins, leaves, crashes, restarts and joins again. So must the node IDs' text
+    /// addresses the heartbeat prefetch reads (`nodeIDTexts`).
     @Test func theAddressBookAgreesWithEveryEnginesMembership() {
         let h = Harness(managers: 3, workers: 2)
         func agree(_ step: String) {
             var members = 0
             for host in h.swarm.hosts {
+                let text = host.membership.flatMap { m in
+                    m.nodeID.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+                }
+                #expect(h.swarm.nodeIDTexts[host.id.index] == text, "\(step): \(host.name)'s text")
                 guard let id = host.membership?.nodeID else { continue }
                 members += 1
                 #expect(h.swarm.hostOfNode[id] == host.id, "\(step): \(host.name)")
