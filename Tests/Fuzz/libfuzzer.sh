@@ -16,6 +16,12 @@ build="$here/.build"
 mkdir -p "$build"
 # One package name, as SwiftPM gives, so `package` symbols are seen across these modules.
 fuzz_flags=(-O -sanitize=fuzzer -parse-as-library -swift-version 6 -package-name swarmsim)
+# SimCore imports the C module Prefetch, one inline function in a header: a module map for it,
+# as SwiftPM writes one, is all it takes.
+mkdir -p "$build/Prefetch"
+printf 'module Prefetch {\n    header "%s"\n    export *\n}\n' "$root/Sources/Prefetch/include/Prefetch.h" \
+    > "$build/Prefetch/module.modulemap"
+fuzz_flags+=(-I "$build/Prefetch")
 
 fuzz_module() {
     local name="$1"; shift
